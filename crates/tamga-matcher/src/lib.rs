@@ -1,0 +1,151 @@
+//! The scoring interface of tamga.
+//!
+//! The screening pipeline (`tamga-screen`) depends on this small crate, not on
+//! the concrete scorer (`tamga-scorer`), the way ripgrep's searcher depends on
+//! its `matcher` trait rather than on a regex engine. Any scorer that can
+//! prepare a name once and compare two prepared names, explaining its answer,
+//! can drive screening.
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of party a name belongs to, as far as scoring cares: legal forms
+/// and word rarity are read differently for people and for organisations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NameKindHint {
+    /// A natural person.
+    Person,
+    /// A company or other organisation.
+    Organization,
+    /// A vessel, aircraft or anything else.
+    Other,
+    /// Not known.
+    #[default]
+    Unknown,
+}
+
+/// By which path one query token was found to match one list token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "path", rename_all = "snake_case")]
+pub enum MatchPath {
+    /// Identical after normalisation.
+    Exact,
+    /// Identical after transliteration to the Latin skeleton; `scheme` names
+    /// the convention that explains the spelling difference when known.
+    Transliteration {
+        /// Scheme or rule, e.g. `ru:bgn_pcgn`, `uz:latin`, `skeleton`.
+        scheme: String,
+    },
+    /// Same phonetic key.
+    Phonetic {
+        /// The shared key.
+        key: String,
+    },
+    /// Within an edit distance of the list token.
+    EditDistance {
+        /// Levenshtein distance between the skeletons.
+        distance: u32,
+    },
+    /// An initial matched a full token (`J.` ~ `John`).
+    Initial,
+    /// Tokens written together on one side and apart on the other
+    /// (`Kassymjomart` ~ `Kassym Jomart`).
+    Joined,
+    /// Both are organisation legal forms of the same class (`OOO` ~ `LLC`).
+    LegalForm {
+        /// The class, e.g. `llc`.
+        class: String,
+    },
+}
+
+/// One aligned pair of tokens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenMatch {
+    /// Query token as written (after normalisation).
+    pub query: String,
+    /// List token as written (after normalisation).
+    pub list: String,
+    /// How they matched.
+    #[serde(flatten)]
+    pub path: MatchPath,
+    /// Similarity of the pair in [0, 1].
+    pub similarity: f64,
+    /// Weight of the pair in the name score (rarer tokens weigh more).
+    pub weight: f64,
+}
+
+/// A documented raise or cut of the score for secondary evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Adjustment {
+    /// What evidence (`birth_date`, `country`, `identifier`, `kind`, `weak_alias`, …).
+    pub evidence: String,
+    /// Signed change applied to the score.
+    pub delta: f64,
+    /// Human-readable reason, e.g. "birth year 1957 outside listed 1962".
+    pub reason: String,
+}
+
+/// Why a name scored what it scored.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Explanation {
+    /// Aligned token pairs.
+    pub tokens: Vec<TokenMatch>,
+    /// Query tokens no list token matched.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmatched_query: Vec<String>,
+    /// List tokens no query token matched.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmatched_list: Vec<String>,
+    /// Score of the names alone, before adjustments.
+    pub name_score: f64,
+    /// Secondary-evidence adjustments, in the order applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<Adjustment>,
+}
+
+/// A score in [0, 1] with its explanation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NameScore {
+    /// Score in [0, 1].
+    pub score: f64,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// How often a normalised token occurs among list names; scorers use it to
+/// weigh rare tokens above common ones ("Ivanov", "LLC").
+pub trait TokenStats {
+    /// Fraction of list names containing `token`, in [0, 1]; 0 when unseen.
+    fn frequency(&self, token: &str) -> f64;
+}
+
+/// Statistics that know nothing: every token is equally informative.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoStats;
+
+impl TokenStats for NoStats {
+    fn frequency(&self, _token: &str) -> f64 {
+        0.0
+    }
+}
+
+/// A name scorer.
+///
+/// `prepare` does the expensive, per-name work once (normalisation,
+/// transliteration, phonetic keys); `score` compares two prepared names and
+/// must be cheap, because screening calls it for every candidate.
+pub trait NameScorer: Send + Sync {
+    /// A name made ready for scoring.
+    type Prepared: Send + Sync;
+
+    /// Prepares a name.
+    fn prepare(&self, name: &str, kind: NameKindHint) -> Self::Prepared;
+
+    /// Scores a prepared query name against a prepared list name.
+    fn score(
+        &self,
+        query: &Self::Prepared,
+        candidate: &Self::Prepared,
+        stats: &dyn TokenStats,
+    ) -> NameScore;
+}

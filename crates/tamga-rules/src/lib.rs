@@ -1,0 +1,2 @@
+//! Decisions: ownership rules per regime, licences with deadlines, and which
+//! regime applies (to be implemented).

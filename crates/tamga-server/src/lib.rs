@@ -1,0 +1,1 @@
+//! The tamga HTTP screening service (to be implemented).

@@ -1,0 +1,11 @@
+//! Loader for the `ofac_xml` format (to be implemented).
+
+use crate::{LoadError, LoadOptions};
+use std::path::Path;
+use tamga_model::EntityList;
+
+/// Loads a `ofac_xml` publication.
+pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError> {
+    let _ = options;
+    Err(LoadError::file(path, "the ofac_xml loader is not implemented yet"))
+}

@@ -1,0 +1,1 @@
+//! Parser for OFAC free-text Remarks (to be implemented).
