@@ -1,2 +1,564 @@
-//! Candidate index over list names (to be implemented: fst token dictionary,
-//! Levenshtein automata, phonetic and skeleton postings).
+//! Recall-safe candidate index over list names.
+//!
+//! Screening must never compare a query with every listed name (too slow at
+//! 100k names and thousands of queries per second), yet it must never lose a
+//! listed party because its name was misspelt or written in another script.
+//! [`NameIndex`] answers "which listed names could match this query?" from
+//! token dictionaries:
+//!
+//! * a **skeleton dictionary**: every token's Latin skeleton
+//!   ([`tamga_names::NameToken::latin`]), stored in an [`fst`] map and searched
+//!   both exactly and with a Levenshtein automaton (transpositions cost 1);
+//! * a **phonetic dictionary**: every token's phonetic key, searched exactly,
+//!   which catches transliteration variants beyond the edit bound
+//!   (`Khodorkovsky` / `Hodorkovskiy`);
+//! * a **joined dictionary**: each pair of adjacent tokens written together,
+//!   so `Kassymjomart` finds `Kassym Jomart` and the reverse.
+//!
+//! Each dictionary term points to a posting list of name ids. A query token
+//! expands to dictionary terms; each name sharing a term gains *evidence*
+//! `idf(term) × path factor` (exact 1.0, phonetic 0.9, joined 0.9, edit
+//! distance 0.8), at most once per query token. Names are ranked by total
+//! evidence and the best [`IndexOptions::max_candidates`] are returned.
+//!
+//! # Recall guarantee
+//!
+//! The edit bound for a query token of `n` Latin characters is 0 for
+//! `n <= 2`, 1 for `3 <= n <= 5` and 2 for `n >= 6`. This covers every list
+//! token of 4+ characters carrying one edit and every list token of 8+
+//! characters carrying two (a query token with two deletions from an
+//! 8-character token still has 6 characters). Therefore:
+//!
+//! > A listed name whose tokens each carry at most one edit (insertion,
+//! > deletion, substitution or adjacent transposition; two for tokens of 8+
+//! > characters), or which is written in another script that the names crate
+//! > transliterates to the same skeleton or phonetic key, receives evidence
+//! > from **every** informative query token — at least 0.8 of the maximum
+//! > evidence any name can receive for that query. It is returned unless
+//! > `max_candidates` other names receive strictly more evidence, i.e. unless
+//! > that many names are themselves near-complete matches of the query.
+//!
+//! "Informative" tokens are those the names crate classifies as names or
+//! initials-free name tokens; titles, particles, stopwords and legal forms
+//! only add evidence to names already found, and are searched on their own
+//! only when a query has nothing else. The guarantee is tested on real list
+//! names (one edit per token, Cyrillic transliteration) in `tests/recall.rs`.
+//!
+//! The index also serves token statistics ([`tamga_matcher::TokenStats`]):
+//! the fraction of list names that contain a skeleton. Identifiers have their
+//! own exact index, [`IdentifierIndex`].
+
+#![warn(missing_docs)]
+
+use fst::{IntoStreamer, Map, MapBuilder, Streamer};
+use levenshtein_automata::LevenshteinAutomatonBuilder;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use tamga_matcher::TokenStats;
+use tamga_names::{AnalyzedName, NameToken, TokenClass};
+
+/// Evidence factor for a token found through its exact skeleton.
+pub const EXACT_FACTOR: f32 = 1.0;
+/// Evidence factor for a token found through its phonetic key.
+pub const PHONETIC_FACTOR: f32 = 0.9;
+/// Evidence factor for a token found through the joined-pair dictionary.
+pub const JOINED_FACTOR: f32 = 0.9;
+/// Evidence factor for a token found within the edit bound.
+pub const EDIT_FACTOR: f32 = 0.8;
+
+/// Tuning of candidate generation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexOptions {
+    /// Most candidates returned per query (the best by evidence).
+    pub max_candidates: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            max_candidates: 256,
+        }
+    }
+}
+
+/// The edit bound for a query token of `len` Latin characters (see the crate
+/// docs for why these bounds give the recall guarantee).
+pub fn edit_bound(len: usize) -> u8 {
+    match len {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// One candidate name and the index's evidence for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// The name id given to [`NameIndexBuilder::add`].
+    pub name: u32,
+    /// Accumulated evidence (sum over query tokens of idf × path factor).
+    pub evidence: f32,
+}
+
+/// A dictionary: sorted terms in an fst map pointing into CSR posting lists.
+struct Dictionary {
+    terms: Map<Vec<u8>>,
+    offsets: Vec<u32>,
+    postings: Vec<u32>,
+}
+
+impl Dictionary {
+    fn build(mut terms: HashMap<String, Vec<u32>>) -> Dictionary {
+        let mut keys: Vec<String> = terms.keys().cloned().collect();
+        keys.sort_unstable();
+        let mut builder = MapBuilder::memory();
+        let mut offsets = Vec::with_capacity(keys.len() + 1);
+        let mut postings = Vec::new();
+        offsets.push(0);
+        for (i, key) in keys.iter().enumerate() {
+            // Keys are sorted and unique, the only conditions under which
+            // the fst builder fails; skipping is the safe answer regardless.
+            if builder.insert(key, i as u64).is_err() {
+                continue;
+            }
+            let mut ids = terms.remove(key).unwrap_or_default();
+            ids.dedup();
+            postings.extend_from_slice(&ids);
+            offsets.push(postings.len() as u32);
+        }
+        let bytes = builder.into_inner().unwrap_or_default();
+        let terms = Map::new(bytes).unwrap_or_default();
+        Dictionary {
+            terms,
+            offsets,
+            postings,
+        }
+    }
+
+    fn posting(&self, term: u64) -> &[u32] {
+        let t = term as usize;
+        match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.postings[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<u64> {
+        self.terms.get(key)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.terms.as_fst().as_bytes().len() + self.offsets.len() * 4 + self.postings.len() * 4
+    }
+}
+
+/// Collects analysed names, then builds a [`NameIndex`].
+#[derive(Default)]
+pub struct NameIndexBuilder {
+    latin: HashMap<String, Vec<u32>>,
+    phonetic: HashMap<String, Vec<u32>>,
+    joined: HashMap<String, Vec<u32>>,
+    names: u32,
+}
+
+impl NameIndexBuilder {
+    /// An empty builder.
+    pub fn new() -> NameIndexBuilder {
+        NameIndexBuilder::default()
+    }
+
+    /// Adds a name. Ids must be added in increasing order (posting lists stay
+    /// sorted without a sort); the usual id is the position in a names table.
+    pub fn add(&mut self, id: u32, name: &AnalyzedName) {
+        self.names = self.names.max(id + 1);
+        let push = |map: &mut HashMap<String, Vec<u32>>, key: &str| {
+            if key.is_empty() {
+                return;
+            }
+            let ids = map.entry(key.to_string()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        };
+        for token in &name.tokens {
+            push(&mut self.latin, &token.latin);
+            push(&mut self.phonetic, &token.phonetic);
+        }
+        for pair in name.tokens.windows(2) {
+            if !pair[0].latin.is_empty() && !pair[1].latin.is_empty() {
+                let joined = format!("{}{}", pair[0].latin, pair[1].latin);
+                push(&mut self.joined, &joined);
+            }
+        }
+    }
+
+    /// Builds the index.
+    pub fn build(self, options: IndexOptions) -> NameIndex {
+        let names = self.names;
+        let (latin, (phonetic, joined)) = std::thread::scope(|s| {
+            let latin = s.spawn(|| Dictionary::build(self.latin));
+            let phonetic = Dictionary::build(self.phonetic);
+            let joined = Dictionary::build(self.joined);
+            // A panic in the other thread can only come from allocation
+            // failure; rebuilding here would fail the same way.
+            let latin = latin
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (latin, (phonetic, joined))
+        });
+        NameIndex {
+            latin,
+            phonetic,
+            joined,
+            names,
+            lev1: LevenshteinAutomatonBuilder::new(1, true),
+            lev2: LevenshteinAutomatonBuilder::new(2, true),
+            options,
+        }
+    }
+}
+
+/// The candidate index (see the crate docs for its recall guarantee).
+pub struct NameIndex {
+    latin: Dictionary,
+    phonetic: Dictionary,
+    joined: Dictionary,
+    names: u32,
+    lev1: LevenshteinAutomatonBuilder,
+    lev2: LevenshteinAutomatonBuilder,
+    options: IndexOptions,
+}
+
+/// Per-thread scratch space for evidence accumulation, so a query allocates
+/// nothing proportional to the list size.
+#[derive(Default)]
+struct Scratch {
+    evidence: Vec<f32>,
+    stamp: Vec<u32>,
+    touched: Vec<u32>,
+    clock: u32,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Whether a token alone may make a name a candidate.
+fn informative(token: &NameToken) -> bool {
+    matches!(token.class, TokenClass::Name) && token.latin.len() >= 2
+}
+
+impl NameIndex {
+    /// Builds an index over names given as `(id, analysed name)` in
+    /// increasing id order.
+    pub fn build<'a>(
+        names: impl IntoIterator<Item = (u32, &'a AnalyzedName)>,
+        options: IndexOptions,
+    ) -> NameIndex {
+        let mut builder = NameIndexBuilder::new();
+        for (id, name) in names {
+            builder.add(id, name);
+        }
+        builder.build(options)
+    }
+
+    /// Number of names (one more than the highest id added).
+    pub fn len(&self) -> usize {
+        self.names as usize
+    }
+
+    /// Whether the index holds no names.
+    pub fn is_empty(&self) -> bool {
+        self.names == 0
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &IndexOptions {
+        &self.options
+    }
+
+    /// Number of distinct skeleton terms.
+    pub fn term_count(&self) -> usize {
+        self.latin.terms.len()
+    }
+
+    /// Approximate heap size of the index in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.latin.heap_bytes() + self.phonetic.heap_bytes() + self.joined.heap_bytes()
+    }
+
+    /// How many names contain the skeleton `latin`.
+    pub fn document_frequency(&self, latin: &str) -> usize {
+        self.latin
+            .get(latin)
+            .map(|t| self.latin.posting(t).len())
+            .unwrap_or(0)
+    }
+
+    fn idf(&self, df: usize) -> f32 {
+        // ln(N / df), floored so that even a token in every name adds a little.
+        ((self.names.max(1) as f32 + 1.0) / (df.max(1) as f32))
+            .ln()
+            .max(0.1)
+    }
+
+    /// The candidates for a query, best evidence first, at most
+    /// [`IndexOptions::max_candidates`].
+    pub fn candidates(&self, query: &AnalyzedName) -> Vec<Candidate> {
+        self.candidates_with_limit(query, self.options.max_candidates)
+    }
+
+    /// [`NameIndex::candidates`] with an explicit cap.
+    pub fn candidates_with_limit(&self, query: &AnalyzedName, limit: usize) -> Vec<Candidate> {
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let scratch = &mut *scratch;
+            let n = self.names as usize;
+            if scratch.evidence.len() < n {
+                scratch.evidence.resize(n, 0.0);
+                scratch.stamp.resize(n, 0);
+            }
+            let mut any_informative = false;
+            for (i, token) in query.tokens.iter().enumerate() {
+                if informative(token) {
+                    any_informative |= self.accumulate(scratch, query, i);
+                }
+            }
+            // Weak tokens never create candidates on their own when real name
+            // tokens did: "Global Trading LLC" must not pull in every LLC.
+            for (i, token) in query.tokens.iter().enumerate() {
+                if !informative(token) {
+                    self.accumulate_weak(scratch, query, i, !any_informative);
+                }
+            }
+            let mut out: Vec<Candidate> = scratch
+                .touched
+                .iter()
+                .map(|&name| Candidate {
+                    name,
+                    evidence: scratch.evidence[name as usize],
+                })
+                .collect();
+            for &name in &scratch.touched {
+                scratch.evidence[name as usize] = 0.0;
+            }
+            scratch.touched.clear();
+            if out.len() > limit {
+                out.select_nth_unstable_by(limit, |a, b| {
+                    b.evidence.total_cmp(&a.evidence).then(a.name.cmp(&b.name))
+                });
+                out.truncate(limit);
+            }
+            out.sort_unstable_by(|a, b| {
+                b.evidence.total_cmp(&a.evidence).then(a.name.cmp(&b.name))
+            });
+            out
+        })
+    }
+
+    /// Expands query token `i` into weighted posting lists, strongest first.
+    fn expansions(&self, query: &AnalyzedName, i: usize) -> Vec<(f32, &[u32])> {
+        let token = &query.tokens[i];
+        let mut out: Vec<(f32, &[u32])> = Vec::new();
+        let latin = token.latin.as_str();
+        if latin.is_empty() {
+            return out;
+        }
+        if let Some(t) = self.latin.get(latin) {
+            out.push((
+                EXACT_FACTOR * self.idf(self.latin.posting(t).len()),
+                self.latin.posting(t),
+            ));
+        }
+        if token.phonetic.len() >= 2 {
+            if let Some(t) = self.phonetic.get(&token.phonetic) {
+                let p = self.phonetic.posting(t);
+                out.push((PHONETIC_FACTOR * self.idf(p.len()), p));
+            }
+        }
+        let bound = edit_bound(latin.len());
+        if bound > 0 {
+            let dfa = if bound == 1 {
+                self.lev1.build_dfa(latin)
+            } else {
+                self.lev2.build_dfa(latin)
+            };
+            let mut stream = self.latin.terms.search(&dfa).into_stream();
+            while let Some((key, t)) = stream.next() {
+                if key != latin.as_bytes() {
+                    let p = self.latin.posting(t);
+                    out.push((EDIT_FACTOR * self.idf(p.len()), p));
+                }
+            }
+            // A query token that is two list tokens written together.
+            let mut stream = self.joined.terms.search(&dfa).into_stream();
+            while let Some((_, t)) = stream.next() {
+                let p = self.joined.posting(t);
+                out.push((JOINED_FACTOR * self.idf(p.len()), p));
+            }
+        } else if let Some(t) = self.joined.get(latin) {
+            let p = self.joined.posting(t);
+            out.push((JOINED_FACTOR * self.idf(p.len()), p));
+        }
+        // Two query tokens that are one list token written apart.
+        if let Some(next) = query.tokens.get(i + 1) {
+            if !next.latin.is_empty() {
+                let joined = format!("{latin}{}", next.latin);
+                if let Some(t) = self.latin.get(&joined) {
+                    let p = self.latin.posting(t);
+                    out.push((JOINED_FACTOR * self.idf(p.len()), p));
+                }
+            }
+        }
+        out.sort_by(|a, b| b.0.total_cmp(&a.0));
+        out
+    }
+
+    /// Adds the evidence of query token `i`; returns whether it hit anything.
+    fn accumulate(&self, scratch: &mut Scratch, query: &AnalyzedName, i: usize) -> bool {
+        let expansions = self.expansions(query, i);
+        self.apply(scratch, &expansions, true)
+    }
+
+    fn accumulate_weak(
+        &self,
+        scratch: &mut Scratch,
+        query: &AnalyzedName,
+        i: usize,
+        may_create: bool,
+    ) {
+        let token = &query.tokens[i];
+        let mut out: Vec<(f32, &[u32])> = Vec::new();
+        if let Some(t) = self.latin.get(&token.latin) {
+            let p = self.latin.posting(t);
+            out.push((EXACT_FACTOR * self.idf(p.len()), p));
+        }
+        if may_create && token.latin.len() >= 4 {
+            out = self.expansions(query, i);
+        }
+        self.apply(scratch, &out, may_create);
+    }
+
+    fn apply(&self, scratch: &mut Scratch, expansions: &[(f32, &[u32])], may_create: bool) -> bool {
+        scratch.clock = scratch.clock.wrapping_add(1);
+        if scratch.clock == 0 {
+            // The stamp clock wrapped: old stamps could collide, so clear them.
+            scratch.stamp.iter_mut().for_each(|s| *s = 0);
+            scratch.clock = 1;
+        }
+        let clock = scratch.clock;
+        let mut hit = false;
+        for &(weight, posting) in expansions {
+            for &name in posting {
+                let n = name as usize;
+                if scratch.stamp[n] == clock {
+                    // Already credited for this query token at a higher weight
+                    // (expansions come strongest first).
+                    continue;
+                }
+                if scratch.evidence[n] == 0.0 {
+                    if !may_create {
+                        continue;
+                    }
+                    scratch.touched.push(name);
+                }
+                scratch.stamp[n] = clock;
+                scratch.evidence[n] += weight;
+                hit = true;
+            }
+        }
+        hit
+    }
+}
+
+impl TokenStats for NameIndex {
+    /// `token` is a Latin skeleton ([`NameToken::latin`]).
+    fn frequency(&self, token: &str) -> f64 {
+        if self.names == 0 {
+            return 0.0;
+        }
+        self.document_frequency(token) as f64 / self.names as f64
+    }
+}
+
+/// Normalises an identifier number for comparison: ASCII letters and digits
+/// only, uppercased, so `AB 123-456` equals `ab123456`. Non-ASCII letters are
+/// kept (lowercase-folded to uppercase) because some registries use them.
+pub fn normalize_identifier(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_uppercase())
+        .collect()
+}
+
+/// Exact index of normalised identifier numbers to owner ids (entity
+/// positions). Numbers shorter than [`IdentifierIndex::MIN_LEN`] after
+/// normalisation are not indexed: `12` or `A1` would match at random.
+#[derive(Debug, Default, Clone)]
+pub struct IdentifierIndex {
+    map: HashMap<String, Vec<u32>>,
+}
+
+impl IdentifierIndex {
+    /// Shortest normalised number indexed.
+    pub const MIN_LEN: usize = 4;
+
+    /// An empty index.
+    pub fn new() -> IdentifierIndex {
+        IdentifierIndex::default()
+    }
+
+    /// Adds `number` for `owner`.
+    pub fn add(&mut self, number: &str, owner: u32) {
+        let key = normalize_identifier(number);
+        if key.chars().count() < Self::MIN_LEN {
+            return;
+        }
+        let owners = self.map.entry(key).or_default();
+        if !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    }
+
+    /// The owners of `number` (normalised before lookup).
+    pub fn lookup(&self, number: &str) -> &[u32] {
+        self.map
+            .get(&normalize_identifier(number))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Number of distinct normalised numbers.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_bounds_cover_the_documented_typo_budget() {
+        // One edit on a 4-char token leaves >= 3 chars; two on 8 leave >= 6.
+        assert_eq!(edit_bound(3), 1);
+        assert_eq!(edit_bound(6), 2);
+        assert_eq!(edit_bound(2), 0);
+    }
+
+    #[test]
+    fn identifiers_normalise_punctuation_and_case() {
+        assert_eq!(normalize_identifier("ab 12-34/5"), "AB12345");
+        let mut index = IdentifierIndex::new();
+        index.add("A-12", 1);
+        assert!(index.is_empty(), "too short to be indexed");
+        index.add("C 00123456", 7);
+        assert_eq!(index.lookup("c00123456"), &[7]);
+    }
+}

@@ -98,6 +98,15 @@ pub struct Explanation {
     pub unmatched_list: Vec<String>,
     /// Score of the names alone, before adjustments.
     pub name_score: f64,
+    /// Weighted share of both names' tokens that were matched, in [0, 1]
+    /// (0 when the scorer does not report it).
+    #[serde(default)]
+    pub coverage: f64,
+    /// How distinctive the matched tokens are, in [0, 1]: 1 when they carry
+    /// enough rare-token evidence to identify a party, lower for matches made
+    /// of common tokens only (0 when the scorer does not report it).
+    #[serde(default)]
+    pub distinctiveness: f64,
     /// Secondary-evidence adjustments, in the order applied.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub adjustments: Vec<Adjustment>,
