@@ -7,5 +7,8 @@ use tamga_model::EntityList;
 /// Loads a `ftm` publication.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError> {
     let _ = options;
-    Err(LoadError::file(path, "the ftm loader is not implemented yet"))
+    Err(LoadError::file(
+        path,
+        "the ftm loader is not implemented yet",
+    ))
 }

@@ -15,6 +15,7 @@ pub mod canada;
 pub mod custom;
 pub mod eu;
 pub mod ftm;
+pub mod inspect;
 pub mod ofac_advanced;
 pub mod ofac_csv;
 pub mod ofac_xml;
@@ -22,6 +23,7 @@ pub mod remarks;
 pub mod uk_fcdo;
 pub mod uk_ofsi;
 pub mod un;
+mod xmlrec;
 
 pub use detect::{detect_format, Format};
 pub use error::{LoadError, Location};

@@ -7,5 +7,8 @@ use tamga_model::EntityList;
 /// Loads a `uk_fcdo` publication.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError> {
     let _ = options;
-    Err(LoadError::file(path, "the uk_fcdo loader is not implemented yet"))
+    Err(LoadError::file(
+        path,
+        "the uk_fcdo loader is not implemented yet",
+    ))
 }

@@ -7,5 +7,8 @@ use tamga_model::EntityList;
 /// Loads an OFSI ConList in xlsx or csv form.
 pub fn load(path: &Path, format: Format, options: &LoadOptions) -> Result<EntityList, LoadError> {
     let _ = (format, options);
-    Err(LoadError::file(path, "the uk_ofsi loader is not implemented yet"))
+    Err(LoadError::file(
+        path,
+        "the uk_ofsi loader is not implemented yet",
+    ))
 }
