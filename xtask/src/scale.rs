@@ -1,0 +1,247 @@
+//! `cargo xtask scale`: index build time, memory and throughput on a
+//! synthetic list of millions of names. The names are recombined from the
+//! real lists' tokens (given names, family names, organisation words) so the
+//! token statistics resemble a real list, only bigger.
+
+use crate::eval::{eval_list_specs, load_available, write_json, Paths};
+use crate::latency::{batch_time, percentile, read_query_csv, rss_kb};
+use crate::perturb;
+use crate::rng::Rng;
+use crate::text::{script_of, Script};
+use anyhow::Context;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use tamga_model::{Entity, EntityKind, EntityList, ListMeta, Name, NameKind, NamePartRole, Source};
+use tamga_scorer::TamgaScorer;
+use tamga_screen::{Query, ScreenOptions, Screener};
+
+/// Options of `cargo xtask scale`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ScaleArgs {
+    /// Synthetic names to index.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub names: usize,
+    /// Queries screened (half real innocents, half typo'd synthetic names).
+    #[arg(long, default_value_t = 200)]
+    pub queries: usize,
+    /// RNG seed.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Write every k-th synthetic name and the queries to
+    /// data/eval/generated/scale_*.csv for the RapidFuzz projection
+    /// (0: do not export).
+    #[arg(long, default_value_t = 10)]
+    pub export_every: usize,
+    /// Alert threshold passed to `screen`.
+    #[arg(long, default_value_t = tamga_screen::DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+    /// Also write the figures as JSON here.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+}
+
+/// Real name tokens by role.
+#[derive(Debug, Default)]
+pub struct TokenPools {
+    /// Given names of persons.
+    pub given: Vec<String>,
+    /// Family names of persons.
+    pub family: Vec<String>,
+    /// Words of organisation names.
+    pub org: Vec<String>,
+}
+
+/// Collects Latin-script tokens from the lists. Persons: published name
+/// parts where the loader kept them; otherwise "FAMILY, Given" (OFAC /
+/// OFSI style) or, without a comma, first token given and last family.
+pub fn token_pools(lists: &[EntityList]) -> TokenPools {
+    let (mut given, mut family, mut org) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .map(|t| t.to_string())
+            .collect()
+    };
+    for e in lists.iter().flat_map(|l| &l.entities) {
+        for n in e
+            .names
+            .iter()
+            .filter(|n| script_of(&n.full) == Script::Latin)
+        {
+            match e.kind {
+                EntityKind::Person => {
+                    if !n.parts.is_empty() {
+                        for p in &n.parts {
+                            let pool = match p.role {
+                                NamePartRole::Given | NamePartRole::Middle => &mut given,
+                                NamePartRole::Family | NamePartRole::Patronymic => &mut family,
+                                _ => continue,
+                            };
+                            pool.extend(words(&p.value));
+                        }
+                    } else if let Some((last, first)) = n.full.split_once(',') {
+                        family.extend(words(last));
+                        given.extend(words(first));
+                    } else {
+                        let w = words(&n.full);
+                        if w.len() >= 2 {
+                            given.insert(w[0].clone());
+                            family.insert(w[w.len() - 1].clone());
+                        }
+                    }
+                }
+                EntityKind::Organization => org.extend(words(&n.full)),
+                _ => {}
+            }
+        }
+    }
+    TokenPools {
+        given: given.into_iter().collect(),
+        family: family.into_iter().collect(),
+        org: org.into_iter().collect(),
+    }
+}
+
+/// One synthetic name: persons (70 %) "Given [Given] Family", organisations
+/// 2–4 organisation words.
+pub fn synth_name(pools: &TokenPools, rng: &mut Rng) -> Option<(String, EntityKind)> {
+    if rng.chance(0.7) && !pools.given.is_empty() && !pools.family.is_empty() {
+        let mut parts = vec![rng.pick(&pools.given)?.clone()];
+        if rng.chance(0.3) {
+            parts.push(rng.pick(&pools.given)?.clone());
+        }
+        parts.push(rng.pick(&pools.family)?.clone());
+        Some((parts.join(" "), EntityKind::Person))
+    } else if !pools.org.is_empty() {
+        let n = 2 + rng.below(3);
+        let parts: Option<Vec<String>> = (0..n).map(|_| rng.pick(&pools.org).cloned()).collect();
+        Some((parts?.join(" "), EntityKind::Organization))
+    } else {
+        None
+    }
+}
+
+/// Runs the scale benchmark.
+pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
+    let paths = Paths::new();
+    let (lists, notes) = load_available(&eval_list_specs());
+    let pools = token_pools(&lists);
+    drop(lists);
+    eprintln!(
+        "xtask: token pools: {} given, {} family, {} organisation words",
+        pools.given.len(),
+        pools.family.len(),
+        pools.org.len()
+    );
+    if pools.given.is_empty() && pools.org.is_empty() {
+        anyhow::bail!("no list loaded, no tokens to build synthetic names from");
+    }
+    let mut rng = Rng::new(args.seed);
+    let source = Source::Custom("synthetic".to_string());
+    let mut list = EntityList {
+        meta: ListMeta {
+            source: source.clone(),
+            format: "synthetic".to_string(),
+            ..ListMeta::default()
+        },
+        entities: Vec::with_capacity(args.names),
+    };
+    let generated = paths.generated();
+    std::fs::create_dir_all(&generated)
+        .with_context(|| format!("creating {}", generated.display()))?;
+    let mut sample = if args.export_every > 0 {
+        let path = generated.join("scale_names_sample.csv");
+        let mut w = std::io::BufWriter::new(
+            std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?,
+        );
+        writeln!(w, "name")?;
+        Some(w)
+    } else {
+        None
+    };
+    let gen_started = Instant::now();
+    for i in 0..args.names {
+        let Some((name, kind)) = synth_name(&pools, &mut rng) else {
+            break;
+        };
+        if let Some(w) = sample.as_mut() {
+            if i % args.export_every == 0 {
+                writeln!(w, "\"{}\"", name.replace('"', "\"\""))?;
+            }
+        }
+        let mut e = Entity::new(source.clone(), i.to_string(), kind);
+        e.names.push(Name::new(name, NameKind::Primary));
+        list.entities.push(e);
+    }
+    if let Some(mut w) = sample {
+        w.flush()?;
+    }
+    let generate = gen_started.elapsed();
+    // Queries: real innocent names and typo'd synthetic names (which must hit).
+    let half = args.queries / 2;
+    let mut queries = read_query_csv(&paths.innocents(), half)?;
+    while queries.len() < args.queries && !list.entities.is_empty() {
+        let e = &list.entities[rng.below(list.entities.len())];
+        let name =
+            perturb::typo(&e.names[0].full, &mut rng).unwrap_or_else(|| e.names[0].full.clone());
+        queries.push(Query {
+            id: Some(format!("synthetic:{}", queries.len())),
+            name,
+            kind: Some(e.kind),
+            ..Query::default()
+        });
+    }
+    {
+        let path = generated.join("scale_queries.csv");
+        let mut w = csv::Writer::from_path(&path)
+            .with_context(|| format!("creating {}", path.display()))?;
+        w.write_record(["name", "kind"])?;
+        for q in &queries {
+            w.write_record([q.name.as_str(), q.kind.map_or("", |k| k.as_str())])?;
+        }
+        w.flush()?;
+    }
+    let (rss_lists, _) = rss_kb();
+    let n_entities = list.entities.len();
+    let build_started = Instant::now();
+    let screener = Screener::new(vec![list], TamgaScorer);
+    let build = build_started.elapsed();
+    let (rss_built, peak_built) = rss_kb();
+    let options = ScreenOptions {
+        threshold: args.threshold,
+        limit: 10,
+    };
+    // A few single queries for latency, then the batch for throughput.
+    let mut times: Vec<Duration> = Vec::new();
+    for q in queries.iter().take(50) {
+        let started = Instant::now();
+        let _ = std::hint::black_box(screener.screen(q, &options));
+        times.push(started.elapsed());
+    }
+    times.sort_unstable();
+    let batch = batch_time(&screener, &queries, &options);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let figures = serde_json::json!({
+        "synthetic_names": n_entities,
+        "seed": args.seed,
+        "generate_s": generate.as_secs_f64(),
+        "index_build_s": build.as_secs_f64(),
+        "rss_lists_only_kb": rss_lists,
+        "rss_after_build_kb": rss_built,
+        "peak_rss_kb": peak_built,
+        "latency_ms_over_50": {"p50": ms(percentile(&times, 0.5)), "max": ms(percentile(&times, 1.0))},
+        "batch_queries": queries.len(),
+        "batch_s": batch.as_secs_f64(),
+        "batch_qps": queries.len() as f64 / batch.as_secs_f64().max(1e-9),
+        "threshold": args.threshold,
+        "export_every": args.export_every,
+        "lists": notes,
+    });
+    println!("{}", serde_json::to_string_pretty(&figures)?);
+    if let Some(out) = &args.json {
+        write_json(out, &figures)?;
+    }
+    Ok(())
+}

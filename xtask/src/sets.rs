@@ -1,0 +1,632 @@
+//! Builds the evaluation query sets from the real lists.
+//!
+//! Every positive query has a *target*: the listed entity a correct engine
+//! must return. Sets that hold a name out remove it from the indexed copy of
+//! the lists, so the engine can only find the target through the names that
+//! remain (the question a real screening answers: "a spelling we have not
+//! seen"). All sets are drawn from one shuffled order of entities and never
+//! share an entity, so a single reduced index serves every set and the
+//! innocent population is scored against exactly the same index.
+
+use crate::perturb;
+use crate::rng::Rng;
+use crate::text::{normalize, script_of, token_key, Script};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use tamga_model::{Entity, EntityKind, EntityList, ListMeta, Name, NameKind, NameQuality, Source};
+
+/// One evaluation query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalQuery {
+    /// Unique id, `<set>:<n>`.
+    pub id: String,
+    /// The set it belongs to.
+    pub set: String,
+    /// The name to screen.
+    pub name: String,
+    /// Kind of party (known to a bank for its customer).
+    pub kind: Option<EntityKind>,
+    /// The entity that must be found; `None` for innocents.
+    pub target: Option<String>,
+}
+
+/// Sizes and seed of the generated sets.
+#[derive(Debug, Clone)]
+pub struct SetConfig {
+    /// RNG seed.
+    pub seed: u64,
+    /// Held-out aliases (same script as a remaining name).
+    pub heldout: usize,
+    /// Cross-script held-out queries per direction.
+    pub cross_script: usize,
+    /// Typo queries.
+    pub typo: usize,
+    /// Reordering queries.
+    pub reorder: usize,
+    /// Legal-form variant queries.
+    pub legal_form: usize,
+}
+
+impl Default for SetConfig {
+    fn default() -> Self {
+        SetConfig {
+            seed: 20_260_227,
+            heldout: 2000,
+            cross_script: 1000,
+            typo: 2000,
+            reorder: 1000,
+            legal_form: 1000,
+        }
+    }
+}
+
+/// The generated sets and the reduced lists to index.
+#[derive(Debug, Clone)]
+pub struct EvalPlan {
+    /// The lists with every held-out name removed.
+    pub lists: Vec<EntityList>,
+    /// Positive queries, in set order.
+    pub queries: Vec<EvalQuery>,
+    /// Human-readable facts about the construction (counts per script, …).
+    pub notes: Vec<String>,
+}
+
+/// The names of the set kinds, in report order.
+pub const SET_ORDER: &[&str] = &[
+    "heldout_alias",
+    "xs_orig_to_latn",
+    "xs_latn_to_orig",
+    "pep_kz_cyrl_to_latn",
+    "pep_kz_latn_to_cyrl",
+    "typo",
+    "reorder",
+    "legal_form",
+    "innocent",
+];
+
+/// One PEP record of the EveryPolitician names file: (name, person id).
+pub type PepRow = (String, String);
+
+/// Reads the EveryPolitician `names.csv` (`name,id`): the same deputy under
+/// Latin, Kazakh Cyrillic and Russian Cyrillic spellings, keyed by UUID.
+pub fn read_pep_names(path: &std::path::Path) -> anyhow::Result<Vec<PepRow>> {
+    let mut reader =
+        csv::Reader::from_path(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let headers = reader
+        .headers()
+        .map_err(|e| anyhow::anyhow!("{}: header: {e}", path.display()))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| anyhow::anyhow!("{}: no `{name}` column", path.display()))
+    };
+    let (name_col, id_col) = (col("name")?, col("id")?);
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record =
+            record.map_err(|e| anyhow::anyhow!("{}: row {}: {e}", path.display(), i + 2))?;
+        let name = record.get(name_col).unwrap_or("").trim().to_string();
+        let id = record.get(id_col).unwrap_or("").trim().to_string();
+        if name.is_empty() || id.is_empty() {
+            anyhow::bail!("{}: row {}: empty name or id", path.display(), i + 2);
+        }
+        rows.push((name, id));
+    }
+    Ok(rows)
+}
+
+fn kind_of(entity: &Entity) -> Option<EntityKind> {
+    match entity.kind {
+        EntityKind::Unknown => None,
+        k => Some(k),
+    }
+}
+
+fn is_latin(name: &Name) -> bool {
+    script_of(&name.full) == Script::Latin
+}
+
+fn is_original_script(name: &Name) -> bool {
+    matches!(
+        script_of(&name.full),
+        Script::Cyrillic | Script::Arabic | Script::Other
+    )
+}
+
+/// The caption if it is in Latin script, else the first Latin name.
+fn latin_caption(entity: &Entity) -> Option<&Name> {
+    entity
+        .names
+        .iter()
+        .find(|n| n.kind == NameKind::Primary && is_latin(n))
+        .or_else(|| entity.names.iter().find(|n| is_latin(n)))
+}
+
+struct Builder {
+    rng: Rng,
+    queries: Vec<EvalQuery>,
+    counters: BTreeMap<String, usize>,
+    notes: Vec<String>,
+}
+
+impl Builder {
+    fn push(&mut self, set: &str, name: String, kind: Option<EntityKind>, target: &str) {
+        let n = self.counters.entry(set.to_string()).or_insert(0);
+        *n += 1;
+        self.queries.push(EvalQuery {
+            id: format!("{set}:{n:05}"),
+            set: set.to_string(),
+            name,
+            kind,
+            target: Some(target.to_string()),
+        });
+    }
+
+    fn count(&self, set: &str) -> usize {
+        self.counters.get(set).copied().unwrap_or(0)
+    }
+}
+
+/// Builds every positive set. `pep` are the rows of the PEP names file; they
+/// become an extra list (`eval_pep_kz`) in the plan.
+pub fn build_plan(mut lists: Vec<EntityList>, pep: &[PepRow], config: &SetConfig) -> EvalPlan {
+    let mut b = Builder {
+        rng: Rng::new(config.seed),
+        queries: Vec::new(),
+        counters: BTreeMap::new(),
+        notes: Vec::new(),
+    };
+    // One deterministic shuffled order of (list, entity) positions.
+    let mut order: Vec<(usize, usize)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(li, l)| (0..l.entities.len()).map(move |ei| (li, ei)))
+        .collect();
+    b.rng.shuffle(&mut order);
+    let mut used: HashSet<(usize, usize)> = HashSet::new();
+    // Names to remove: (list, entity) -> name indices.
+    let mut removals: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+
+    // 1. Held-out aliases: a strong Latin name whose entity keeps another
+    //    Latin name that is not the same words.
+    for &(li, ei) in &order {
+        if b.count("heldout_alias") >= config.heldout {
+            break;
+        }
+        let e = &lists[li].entities[ei];
+        if e.names.len() < 2 {
+            continue;
+        }
+        let keys: Vec<String> = e.names.iter().map(|n| token_key(&n.full)).collect();
+        let candidates: Vec<usize> = (0..e.names.len())
+            .filter(|&ni| {
+                let n = &e.names[ni];
+                n.quality == NameQuality::Strong
+                    && is_latin(n)
+                    && !keys[ni].is_empty()
+                    && (0..e.names.len()).any(|o| o != ni && is_latin(&e.names[o]))
+                    && (0..e.names.len()).all(|o| o == ni || keys[o] != keys[ni])
+            })
+            .collect();
+        let Some(&ni) = b.rng.pick(&candidates) else {
+            continue;
+        };
+        let (name, kind, id) = (e.names[ni].full.clone(), kind_of(e), e.id.clone());
+        b.push("heldout_alias", name, kind, &id);
+        removals.insert((li, ei), vec![ni]);
+        used.insert((li, ei));
+    }
+
+    // 2. Cross-script: entities with both Latin and original-script names.
+    //    Alternate the direction so both sets fill evenly.
+    let mut per_script: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    let mut to_latin_next = true;
+    for &(li, ei) in &order {
+        let (a, z) = (b.count("xs_orig_to_latn"), b.count("xs_latn_to_orig"));
+        if a >= config.cross_script && z >= config.cross_script {
+            break;
+        }
+        if used.contains(&(li, ei)) {
+            continue;
+        }
+        let e = &lists[li].entities[ei];
+        let originals: Vec<usize> = (0..e.names.len())
+            .filter(|&i| is_original_script(&e.names[i]))
+            .collect();
+        let latins: Vec<usize> = (0..e.names.len())
+            .filter(|&i| is_latin(&e.names[i]))
+            .collect();
+        if originals.is_empty() || latins.is_empty() {
+            continue;
+        }
+        let to_latin = if a >= config.cross_script {
+            false
+        } else if z >= config.cross_script {
+            true
+        } else {
+            to_latin_next
+        };
+        to_latin_next = !to_latin;
+        let (set, query_idx, removed) = if to_latin {
+            let Some(&q) = b.rng.pick(&originals) else {
+                continue;
+            };
+            ("xs_orig_to_latn", q, originals)
+        } else {
+            // Prefer the Latin caption: it is what a customer record carries.
+            let q = latin_caption(e).and_then(|c| e.names.iter().position(|n| n == c));
+            let Some(q) = q else {
+                continue;
+            };
+            ("xs_latn_to_orig", q, latins)
+        };
+        let script = script_of(&e.names[query_idx].full).label();
+        *per_script.entry((set.to_string(), script)).or_insert(0) += 1;
+        let (name, kind, id) = (e.names[query_idx].full.clone(), kind_of(e), e.id.clone());
+        b.push(set, name, kind, &id);
+        removals.insert((li, ei), removed);
+        used.insert((li, ei));
+    }
+    for ((set, script), n) in &per_script {
+        b.notes
+            .push(format!("{set}: {n} queries whose query name is {script}"));
+    }
+    let mut by_source: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for &(li, ei) in &used {
+        let e = &lists[li].entities[ei];
+        if let Some(q) = b
+            .queries
+            .iter()
+            .rev()
+            .find(|q| q.target.as_deref() == Some(&e.id))
+        {
+            *by_source
+                .entry((q.set.clone(), e.source.to_string()))
+                .or_insert(0) += 1;
+        }
+    }
+    for ((set, source), n) in &by_source {
+        b.notes.push(format!("{set}: {n} targets from {source}"));
+    }
+
+    // 3. Perturbations of the Latin caption of entities nothing was removed
+    //    from (their full name set stays indexed).
+    for &(li, ei) in &order {
+        let full = b.count("typo") >= config.typo
+            && b.count("reorder") >= config.reorder
+            && b.count("legal_form") >= config.legal_form;
+        if full {
+            break;
+        }
+        if used.contains(&(li, ei)) {
+            continue;
+        }
+        let e = &lists[li].entities[ei];
+        if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
+            continue;
+        }
+        let Some(caption) = latin_caption(e) else {
+            continue;
+        };
+        let caption = caption.full.clone();
+        let norms: HashSet<String> = e.names.iter().map(|n| normalize(&n.full)).collect();
+        let keys: HashSet<String> = e.names.iter().map(|n| token_key(&n.full)).collect();
+        // Legal forms first: few entities qualify, so they get first pick.
+        let variant =
+            if e.kind == EntityKind::Organization && b.count("legal_form") < config.legal_form {
+                perturb::legal_form_variant(&caption, &mut b.rng)
+                    .filter(|v| !norms.contains(&normalize(v)))
+                    .map(|v| ("legal_form", v))
+            } else {
+                None
+            };
+        let variant = variant.or_else(|| {
+            // Alternate typo / reorder by need.
+            let want_typo = b.count("typo") < config.typo
+                && (b.count("reorder") >= config.reorder
+                    || b.count("typo") * config.reorder.max(1)
+                        <= b.count("reorder") * config.typo.max(1));
+            if want_typo {
+                perturb::typo(&caption, &mut b.rng)
+                    .filter(|v| !keys.contains(&token_key(v)))
+                    .map(|v| ("typo", v))
+            } else if b.count("reorder") < config.reorder {
+                perturb::reorder(&caption, &mut b.rng)
+                    .filter(|v| !norms.contains(&normalize(v)))
+                    .map(|v| ("reorder", v))
+            } else {
+                None
+            }
+        });
+        if let Some((set, v)) = variant {
+            let (kind, id) = (kind_of(e), e.id.clone());
+            b.push(set, v, kind, &id);
+            used.insert((li, ei));
+        }
+    }
+
+    // Apply removals (descending so indices stay valid).
+    for ((li, ei), mut idx) in removals {
+        idx.sort_unstable_by(|a, b| b.cmp(a));
+        let names = &mut lists[li].entities[ei].names;
+        for i in idx {
+            names.remove(i);
+        }
+    }
+
+    // 4. PEP cross-script: index one script, query the other.
+    if let Some(pep_list) = pep_plan(pep, &mut b) {
+        lists.push(pep_list);
+    }
+
+    // Queries in report order of sets, then by id.
+    b.queries.sort_by(|x, y| {
+        let rank = |s: &str| SET_ORDER.iter().position(|o| *o == s).unwrap_or(usize::MAX);
+        rank(&x.set).cmp(&rank(&y.set)).then(x.id.cmp(&y.id))
+    });
+    EvalPlan {
+        lists,
+        queries: b.queries,
+        notes: b.notes,
+    }
+}
+
+/// Builds the PEP list: half the deputies are indexed under their Latin
+/// names only (queried by a Cyrillic name), the other half under their
+/// Cyrillic names only (queried by the Latin name).
+fn pep_plan(rows: &[PepRow], b: &mut Builder) -> Option<EntityList> {
+    if rows.is_empty() {
+        return None;
+    }
+    let mut persons: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut first_seen: Vec<&str> = Vec::new();
+    for (name, id) in rows {
+        let entry = persons.entry(id.as_str()).or_default();
+        if entry.is_empty() {
+            first_seen.push(id.as_str());
+        }
+        if !entry.contains(&name.as_str()) {
+            entry.push(name.as_str());
+        }
+    }
+    let mut ids: Vec<&str> = first_seen
+        .into_iter()
+        .filter(|id| {
+            let names = &persons[id];
+            names.iter().any(|n| script_of(n) == Script::Latin)
+                && names.iter().any(|n| script_of(n) == Script::Cyrillic)
+        })
+        .collect();
+    b.rng.shuffle(&mut ids);
+    let source = Source::Custom("eval_pep_kz".to_string());
+    let mut list = EntityList {
+        meta: ListMeta {
+            source: source.clone(),
+            format: "eval_pep_csv".to_string(),
+            ..ListMeta::default()
+        },
+        entities: Vec::new(),
+    };
+    for (i, id) in ids.iter().enumerate() {
+        let names = &persons[id];
+        let latin: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| script_of(n) == Script::Latin)
+            .collect();
+        let cyrillic: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| script_of(n) == Script::Cyrillic)
+            .collect();
+        let (indexed, queries, set) = if i % 2 == 0 {
+            (latin, cyrillic, "pep_kz_cyrl_to_latn")
+        } else {
+            (cyrillic, latin, "pep_kz_latn_to_cyrl")
+        };
+        let Some(&query) = b.rng.pick(&queries) else {
+            continue;
+        };
+        let mut entity = Entity::new(source.clone(), *id, EntityKind::Person);
+        for (k, n) in indexed.iter().enumerate() {
+            let kind = if k == 0 {
+                NameKind::Primary
+            } else {
+                NameKind::Aka
+            };
+            entity.push_name(Name::new(*n, kind));
+        }
+        b.push(set, query.to_string(), Some(EntityKind::Person), &entity.id);
+        list.entities.push(entity);
+    }
+    Some(list)
+}
+
+/// Every listed name, normalised; innocents equal to one of these are not
+/// innocent and are dropped.
+pub fn listed_name_set<'a>(lists: impl IntoIterator<Item = &'a EntityList>) -> HashSet<String> {
+    lists
+        .into_iter()
+        .flat_map(|l| l.entities.iter())
+        .flat_map(|e| e.names.iter())
+        .map(|n| normalize(&n.full))
+        .collect()
+}
+
+/// One row of the committed innocent population.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct InnocentRow {
+    /// Row id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// `person` or `organization`.
+    pub kind: String,
+}
+
+/// Reads `data/eval/innocents.csv`.
+pub fn read_innocents(path: &std::path::Path) -> anyhow::Result<Vec<InnocentRow>> {
+    let mut reader =
+        csv::Reader::from_path(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let mut rows = Vec::new();
+    for (i, row) in reader.deserialize().enumerate() {
+        let row: InnocentRow =
+            row.map_err(|e| anyhow::anyhow!("{}: row {}: {e}", path.display(), i + 2))?;
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// Turns innocent rows into queries, dropping (and counting) those whose
+/// normalised name is literally a listed name.
+pub fn innocent_queries(
+    rows: &[InnocentRow],
+    listed: &HashSet<String>,
+    max: usize,
+) -> (Vec<EvalQuery>, usize) {
+    let mut dropped = 0;
+    let mut out = Vec::new();
+    for row in rows {
+        if out.len() >= max {
+            break;
+        }
+        if listed.contains(&normalize(&row.name)) {
+            dropped += 1;
+            continue;
+        }
+        out.push(EvalQuery {
+            id: format!("innocent:{}", row.id),
+            set: "innocent".to_string(),
+            name: row.name.clone(),
+            kind: EntityKind::parse(&row.kind).filter(|k| *k != EntityKind::Unknown),
+            target: None,
+        });
+    }
+    (out, dropped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tamga_sources::{load, ListSpec, LoadOptions};
+
+    const UN: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../data/lists/un/2026-02-27/consolidated.xml"
+    );
+    const PEP: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../data/lists/pep/everypolitician_upstream_index/Kazakhstan/names.csv"
+    );
+
+    fn un_list() -> EntityList {
+        load(&ListSpec::parse(UN), &LoadOptions::default()).expect("UN list loads")
+    }
+
+    fn small() -> SetConfig {
+        SetConfig {
+            heldout: 50,
+            cross_script: 20,
+            typo: 40,
+            reorder: 30,
+            legal_form: 10,
+            ..SetConfig::default()
+        }
+    }
+
+    #[test]
+    fn sets_from_the_real_un_list_are_non_empty_deterministic_and_held_out() {
+        let original = un_list();
+        let pep = read_pep_names(std::path::Path::new(PEP)).expect("PEP names read");
+        let a = build_plan(vec![original.clone()], &pep, &small());
+        let b = build_plan(vec![original.clone()], &pep, &small());
+        assert_eq!(a.queries, b.queries, "same seed, same sets");
+        let c = build_plan(
+            vec![original.clone()],
+            &pep,
+            &SetConfig { seed: 1, ..small() },
+        );
+        assert_ne!(a.queries, c.queries, "the seed matters");
+
+        let count = |set: &str| a.queries.iter().filter(|q| q.set == set).count();
+        assert_eq!(count("heldout_alias"), 50);
+        assert_eq!(count("typo"), 40);
+        assert_eq!(count("reorder"), 30);
+        // The UN list publishes Arabic-script originals for some entries.
+        assert!(count("xs_orig_to_latn") > 0);
+        assert!(count("pep_kz_cyrl_to_latn") > 0 && count("pep_kz_latn_to_cyrl") > 0);
+
+        let reduced: HashMap<&str, &Entity> = a
+            .lists
+            .iter()
+            .flat_map(|l| &l.entities)
+            .map(|e| (e.id.as_str(), e))
+            .collect();
+        let full: HashMap<&str, &Entity> = original
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), e))
+            .collect();
+        let mut targets = HashSet::new();
+        for q in &a.queries {
+            let target = q.target.as_deref().expect("positive queries have targets");
+            assert!(
+                targets.insert(target),
+                "sets never share an entity: {target}"
+            );
+            let indexed = reduced[target];
+            let indexed_norms: Vec<String> =
+                indexed.names.iter().map(|n| normalize(&n.full)).collect();
+            assert!(!indexed.names.is_empty(), "{target} keeps a name");
+            // The query is never an indexed name of its target.
+            assert!(
+                !indexed_norms.contains(&normalize(&q.name)),
+                "{}: {}",
+                q.set,
+                q.name
+            );
+            if q.set == "heldout_alias" || q.set.starts_with("xs_") {
+                // The held-out name is a real published name of the target.
+                assert!(
+                    full[target].names.iter().any(|n| n.full == q.name),
+                    "{}",
+                    q.name
+                );
+            }
+            if q.set == "xs_orig_to_latn" {
+                assert!(indexed
+                    .names
+                    .iter()
+                    .all(|n| script_of(&n.full) == Script::Latin));
+                assert_ne!(script_of(&q.name), Script::Latin);
+            }
+        }
+    }
+
+    #[test]
+    fn innocents_that_are_listed_names_are_dropped() {
+        let list = un_list();
+        let listed = listed_name_set([&list]);
+        let committed = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/eval/innocents.csv");
+        let mut rows = read_innocents(std::path::Path::new(committed)).expect("innocents read");
+        rows.truncate(5);
+        let kept_first = rows[0].id.clone();
+        // A listed caption, re-cased, smuggled into the population.
+        rows.insert(
+            0,
+            InnocentRow {
+                id: "listed".into(),
+                name: list.entities[0].caption().to_uppercase(),
+                kind: "person".into(),
+            },
+        );
+        let (queries, dropped) = innocent_queries(&rows, &listed, 10);
+        assert_eq!(dropped, 1);
+        assert_eq!(queries.len(), 5);
+        assert_eq!(queries[0].id, format!("innocent:{kept_first}"));
+        assert!(queries
+            .iter()
+            .all(|q| q.target.is_none() && q.set == "innocent"));
+    }
+}
