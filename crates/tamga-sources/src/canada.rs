@@ -1,14 +1,304 @@
-//! Loader for the `canada` format (to be implemented).
+//! Loader for Canada's Consolidated Special Economic Measures Act (SEMA)
+//! list XML (root `<data-set>`, one flat `<record>` per listed party).
+//!
+//! # Ids
+//!
+//! The XML publishes no record id. A record is identified by its regime
+//! (`Country`), `Schedule` and `Item` number, which together are unique and
+//! stable between publications (Canada amends a schedule by adding items).
+//! `source_id` is built from them as `<regime>/<schedule>/<item>`, each part
+//! lower-cased with runs of non-alphanumeric characters turned into `-`
+//! (the regime from its English half, before ` / `): e.g.
+//! `russia/1-part-1/23`. Duplicates are reported like any other duplicate id.
+//!
+//! # Mapping
+//!
+//! `GivenName`/`LastName` → a person; `EntityOrShip` with a `ShipIMONumber`
+//! → a vessel (with an `imo` identifier and its type from `TitleOrShip`);
+//! otherwise an organisation. `DateOfBirthOrShipBuildDate` → birth dates
+//! for persons (`YYYY[-MM[-DD]]`, `YYYY-YYYY` ranges, `A or B`), build year
+//! for ships. `Aliases` is free text: it is split on `;`, ` / `, `, and`
+//! and before language labels (`Russian: …`), labels are removed, and the raw
+//! text is also kept in `properties.aliases_raw`. `Country` and `Schedule`
+//! → programs; `DateOfListing` → listed on. The file states no publication
+//! date, so `published` is left empty.
 
-use crate::{LoadError, LoadOptions};
+use crate::inspect::detect_script;
+use crate::xmlrec::{for_each_record, Node, Problems, RecordPos, SeenIds};
+use crate::{sha256_files, LoadError, LoadOptions};
 use std::path::Path;
-use tamga_model::EntityList;
+use tamga_model::{
+    BirthDate, Entity, EntityKind, EntityList, Identifier, ListMeta, Name, NameKind, NamePart,
+    NamePartRole, Source,
+};
 
-/// Loads a `canada` publication.
+/// Loads a Canada SEMA consolidated XML file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError> {
-    let _ = options;
-    Err(LoadError::file(
-        path,
-        "the canada loader is not implemented yet",
-    ))
+    let mut problems = Problems::new(options);
+    let mut seen = SeenIds::default();
+    let mut entities = Vec::new();
+    let root = for_each_record(path, 1, |node, pos| {
+        if node.name != "record" {
+            return Ok(());
+        }
+        match read_record(path, &node, &pos) {
+            Ok(entity) => {
+                if let Some(first) = seen.check(&entity.source_id, pos.path.clone()) {
+                    return problems.record(LoadError::element(
+                        path,
+                        pos.offset,
+                        &pos.path,
+                        format!(
+                            "duplicate record id {} (regime/schedule/item; first at {first})",
+                            entity.source_id
+                        ),
+                    ));
+                }
+                entities.push(entity);
+                Ok(())
+            }
+            Err(err) => problems.record(err),
+        }
+    })?;
+    if root.name != "data-set" {
+        return Err(LoadError::file(
+            path,
+            format!("root element is <{}>, expected <data-set>", root.name),
+        ));
+    }
+    let files = vec![path.to_path_buf()];
+    Ok(EntityList {
+        meta: ListMeta {
+            source: Source::CaSema,
+            format: crate::Format::CaSemaXml.as_str().to_string(),
+            sha256: sha256_files(&files)?,
+            files: files.iter().map(|f| f.display().to_string()).collect(),
+            published: None,
+            warnings: problems.warnings,
+        },
+        entities,
+    })
+}
+
+/// Lower-case, runs of non-alphanumerics → `-`, trimmed.
+fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// The stable id of a record (see the module documentation).
+pub fn record_id(regime: &str, schedule: &str, item: &str) -> String {
+    let english = regime.split(" / ").next().unwrap_or(regime);
+    format!("{}/{}/{}", slug(english), slug(schedule), slug(item))
+}
+
+fn read_record(path: &Path, node: &Node, pos: &RecordPos) -> Result<Entity, LoadError> {
+    let missing = |field: &str| {
+        LoadError::element(
+            path,
+            pos.offset,
+            format!("{}/{field}", pos.path),
+            format!("record without {field}"),
+        )
+    };
+    let regime = node.text_of("Country").ok_or_else(|| missing("Country"))?;
+    let item = node.text_of("Item").ok_or_else(|| missing("Item"))?;
+    let schedule = node.text_of("Schedule").unwrap_or_default();
+    let given = node.text_of("GivenName");
+    let last = node.text_of("LastName");
+    let entity_name = node.text_of("EntityOrShip");
+    let imo = node.text_of("ShipIMONumber");
+    let kind = if given.is_some() || last.is_some() {
+        EntityKind::Person
+    } else if imo.is_some() {
+        EntityKind::Vessel
+    } else if entity_name.is_some() {
+        EntityKind::Organization
+    } else {
+        return Err(missing("GivenName, LastName or EntityOrShip"));
+    };
+    let mut entity = Entity::new(Source::CaSema, record_id(&regime, &schedule, &item), kind);
+    if kind == EntityKind::Person {
+        let mut parts = Vec::new();
+        if let Some(g) = &given {
+            parts.push(NamePart {
+                role: NamePartRole::Given,
+                value: g.clone(),
+            });
+        }
+        if let Some(l) = &last {
+            parts.push(NamePart {
+                role: NamePartRole::Family,
+                value: l.clone(),
+            });
+        }
+        let full = parts
+            .iter()
+            .map(|p| p.value.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut name = Name::new(full, NameKind::Primary);
+        name.script = detect_script(&name.full);
+        name.parts = parts;
+        entity.push_name(name);
+        if let Some(title) = node.text_of("TitleOrShip") {
+            entity.push_property("title", title);
+        }
+    } else if let Some(n) = entity_name {
+        let mut name = Name::new(n, NameKind::Primary);
+        name.script = detect_script(&name.full);
+        entity.push_name(name);
+        if let Some(t) = node.text_of("TitleOrShip") {
+            let key = if kind == EntityKind::Vessel {
+                "ship_type"
+            } else {
+                "title"
+            };
+            entity.push_property(key, t);
+        }
+    }
+    if let Some(aliases) = node.text_of("Aliases") {
+        for alias in split_aliases(&aliases) {
+            let mut name = Name::new(alias, NameKind::Aka);
+            name.script = detect_script(&name.full);
+            entity.push_name(name);
+        }
+        entity.push_property("aliases_raw", aliases);
+    }
+    if let Some(imo) = imo {
+        entity.identifiers.push(Identifier {
+            id_type: "imo".into(),
+            number: imo,
+            ..Identifier::default()
+        });
+    }
+    if let Some(date) = node.text_of("DateOfBirthOrShipBuildDate") {
+        if kind == EntityKind::Person {
+            let parsed = parse_dates(&date);
+            if parsed.is_empty() {
+                entity.push_property("birth_date_unparsed", date);
+            } else {
+                entity.birth_dates = parsed;
+            }
+        } else {
+            entity.push_property("build_date", date);
+        }
+    }
+    let english = regime
+        .split(" / ")
+        .next()
+        .unwrap_or(&regime)
+        .trim()
+        .to_string();
+    entity.programs.push(english);
+    if !schedule.is_empty() {
+        entity.programs.push(format!("Schedule {schedule}"));
+    }
+    entity.push_property("regime", regime);
+    entity.push_property("item", item);
+    entity.listed_on = node.text_of("DateOfListing");
+    Ok(entity)
+}
+
+/// Birth dates as published: `YYYY[-MM[-DD]]`, `YYYY-YYYY`, or several
+/// joined by `or`.
+fn parse_dates(text: &str) -> Vec<BirthDate> {
+    let mut out = Vec::new();
+    for part in text
+        .split(" or ")
+        .flat_map(|p| p.split(" OR "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let range = part.split_once('-').and_then(|(a, b)| {
+            let (a, b) = (a.trim(), b.trim());
+            (a.len() == 4 && b.len() == 4)
+                .then(|| {
+                    Some(BirthDate::Range {
+                        from: a.parse().ok()?,
+                        to: b.parse().ok()?,
+                    })
+                })
+                .flatten()
+        });
+        if let Some(d) = range.or_else(|| BirthDate::parse_iso(part)) {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// Splits the free-text `Aliases` field into names (see module docs).
+fn split_aliases(text: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = vec![text.to_string()];
+    for sep in [";", " / ", ", and "] {
+        pieces = pieces
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    // A comma starts a new name only before a language label ("…, Russian: …").
+    let mut out = Vec::new();
+    for piece in pieces {
+        let mut current = String::new();
+        for chunk in piece.split(',') {
+            let starts_label = label_end(chunk.trim_start()).is_some();
+            if starts_label && !current.trim().is_empty() {
+                out.push(std::mem::take(&mut current));
+            } else if !current.is_empty() {
+                current.push(',');
+            }
+            current.push_str(chunk);
+        }
+        out.push(current);
+    }
+    out.into_iter()
+        .map(|p| {
+            let p = p.trim();
+            let p = label_end(p).map_or(p, |end| p[end..].trim());
+            p.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// If `text` starts with a one-word label such as `Russian:`, the byte
+/// index just past the colon.
+fn label_end(text: &str) -> Option<usize> {
+    let colon = text.find(':')?;
+    let label = &text[..colon];
+    (!label.is_empty() && label.len() <= 20 && label.chars().all(char::is_alphabetic))
+        .then_some(colon + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_split_on_separators_and_language_labels() {
+        assert_eq!(
+            split_aliases("Belarusian: Юры Іванавіч ВАСІЛЕВІЧ, Russian: Юрий Иванович ВАСИЛЕВИЧ"),
+            vec!["Юры Іванавіч ВАСІЛЕВІЧ", "Юрий Иванович ВАСИЛЕВИЧ"]
+        );
+        assert_eq!(
+            split_aliases("Анастасия Михайловна Игнатова; Anastasiya Chemezova"),
+            vec!["Анастасия Михайловна Игнатова", "Anastasiya Chemezova"]
+        );
+        assert_eq!(split_aliases("RNRC, RNPK"), vec!["RNRC, RNPK"]);
+        assert_eq!(
+            record_id("Russia / Russie", "1, Part 1", "23"),
+            "russia/1-part-1/23"
+        );
+    }
 }
