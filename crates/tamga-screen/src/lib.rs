@@ -3,14 +3,70 @@
 //! [`Screener`] owns the loaded lists and the candidate index, and is generic
 //! over a [`NameScorer`] so that it never depends on a concrete scorer.
 //!
-//! STUB NOTE: the public API here is the contract used by the CLI, the server,
-//! the rules engine and the evaluation harness. The body currently scores every
-//! name (a brute-force placeholder) until the candidate index lands.
+//! # Pipeline
+//!
+//! 1. [`validate`] the query (name length, non-empty, readable birth date).
+//! 2. Ask the candidate index ([`tamga_index::NameIndex`]) for the names that
+//!    could match; it never scans the whole list and is recall-safe (see its
+//!    crate docs). Entities whose identifier equals the query's identifier are
+//!    added as candidates whatever their names.
+//! 3. Score each candidate name with the scorer, weighting tokens by their
+//!    rarity among list names; keep the best name per entity.
+//! 4. Apply secondary evidence, each recorded as an
+//!    [`tamga_matcher::Adjustment`] in the explanation (constants below):
+//!
+//! | evidence | when | change |
+//! |---|---|---|
+//! | `weak_alias` | the best name is a publisher-graded weak alias | [`WEAK_ALIAS_DELTA`] (−0.10) |
+//! | `birth_date` | query date equals a listed full date | [`BIRTH_DATE_EXACT_DELTA`] (+0.10) |
+//! | `birth_date` | query year inside a listed year range | [`BIRTH_YEAR_MATCH_DELTA`] (+0.05) |
+//! | `birth_date` | query year more than 1 year from every listed date | [`BIRTH_YEAR_MISMATCH_DELTA`] (−0.15) |
+//! | `country` | query country among listed nationalities / citizenships / countries / address countries | [`COUNTRY_MATCH_DELTA`] (+0.03) |
+//! | `country` | entity lists countries and none is the query's | [`COUNTRY_MISMATCH_DELTA`] (−0.05) |
+//! | `identifier` | query identifier equals a listed one after removing punctuation and case | +[`IDENTIFIER_MATCH_DELTA`] (+0.30), and at least up to [`IDENTIFIER_MATCH_FLOOR`] (0.90) |
+//! | `kind` | query kind and listed kind both known and different | [`KIND_MISMATCH_DELTA`] (−0.15) |
+//!
+//! The final score is clamped to [0, 1]. Missing evidence on either side
+//! never moves the score: lists omit data far too often for absence to mean
+//! anything. A different identifier is not evidence against either: people
+//! hold several documents.
+//!
+//! 5. Sort (score, then entity id), apply threshold and limit.
 
+mod country;
+
+pub use country::country_key;
+
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::HashMap;
-use tamga_matcher::{Explanation, NameKindHint, NameScorer, NoStats};
-use tamga_model::{Entity, EntityKind, EntityList, ListMeta, Source};
+use tamga_index::{IdentifierIndex, IndexOptions, NameIndex};
+use tamga_matcher::{Adjustment, Explanation, NameKindHint, NameScorer, TokenStats};
+use tamga_model::{BirthDate, Entity, EntityKind, EntityList, ListMeta, NameQuality, Source};
+use tamga_names::PartyHint;
+
+/// Score change when the best matching name is a weak alias.
+pub const WEAK_ALIAS_DELTA: f64 = -0.10;
+/// Score change when the query's full birth date equals a listed full date.
+pub const BIRTH_DATE_EXACT_DELTA: f64 = 0.10;
+/// Score change when the query's birth year falls inside a listed year range.
+pub const BIRTH_YEAR_MATCH_DELTA: f64 = 0.05;
+/// Score change when the query's birth year is more than
+/// [`BIRTH_YEAR_TOLERANCE`] years away from every listed date.
+pub const BIRTH_YEAR_MISMATCH_DELTA: f64 = -0.15;
+/// Years of disagreement tolerated without a cut (typos, calendar slips).
+pub const BIRTH_YEAR_TOLERANCE: i32 = 1;
+/// Score change when the query's country is one of the entity's countries.
+pub const COUNTRY_MATCH_DELTA: f64 = 0.03;
+/// Score change when the entity lists countries and none is the query's.
+pub const COUNTRY_MISMATCH_DELTA: f64 = -0.05;
+/// Score raise for an identifier equal to a listed one.
+pub const IDENTIFIER_MATCH_DELTA: f64 = 0.30;
+/// Lowest score an identifier match leaves, however weak the name.
+pub const IDENTIFIER_MATCH_FLOOR: f64 = 0.90;
+/// Score change when query and listed kinds are both known and differ.
+pub const KIND_MISMATCH_DELTA: f64 = -0.15;
 
 /// Longest name accepted in a query, in bytes. Longer input is an error, not
 /// a silent truncation: a truncated name could miss a listed party.
@@ -127,19 +183,95 @@ pub struct Comparison {
     pub explanation: Explanation,
 }
 
+/// Figures about a built screener, for logs, `/health` and benchmarks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScreenerStats {
+    /// Entities loaded.
+    pub entities: usize,
+    /// Names indexed (all names of all entities).
+    pub names: usize,
+    /// Distinct Latin-skeleton tokens in the index.
+    pub terms: usize,
+    /// Approximate heap size of the candidate index, bytes.
+    pub index_bytes: usize,
+    /// Distinct normalised identifier numbers indexed.
+    pub identifiers: usize,
+    /// Wall time to build, milliseconds.
+    pub build_ms: u64,
+}
+
+/// One indexed name: its entity, its position among the entity's names, and
+/// the scorer's prepared form.
+struct IndexedName<P> {
+    entity: u32,
+    name: u32,
+    prepared: P,
+}
+
 /// The loaded lists and their index, ready to screen.
 pub struct Screener<S: NameScorer> {
     scorer: S,
     lists: Vec<ListMeta>,
     entities: Vec<Entity>,
     by_id: HashMap<String, usize>,
-    /// (entity index, name index, prepared name)
-    names: Vec<(usize, usize, S::Prepared)>,
+    names: Vec<IndexedName<S::Prepared>>,
+    index: NameIndex,
+    identifiers: IdentifierIndex,
+    /// Canonical country keys per entity (see [`country_key`]).
+    countries: Vec<Vec<String>>,
+    stats: ScreenerStats,
+}
+
+/// Token statistics memoised for one query: the scorer asks for the same
+/// tokens' frequencies once per candidate.
+struct CachedStats<'a> {
+    index: &'a NameIndex,
+    cache: RefCell<HashMap<String, f64>>,
+}
+
+impl TokenStats for CachedStats<'_> {
+    fn frequency(&self, token: &str) -> f64 {
+        if let Some(&f) = self.cache.borrow().get(token) {
+            return f;
+        }
+        let f = self.index.frequency(token);
+        self.cache.borrow_mut().insert(token.to_string(), f);
+        f
+    }
+}
+
+fn party_hint(kind: EntityKind) -> PartyHint {
+    match kind {
+        EntityKind::Person => PartyHint::Person,
+        EntityKind::Organization => PartyHint::Organization,
+        _ => PartyHint::Unknown,
+    }
+}
+
+/// Best name found so far for one entity.
+struct Best {
+    score: f64,
+    name: u32,
+    explanation: Explanation,
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }
 
 impl<S: NameScorer> Screener<S> {
     /// Builds the screener (and its index) over the given lists.
     pub fn new(lists: Vec<EntityList>, scorer: S) -> Screener<S> {
+        Screener::with_index_options(lists, scorer, IndexOptions::default())
+    }
+
+    /// [`Screener::new`] with explicit candidate-index options.
+    pub fn with_index_options(
+        lists: Vec<EntityList>,
+        scorer: S,
+        options: IndexOptions,
+    ) -> Screener<S> {
+        let started = std::time::Instant::now();
         let mut metas = Vec::new();
         let mut entities = Vec::new();
         for list in lists {
@@ -151,63 +283,261 @@ impl<S: NameScorer> Screener<S> {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let mut names = Vec::new();
-        for (ei, entity) in entities.iter().enumerate() {
-            for (ni, name) in entity.names.iter().enumerate() {
-                names.push((ei, ni, scorer.prepare(&name.full, kind_hint(entity.kind))));
-            }
+        let refs: Vec<(u32, u32, &str, EntityKind)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(ei, e)| {
+                e.names
+                    .iter()
+                    .enumerate()
+                    .map(move |(ni, n)| (ei as u32, ni as u32, n.full.as_str(), e.kind))
+            })
+            .collect();
+        // Analysis dominates the build; both the scorer's preparation and the
+        // index's analysis run in parallel, and the index's copy is dropped
+        // once its dictionaries are built.
+        let prepared: Vec<(IndexedName<S::Prepared>, tamga_names::AnalyzedName)> = refs
+            .par_iter()
+            .map(|&(entity, name, full, kind)| {
+                (
+                    IndexedName {
+                        entity,
+                        name,
+                        prepared: scorer.prepare(full, kind_hint(kind)),
+                    },
+                    tamga_names::analyze(full, party_hint(kind)),
+                )
+            })
+            .collect();
+        let mut names = Vec::with_capacity(prepared.len());
+        let mut builder = tamga_index::NameIndexBuilder::new();
+        for (id, (indexed, analyzed)) in prepared.into_iter().enumerate() {
+            builder.add(id as u32, &analyzed);
+            names.push(indexed);
         }
+        let index = builder.build(options);
+        let mut identifiers = IdentifierIndex::new();
+        let mut countries = Vec::with_capacity(entities.len());
+        for (ei, e) in entities.iter().enumerate() {
+            for id in &e.identifiers {
+                identifiers.add(&id.number, ei as u32);
+            }
+            let mut keys: Vec<String> = e
+                .nationalities
+                .iter()
+                .chain(&e.citizenships)
+                .chain(&e.countries)
+                .chain(e.addresses.iter().filter_map(|a| a.country.as_ref()))
+                .map(|c| country_key(c))
+                .filter(|k| !k.is_empty())
+                .collect();
+            keys.sort();
+            keys.dedup();
+            countries.push(keys);
+        }
+        let stats = ScreenerStats {
+            entities: entities.len(),
+            names: names.len(),
+            terms: index.term_count(),
+            index_bytes: index.heap_bytes(),
+            identifiers: identifiers.len(),
+            build_ms: started.elapsed().as_millis() as u64,
+        };
         Screener {
             scorer,
             lists: metas,
             entities,
             by_id,
             names,
+            index,
+            identifiers,
+            countries,
+            stats,
         }
     }
 
     /// Screens one query.
     pub fn screen(&self, query: &Query, options: &ScreenOptions) -> Result<Vec<Match>, QueryError> {
         validate(query)?;
-        let prepared = self
-            .scorer
-            .prepare(&query.name, kind_hint(query.kind.unwrap_or_default()));
-        let mut best: HashMap<usize, (f64, usize, Explanation)> = HashMap::new();
-        for (ei, ni, candidate) in &self.names {
-            let s = self.scorer.score(&prepared, candidate, &NoStats);
-            let slot = best.entry(*ei).or_insert((-1.0, *ni, Explanation::default()));
-            if s.score > slot.0 {
-                *slot = (s.score, *ni, s.explanation);
+        let birth_date = parse_birth_date(query)?;
+        let kind = query.kind.unwrap_or_default();
+        let prepared = self.scorer.prepare(&query.name, kind_hint(kind));
+        let analyzed = tamga_names::analyze(&query.name, party_hint(kind));
+        let stats = CachedStats {
+            index: &self.index,
+            cache: RefCell::new(HashMap::new()),
+        };
+        let mut best: HashMap<u32, Best> = HashMap::new();
+        for candidate in self.index.candidates(&analyzed) {
+            self.consider(&prepared, candidate.name, &stats, &mut best);
+        }
+        let id_owners: &[u32] = match &query.identifier {
+            Some(number) => self.identifiers.lookup(number),
+            None => &[],
+        };
+        for &owner in id_owners {
+            if !best.contains_key(&owner) {
+                // Found by identifier alone: score all its names so the match
+                // still shows which name is closest.
+                for (id, n) in self.names_of(owner) {
+                    let _ = n;
+                    self.consider(&prepared, id, &stats, &mut best);
+                }
             }
         }
         let mut matches: Vec<Match> = best
             .into_iter()
-            .filter(|(_, (score, _, _))| *score >= options.threshold && *score > 0.0)
-            .map(|(ei, (score, ni, explanation))| {
-                let e = &self.entities[ei];
-                Match {
+            .filter_map(|(ei, mut b)| {
+                let e = &self.entities[ei as usize];
+                let mut score = b.score;
+                let mut add = |evidence: &str, delta: f64, reason: String, score: &mut f64| {
+                    b.explanation.adjustments.push(Adjustment {
+                        evidence: evidence.to_string(),
+                        delta: round4(delta),
+                        reason,
+                    });
+                    *score += delta;
+                };
+                if let Some(q) = &birth_date {
+                    if let Some((delta, reason)) = birth_date_evidence(q, &e.birth_dates) {
+                        add("birth_date", delta, reason, &mut score);
+                    }
+                }
+                if let Some(c) = query.country.as_deref().filter(|c| !c.trim().is_empty()) {
+                    if let Some((delta, reason)) = self.country_evidence(ei, c) {
+                        add("country", delta, reason, &mut score);
+                    }
+                }
+                if id_owners.contains(&ei) {
+                    let delta = IDENTIFIER_MATCH_DELTA.max(IDENTIFIER_MATCH_FLOOR - score);
+                    let number = query.identifier.as_deref().unwrap_or_default();
+                    add(
+                        "identifier",
+                        delta,
+                        format!("identifier {number} equals a listed identifier"),
+                        &mut score,
+                    );
+                }
+                if let Some((delta, reason)) = kind_evidence(query.kind, e.kind) {
+                    add("kind", delta, reason, &mut score);
+                }
+                let score = round4(score.clamp(0.0, 1.0));
+                let keep = if options.threshold <= 0.0 {
+                    true
+                } else {
+                    score >= options.threshold
+                };
+                keep.then(|| Match {
                     entity_id: e.id.clone(),
                     source: e.source.clone(),
                     source_id: e.source_id.clone(),
                     name: e.caption().to_string(),
-                    matched_name: e.names[ni].full.clone(),
+                    matched_name: e.names[b.name as usize].full.clone(),
                     kind: e.kind,
                     score,
-                    explanation,
-                }
+                    explanation: b.explanation,
+                })
             })
             .collect();
-        matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity_id.cmp(&b.entity_id)));
+        matches.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.entity_id.cmp(&b.entity_id))
+        });
         matches.truncate(options.limit);
         Ok(matches)
     }
 
-    /// Compares two names directly.
+    /// Screens many queries in parallel over the machine's cores; results are
+    /// in query order.
+    pub fn screen_batch(
+        &self,
+        queries: &[Query],
+        options: &ScreenOptions,
+    ) -> Vec<Result<Vec<Match>, QueryError>> {
+        queries
+            .par_iter()
+            .map(|q| self.screen(q, options))
+            .collect()
+    }
+
+    /// Positions (in the names table) of an entity's names. Names are stored
+    /// entity by entity, so they form one run found by binary search.
+    fn names_of(&self, entity: u32) -> impl Iterator<Item = (u32, &IndexedName<S::Prepared>)> {
+        let start = self.names.partition_point(|n| n.entity < entity);
+        self.names[start..]
+            .iter()
+            .take_while(move |n| n.entity == entity)
+            .enumerate()
+            .map(move |(i, n)| ((start + i) as u32, n))
+    }
+
+    fn consider(
+        &self,
+        prepared: &S::Prepared,
+        name_id: u32,
+        stats: &dyn TokenStats,
+        best: &mut HashMap<u32, Best>,
+    ) {
+        let Some(indexed) = self.names.get(name_id as usize) else {
+            return;
+        };
+        let scored = self.scorer.score(prepared, &indexed.prepared, stats);
+        let mut score = scored.score;
+        let mut explanation = scored.explanation;
+        let entity = &self.entities[indexed.entity as usize];
+        if entity.names[indexed.name as usize].quality == NameQuality::Weak {
+            score += WEAK_ALIAS_DELTA;
+            explanation.adjustments.push(Adjustment {
+                evidence: "weak_alias".to_string(),
+                delta: WEAK_ALIAS_DELTA,
+                reason: "matched name is graded a weak alias by the publisher".to_string(),
+            });
+        }
+        match best.get(&indexed.entity) {
+            Some(b) if b.score >= score => {}
+            _ => {
+                best.insert(
+                    indexed.entity,
+                    Best {
+                        score,
+                        name: indexed.name,
+                        explanation,
+                    },
+                );
+            }
+        }
+    }
+
+    fn country_evidence(&self, entity: u32, country: &str) -> Option<(f64, String)> {
+        let listed = &self.countries[entity as usize];
+        if listed.is_empty() {
+            return None;
+        }
+        let key = country_key(country);
+        if listed.contains(&key) {
+            Some((
+                COUNTRY_MATCH_DELTA,
+                format!("country {country} is among the listed countries"),
+            ))
+        } else {
+            Some((
+                COUNTRY_MISMATCH_DELTA,
+                format!(
+                    "country {country} is not among the listed countries ({})",
+                    listed.join(", ")
+                ),
+            ))
+        }
+    }
+
+    /// Compares two names directly, weighting tokens by their rarity in the
+    /// loaded lists (every token weighs the same when no list is loaded).
     pub fn compare(&self, name1: &str, name2: &str, kind: Option<EntityKind>) -> Comparison {
         let hint = kind_hint(kind.unwrap_or_default());
         let a = self.scorer.prepare(name1, hint);
         let b = self.scorer.prepare(name2, hint);
-        let s = self.scorer.score(&a, &b, &NoStats);
+        let s = self.scorer.score(&a, &b, &self.index);
         Comparison {
             name1: name1.to_string(),
             name2: name2.to_string(),
@@ -235,6 +565,106 @@ impl<S: NameScorer> Screener<S> {
     pub fn scorer(&self) -> &S {
         &self.scorer
     }
+
+    /// Figures about the build.
+    pub fn stats(&self) -> &ScreenerStats {
+        &self.stats
+    }
+
+    /// The candidate index (also the token statistics the scorer uses).
+    pub fn index(&self) -> &NameIndex {
+        &self.index
+    }
+}
+
+fn parse_birth_date(query: &Query) -> Result<Option<BirthDate>, QueryError> {
+    match query.birth_date.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => {
+            BirthDate::parse_iso(text)
+                .map(Some)
+                .ok_or_else(|| QueryError::InvalidField {
+                    field: "birth_date".to_string(),
+                    message: format!("`{text}` is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                })
+        }
+    }
+}
+
+fn describe(date: &BirthDate) -> String {
+    match *date {
+        BirthDate::Exact { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+        BirthDate::Month { year, month } => format!("{year:04}-{month:02}"),
+        BirthDate::Year { year } => format!("{year}"),
+        BirthDate::Range { from, to } => format!("{from}–{to}"),
+        BirthDate::Approximate { year } => format!("circa {year}"),
+    }
+}
+
+/// The birth-date adjustment: the most favourable over the listed dates.
+fn birth_date_evidence(query: &BirthDate, listed: &[BirthDate]) -> Option<(f64, String)> {
+    if listed.is_empty() {
+        return None;
+    }
+    let (q0, q1) = query.year_range();
+    let mut best_gap = i32::MAX;
+    let mut closest = &listed[0];
+    for date in listed {
+        if let (BirthDate::Exact { .. }, true) = (query, query == date) {
+            return Some((
+                BIRTH_DATE_EXACT_DELTA,
+                format!("birth date {} equals the listed date", describe(query)),
+            ));
+        }
+        let (l0, l1) = date.year_range();
+        let gap = if q1 < l0 {
+            l0 - q1
+        } else if l1 < q0 {
+            q0 - l1
+        } else {
+            0
+        };
+        if gap < best_gap {
+            best_gap = gap;
+            closest = date;
+        }
+    }
+    if best_gap == 0 {
+        Some((
+            BIRTH_YEAR_MATCH_DELTA,
+            format!(
+                "birth year {} within listed {}",
+                describe(query),
+                describe(closest)
+            ),
+        ))
+    } else if best_gap > BIRTH_YEAR_TOLERANCE {
+        Some((
+            BIRTH_YEAR_MISMATCH_DELTA,
+            format!(
+                "birth year {} is {best_gap} years from listed {}",
+                describe(query),
+                describe(closest)
+            ),
+        ))
+    } else {
+        None
+    }
+}
+
+fn kind_evidence(query: Option<EntityKind>, listed: EntityKind) -> Option<(f64, String)> {
+    let query = query?;
+    if query == EntityKind::Unknown || listed == EntityKind::Unknown || query == listed {
+        return None;
+    }
+    Some((
+        KIND_MISMATCH_DELTA,
+        format!(
+            "query is a {} but the listed party is a {}",
+            query.as_str(),
+            listed.as_str()
+        ),
+    ))
 }
 
 /// Checks a query before screening.
@@ -248,6 +678,7 @@ pub fn validate(query: &Query) -> Result<(), QueryError> {
     if !query.name.chars().any(|c| c.is_alphanumeric()) {
         return Err(QueryError::EmptyName);
     }
+    parse_birth_date(query)?;
     Ok(())
 }
 
