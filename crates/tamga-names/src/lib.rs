@@ -1,9 +1,78 @@
 //! Name analysis for multi-script matching.
 //!
-//! STUB: the public API below is the contract the scorer and index are built
-//! against; the bodies are placeholders to be replaced by the real pipeline
-//! (Unicode normalisation, script detection, transliteration tables, phonetic
-//! keys, legal forms, titles, name-part roles).
+//! Query names and list names go through the same pipeline, so matching does not depend on the
+//! script or the romanisation convention a name was written in. [`analyze`] does, in order:
+//!
+//! 1. **Unicode clean-up**: NFKC (compatibility forms such as full-width letters and ligatures
+//!    fold to their plain letters), lowercase, invisible characters removed (controls,
+//!    zero-width joiners, bidi marks, BOM, soft hyphen), every dash read as `-`, every
+//!    apostrophe-like mark (`' ’ ‘ ʼ ʻ ʹ ´ \``) read as `'`, other quotation marks read as spaces.
+//! 2. **Tokenisation**: letters, digits and combining marks make words; an apostrophe between
+//!    letters is dropped (`O'Brien` → `obrien`, Uzbek `Oʻktam`/`O'ktam`/`Oktam` → `oktam`); a
+//!    hyphen separates words (`Kassym-Jomart` = `Kassym Jomart`) but is remembered in
+//!    [`NameToken::hyphen_next`] so that [`AnalyzedName::compounds`] can give the joined form
+//!    (`kassymjomart`) to match a list that writes the compound as one word. A Chinese or
+//!    Korean personal name written without spaces (习近平, 김정은) is split into family name
+//!    (first character) and given name (the rest), as Latin renderings write them. An Arabic
+//!    word starting with the article ال is split into the particle `al` and the rest.
+//! 3. **Classes** ([`TokenClass`]): legal forms (organisations; multi-word forms such as
+//!    "Limited Liability Company" or "общество с ограниченной ответственностью" collapse to ONE
+//!    [`TokenClass::LegalForm`] token whose text is the words joined by spaces; dotted
+//!    abbreviations `L.L.C.`, `S.A.` are one token), titles (persons only, see
+//!    `data/titles.txt`), particles, stopwords (organisations; weighted, not dropped),
+//!    initials (one letter).
+//! 4. **Roles** ([`TokenRole`], persons only): patronymic and family-name suffixes from
+//!    `data/name_suffixes.tsv`, the list convention of writing the surname in capitals
+//!    (`ABDIROV Nurlan`), and the position of a patronymic (`Family Given Patronymic` or
+//!    `Given Patronymic Family`); see [`analyze`].
+//! 5. **Transliteration** to a canonical Latin skeleton ([`NameToken::latin`], ASCII
+//!    `[a-z0-9]`) and a **phonetic key** ([`NameToken::phonetic`]) that folds the differences
+//!    between romanisation conventions (rules and the conflicts chosen: [`phonetic_key`]'s
+//!    module, documented on [`phonetic_key`]). Latin-script tokens also get
+//!    [`NameToken::variants`] (their key under other readings of j/x/ch), and every token a
+//!    [`NameToken::consonants`] key for scripts that write no short vowels.
+//!
+//! # Tables and their sources
+//!
+//! All tables are data files in `crates/tamga-names/data/`, compiled in with `include_str!`
+//! and parsed once (lazily) into hash maps; each file's header cites its published source.
+//! None is derived from sanctions lists.
+//!
+//! | file | content | source |
+//! |---|---|---|
+//! | `cyrillic.tsv` | Russian, Ukrainian, Belarusian, Kazakh, Kyrgyz, Uzbek, Tajik, Serbian/Macedonian letters × 9 schemes ([`Scheme`]) | ICAO Doc 9303 Part 3; BGN/PCGN (Russian 1947, Ukrainian 1965, Belarusian 1979, Kazakh 1979, Uzbek 1979, Tajik 1994); ISO 9:1995 = GOST 7.79-2000 A; scientific transliteration; English/German/French/Spanish press conventions |
+//! | `cyrillic_lang.tsv` | per-language overrides (Ukrainian г→h, и→y; Uzbek ў→o, ж→j; …) | Ukrainian Cabinet Resolution 55 (2010); BGN/PCGN Belarusian; Uzbek Latin alphabet (1995/2019); BGN/PCGN Tajik |
+//! | `arabic.tsv` | Arabic, Persian, Urdu, Pashto letters → consonant skeleton | BGN/PCGN 1956 (Arabic), 1958 (Persian), ASCII-reduced |
+//! | `hebrew.tsv` | Hebrew → consonant skeleton | BGN/PCGN 1962 |
+//! | `greek.tsv` | Greek | ELOT 743:1982 / ISO 843 |
+//! | `armenian.tsv` | Armenian | BGN/PCGN 1981 |
+//! | `georgian.tsv` | Georgian | National system of romanization 2002 |
+//! | `kana.tsv` | hiragana (katakana folded onto it) | Modified Hepburn |
+//! | `hangul_rr.tsv` | Hangul jamo (syllables decomposed algorithmically) | Revised Romanization of Korean (2000) |
+//! | (crate `pinyin`) | Hanzi → toneless pinyin | Unihan kMandarin / pinyin-data |
+//! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 |
+//! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
+//! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
+//!
+//! Kanji read through the Hanzi table (Mandarin readings), which is wrong for Japanese names;
+//! scripts with no table (Thai, Devanagari, …) keep a hex skeleton so that a name still meets
+//! itself.
+
+#![warn(missing_docs)]
+
+mod lexicon;
+mod normalize;
+mod phonetic;
+mod tables;
+mod translit;
+
+use lexicon::{lexicon, Strength};
+use normalize::RawToken;
+use translit::CyrLang;
+
+pub use phonetic::{consonant_key, phonetic_key, phonetic_variants};
+pub use tables::TableError;
+pub use translit::{transliterate, Scheme};
 
 /// What kind of party a name belongs to (changes how legal forms and titles are read).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -29,7 +98,8 @@ pub enum TokenClass {
     Title,
     /// A particle (`al`, `bin`, `ibn`, `abu`, `van`, `de`, …).
     Particle,
-    /// A legal form, with the class it normalises to (`llc`, `jsc`, …).
+    /// A legal form, with the class it normalises to (`llc`, `jsc`, …); see
+    /// `data/legal_forms.tsv` for the classes.
     LegalForm(String),
     /// A low-information word (`group`, `trading`, `company`, …).
     Stopword,
@@ -52,18 +122,30 @@ pub enum TokenRole {
 /// One analysed token.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NameToken {
-    /// The token case-folded and NFC-normalised, in its original script.
+    /// The token case-folded and NFKC-normalised, in its original script (apostrophes inside
+    /// the word removed). A multi-word legal form has its words joined by single spaces.
     pub text: String,
-    /// A Latin skeleton: transliterated, accents stripped, lowercase ASCII.
-    /// Equal skeletons mean "the same name written in another script or convention".
+    /// A Latin skeleton: transliterated, accents stripped, lowercase ASCII `[a-z0-9]`, never
+    /// empty. Equal skeletons mean "the same name written in another script or convention".
     pub latin: String,
     /// A phonetic key of the skeleton, tolerant of transliteration choices
-    /// (kh/h/x, j/zh/dzh, y/i/j, ou/u, doubled letters, …).
+    /// (kh/h/x, j/zh/dzh, y/i/j, ou/u, doubled letters, …); see [`phonetic_key`].
     pub phonetic: String,
     /// What kind of token it is.
     pub class: TokenClass,
     /// Its role in a personal name.
     pub role: TokenRole,
+    /// Other phonetic keys of a Latin-script token under the other readings of its ambiguous
+    /// letters (j as й or х, x as х, ch as х; see [`phonetic_variants`]). Empty for most
+    /// tokens and for tokens transliterated from another script. A match on a variant is as
+    /// good as a match on `phonetic`: index both, probe both.
+    pub variants: Vec<String>,
+    /// The consonant skeleton of `phonetic` ([`consonant_key`]): the key on which a token in
+    /// Arabic or Hebrew script (no short vowels written) meets its Latin rendering.
+    pub consonants: String,
+    /// Written joined to the next token by a hyphen (`Kassym-Jomart`, `al-Baqi`), or split
+    /// from it by the analyser (Arabic article). See [`AnalyzedName::compounds`].
+    pub hyphen_next: bool,
 }
 
 /// A name after analysis.
@@ -71,29 +153,266 @@ pub struct NameToken {
 pub struct AnalyzedName {
     /// The input as given.
     pub original: String,
-    /// Dominant script of the input (ISO 15924 code: `Latn`, `Cyrl`, `Arab`, …).
+    /// Dominant script of the input (ISO 15924 code: `Latn`, `Cyrl`, `Arab`, …; `Zyyy` when
+    /// it has no letter).
     pub script: &'static str,
     /// Tokens in written order.
     pub tokens: Vec<NameToken>,
 }
 
-/// Analyses a name: normalise, split, classify and transliterate each token.
-pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
-    let _ = hint;
-    let tokens = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            let text = t.to_lowercase();
-            let latin = skeleton(&text);
-            NameToken {
-                phonetic: phonetic_key(&latin),
-                latin,
-                text,
-                ..NameToken::default()
+/// A run of tokens written as one hyphenated compound, with its joined keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compound {
+    /// Index of the first token of the run.
+    pub start: usize,
+    /// Index one past the last token of the run.
+    pub end: usize,
+    /// The tokens' `latin` concatenated (`kassymjomart`).
+    pub latin: String,
+    /// The phonetic key of `latin` (not the concatenation of the tokens' keys: doubled letters
+    /// and glides across the joint are folded as in a single word).
+    pub phonetic: String,
+}
+
+impl AnalyzedName {
+    /// The hyphenated compounds of the name (`Kassym-Jomart` gives one compound over tokens
+    /// 0..2 with latin `kassymjomart`), so that a scorer can match them against a list name
+    /// that writes the compound as one word (`Kassymjomart`) and the other way round.
+    pub fn compounds(&self) -> Vec<Compound> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let mut j = i;
+            while j + 1 < self.tokens.len() && self.tokens[j].hyphen_next {
+                j += 1;
             }
+            if j > i {
+                let (latin, phonetic) = joined_key(&self.tokens[i..=j]);
+                out.push(Compound {
+                    start: i,
+                    end: j + 1,
+                    latin,
+                    phonetic,
+                });
+            }
+            i = j + 1;
+        }
+        out
+    }
+
+    /// The class of the first legal-form token, if any (`Some("llc")`).
+    pub fn legal_form(&self) -> Option<&str> {
+        self.tokens.iter().find_map(|t| match &t.class {
+            TokenClass::LegalForm(c) => Some(c.as_str()),
+            _ => None,
         })
-        .collect();
+    }
+}
+
+/// The latin and phonetic keys of several tokens written as one word (`["abdul", "aziz"]` →
+/// `("abdulaziz", …)`): for matching a name split in one list and joined in another.
+pub fn joined_key(tokens: &[NameToken]) -> (String, String) {
+    let latin: String = tokens.iter().map(|t| t.latin.as_str()).collect();
+    let phonetic = phonetic_key(&latin);
+    (latin, phonetic)
+}
+
+/// Checks that every bundled data table parses; the error names the file and line.
+///
+/// [`analyze`] never fails: a table that does not parse behaves as empty, so the test suite
+/// calls this to make sure none does.
+pub fn check_tables() -> Result<(), TableError> {
+    translit::load_result()?;
+    lexicon::load_result()?;
+    Ok(())
+}
+
+/// Entry counts of the transliteration tables (`("cyrillic", 62)`, …), for diagnostics.
+pub fn table_sizes() -> Vec<(&'static str, usize)> {
+    translit::tables().sizes()
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
+fn is_latin_text(text: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    text.chars().all(|c| {
+        c.is_ascii()
+            || matches!(
+                c.script(),
+                Script::Latin | Script::Common | Script::Inherited
+            )
+    })
+}
+
+/// Splits CJK personal names and the Arabic article (see the crate doc, step 2).
+fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
+    let mut out = Vec::with_capacity(raw.len() + 1);
+    for t in raw {
+        let n = t.text.chars().count();
+        let first_len = t.text.chars().next().map_or(0, char::len_utf8);
+        let cjk = hint != PartyHint::Organization
+            && (2..=4).contains(&n)
+            && (t.text.chars().all(is_han) || t.text.chars().all(is_hangul));
+        let arabic_article = n > 3 && t.text.starts_with("ال");
+        let cut = if cjk {
+            first_len
+        } else if arabic_article {
+            "ال".len()
+        } else {
+            0
+        };
+        if cut == 0 {
+            out.push(t);
+        } else {
+            let rest = t.text[cut..].to_string();
+            let head = RawToken {
+                text: t.text[..cut].to_string(),
+                hyphen_next: arabic_article,
+                dotted: false,
+                ..t.clone()
+            };
+            out.push(head);
+            out.push(RawToken { text: rest, ..t });
+        }
+    }
+    out
+}
+
+/// Latin skeleton of a token's text under a Cyrillic language; never empty (a token in a
+/// script without a table keeps `u` + hex code points).
+fn latin_of(text: &str, lang: CyrLang) -> String {
+    let mut s = String::with_capacity(text.len() + 4);
+    translit::token_latin(text, lang, &mut s);
+    if s.is_empty() {
+        for c in text.chars() {
+            s.push_str(&format!("u{:x}", c as u32));
+        }
+    }
+    s
+}
+
+fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
+    let phonetic = phonetic_key(&latin);
+    let variants = if is_latin_text(&text) {
+        phonetic_variants(&latin)
+    } else {
+        Vec::new()
+    };
+    let consonants = consonant_key(&phonetic);
+    NameToken {
+        text,
+        latin,
+        phonetic,
+        class: TokenClass::Name,
+        role: TokenRole::Unknown,
+        variants,
+        consonants,
+        hyphen_next,
+    }
+}
+
+/// Analyses a name: normalise, split, classify and transliterate each token.
+///
+/// Roles (persons and unknown parties only, never when a legal form was found):
+/// 1. a strong patronymic suffix (`-ovich`, `-ovna`, `-uly`, `-kyzy`, `-ugli`, `-ogly`, …)
+///    makes a Patronymic; a strong family suffix (`-ov(a)`, `-ev(a)`, `-enko`, `-skiy`,
+///    `-zoda`, `-yan`, `-dze`, `-shvili`, …) a Family name;
+/// 2. when the name mixes cases, a word written in capitals is the Family name (the
+///    convention of the UN, UK and many national lists: `ABDIROV Nurlan`);
+/// 3. with no family name yet, a weak family suffix (`-in(a)`, `-ko`, …) counts on the first
+///    or last name word only;
+/// 4. with one patronymic and no family name in a three-word name, the order tells: last
+///    patronymic → `Family Given Patronymic`; middle → `Given Patronymic Family`;
+/// 5. the word before a patronymic is Given; when the family name is first or last, the other
+///    unknown words are Given. Anything else stays Unknown.
+pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
+    let raw = split_raw(normalize::tokenize(name), hint);
+    let lex = lexicon();
+    let lang = if raw.iter().any(|t| !t.text.is_ascii()) {
+        CyrLang::detect_chars(raw.iter().flat_map(|t| t.text.chars()))
+    } else {
+        CyrLang::Russian
+    };
+    let mut tokens: Vec<NameToken> = Vec::with_capacity(raw.len());
+    let mut upper: Vec<bool> = Vec::with_capacity(raw.len());
+    let any_lower = raw.iter().any(|t| t.has_lower);
+    let orgish = hint != PartyHint::Person;
+    let mut i = 0;
+    while i < raw.len() {
+        // Dotted one-letter abbreviations that spell a legal form (L.L.C., S.A.).
+        if orgish && raw[i].text.chars().count() == 1 {
+            let mut j = i;
+            let mut joined = String::new();
+            while j < raw.len() && raw[j].text.chars().count() == 1 && (j == i || raw[j - 1].dotted)
+            {
+                joined.push_str(&latin_of(&raw[j].text, lang));
+                j += 1;
+            }
+            if j - i >= 2 {
+                if let Some(class) = lex.legal_single.get(&joined) {
+                    let text: String = raw[i..j].iter().map(|t| t.text.as_str()).collect();
+                    let mut t = make_token(text, joined, raw[j - 1].hyphen_next);
+                    t.class = TokenClass::LegalForm(class.clone());
+                    tokens.push(t);
+                    upper.push(false);
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        let r = &raw[i];
+        tokens.push(make_token(
+            r.text.clone(),
+            latin_of(&r.text, lang),
+            r.hyphen_next,
+        ));
+        upper.push(r.upper && any_lower);
+        i += 1;
+    }
+    let mut has_legal = tokens
+        .iter()
+        .any(|t| matches!(t.class, TokenClass::LegalForm(_)));
+    if orgish {
+        has_legal |= collapse_legal_forms(&mut tokens, &mut upper);
+    }
+    // Titles: persons anywhere, unknown parties only as leading words.
+    let mut leading = true;
+    for t in tokens.iter_mut() {
+        if t.class != TokenClass::Name {
+            leading = false;
+            continue;
+        }
+        let title_ok = match hint {
+            PartyHint::Person => true,
+            PartyHint::Unknown => leading && !has_legal,
+            PartyHint::Organization => false,
+        };
+        if title_ok && lex.titles.contains(&t.latin) {
+            t.class = TokenClass::Title;
+            continue;
+        }
+        leading = false;
+        if lex.particles.contains(&t.latin) {
+            t.class = TokenClass::Particle;
+        } else if orgish && lex.stopwords.contains(&t.latin) {
+            t.class = TokenClass::Stopword;
+        } else if t.text.chars().count() == 1
+            && t.latin.len() == 1
+            && t.text.chars().all(char::is_alphabetic)
+        {
+            t.class = TokenClass::Initial;
+        }
+    }
+    if hint != PartyHint::Organization && !has_legal {
+        assign_roles(&mut tokens, &upper);
+    }
     AnalyzedName {
         original: name.to_string(),
         script: detect_script(name),
@@ -101,25 +420,188 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     }
 }
 
-/// The Latin skeleton of one token (see [`NameToken::latin`]).
+/// Collapses multi-word legal forms into one token and classes one-word forms; returns
+/// whether any legal form was found.
+fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> bool {
+    let lex = lexicon();
+    let mut found = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        if matches!(tokens[i].class, TokenClass::LegalForm(_)) {
+            found = true;
+            i += 1;
+            continue;
+        }
+        let mut matched = None;
+        if lex.legal_first.contains(&tokens[i].phonetic) {
+            let max = lex.legal_max.min(tokens.len() - i);
+            let mut key = String::new();
+            for len in (2..=max).rev() {
+                key.clear();
+                for (k, t) in tokens[i..i + len].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&t.phonetic);
+                }
+                if let Some(class) = lex.legal_multi.get(&key) {
+                    matched = Some((len, class.clone()));
+                    break;
+                }
+            }
+        }
+        if let Some((len, class)) = matched {
+            let parts: Vec<NameToken> = tokens.drain(i..i + len).collect();
+            upper.drain(i..i + len);
+            let text = parts
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let latin: String = parts.iter().map(|t| t.latin.as_str()).collect();
+            let hyphen = parts.last().is_some_and(|t| t.hyphen_next);
+            let mut t = make_token(text, latin, hyphen);
+            t.class = TokenClass::LegalForm(class);
+            tokens.insert(i, t);
+            upper.insert(i, false);
+            found = true;
+        } else if let Some(class) = lex.legal_single.get(&tokens[i].latin) {
+            tokens[i].class = TokenClass::LegalForm(class.clone());
+            found = true;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Role heuristics; see [`analyze`].
+fn assign_roles(tokens: &mut [NameToken], upper: &[bool]) {
+    let lex = lexicon();
+    let idx: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens[i].class == TokenClass::Name)
+        .collect();
+    if idx.len() < 2 {
+        return;
+    }
+    let n = idx.len();
+    let mut weak_family: Vec<usize> = Vec::new();
+    for (pos, &i) in idx.iter().enumerate() {
+        match lex.suffix_role(&tokens[i].latin) {
+            Some((TokenRole::Patronymic, Strength::Strong)) => {
+                tokens[i].role = TokenRole::Patronymic
+            }
+            Some((TokenRole::Patronymic, Strength::Weak)) if n >= 3 && pos == 1 => {
+                tokens[i].role = TokenRole::Patronymic
+            }
+            Some((TokenRole::Family, Strength::Strong)) => tokens[i].role = TokenRole::Family,
+            Some((TokenRole::Family, Strength::Weak)) if pos == 0 || pos == n - 1 => {
+                weak_family.push(i)
+            }
+            _ => {}
+        }
+    }
+    // Capitals mark the surname when the name mixes cases.
+    let caps: Vec<usize> = idx
+        .iter()
+        .copied()
+        .filter(|&i| upper.get(i).copied().unwrap_or(false))
+        .collect();
+    if !caps.is_empty() && caps.len() < n {
+        for &i in &idx {
+            if caps.contains(&i) {
+                if tokens[i].role != TokenRole::Patronymic {
+                    tokens[i].role = TokenRole::Family;
+                }
+            } else if tokens[i].role == TokenRole::Family {
+                // The capitals outrank a suffix guess (Given names end in -ova too rarely, but
+                // a capitalised surname is explicit).
+                tokens[i].role = TokenRole::Unknown;
+            }
+        }
+    }
+    let has_family = |t: &[NameToken]| idx.iter().any(|&i| t[i].role == TokenRole::Family);
+    if !has_family(tokens) {
+        for &i in &weak_family {
+            tokens[i].role = TokenRole::Family;
+        }
+    }
+    let patronymics: Vec<usize> = (0..n)
+        .filter(|&p| tokens[idx[p]].role == TokenRole::Patronymic)
+        .collect();
+    if !has_family(tokens) && patronymics.len() == 1 && n >= 3 {
+        let p = patronymics[0];
+        if p == n - 1 {
+            tokens[idx[0]].role = TokenRole::Family;
+        } else if p == 1 && n == 3 {
+            tokens[idx[2]].role = TokenRole::Family;
+        }
+    }
+    for &p in &patronymics {
+        if p > 0 && tokens[idx[p - 1]].role == TokenRole::Unknown {
+            tokens[idx[p - 1]].role = TokenRole::Given;
+        }
+    }
+    let fam: Vec<usize> = (0..n)
+        .filter(|&p| tokens[idx[p]].role == TokenRole::Family)
+        .collect();
+    if let (Some(&first), Some(&last)) = (fam.first(), fam.last()) {
+        if first == 0 || last == n - 1 {
+            for &i in &idx {
+                if tokens[i].role == TokenRole::Unknown {
+                    tokens[i].role = TokenRole::Given;
+                }
+            }
+        }
+    }
+}
+
+/// The Latin skeleton of one token (see [`NameToken::latin`]); the Cyrillic language is told
+/// from the token alone. Empty if the token has no letter or digit.
 pub fn skeleton(token: &str) -> String {
-    token
-        .to_lowercase()
+    let cleaned = normalize::clean(token);
+    let text: String = cleaned
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect()
+        .filter(|c| c.is_alphanumeric() || !c.is_ascii() && !c.is_whitespace())
+        .collect();
+    let mut s = String::new();
+    translit::token_latin(&text, CyrLang::detect(&text), &mut s);
+    s
 }
 
-/// The phonetic key of a Latin skeleton (see [`NameToken::phonetic`]).
-pub fn phonetic_key(latin: &str) -> String {
-    latin.to_string()
-}
-
-/// The dominant script of a text as an ISO 15924 code.
+/// The dominant script of a text as an ISO 15924 code (`Latn`, `Cyrl`, `Arab`, `Hani`, …):
+/// the script of most of its letters; `Zyyy` (common) when it has none.
 pub fn detect_script(text: &str) -> &'static str {
-    if text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
-        "Cyrl"
-    } else {
-        "Latn"
+    use unicode_script::{Script, UnicodeScript};
+    let mut counts: [(Script, usize); 8] = [(Script::Common, 0); 8];
+    let mut used = 0;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                bump(&mut counts, &mut used, Script::Latin);
+            }
+            continue;
+        }
+        let s = c.script();
+        if matches!(s, Script::Common | Script::Inherited | Script::Unknown) {
+            continue;
+        }
+        bump(&mut counts, &mut used, s);
+    }
+    counts[..used]
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or("Zyyy", |(s, _)| s.short_name())
+}
+
+fn bump(
+    counts: &mut [(unicode_script::Script, usize); 8],
+    used: &mut usize,
+    s: unicode_script::Script,
+) {
+    if let Some(e) = counts[..*used].iter_mut().find(|(x, _)| *x == s) {
+        e.1 += 1;
+    } else if *used < counts.len() {
+        counts[*used] = (s, 1);
+        *used += 1;
     }
 }

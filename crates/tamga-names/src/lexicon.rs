@@ -1,0 +1,187 @@
+//! Word lists (titles, particles, stopwords, legal forms, role suffixes) from `data/`.
+//!
+//! Every entry is read through the same pipeline as names (clean, tokenise, transliterate), so
+//! an entry written in one script matches its spelling in any other.
+
+use crate::normalize::tokenize;
+use crate::phonetic::phonetic_key;
+use crate::tables::{rows, words, TableError};
+use crate::translit::{token_latin, CyrLang};
+use crate::TokenRole;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// How sure a suffix is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Strength {
+    Strong,
+    Weak,
+}
+
+/// A role suffix.
+#[derive(Debug, Clone)]
+pub(crate) struct Suffix {
+    pub role: TokenRole,
+    pub strength: Strength,
+    pub suffix: String,
+}
+
+/// All word lists.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub titles: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    /// One-token legal forms, keyed by canonical Latin (`ooo`, `llc`, `gmbh`).
+    pub legal_single: HashMap<String, String>,
+    /// Multi-token legal forms, keyed by the phonetic keys joined with spaces.
+    pub legal_multi: HashMap<String, String>,
+    /// Phonetic keys that start some multi-token form (a cheap pre-check).
+    pub legal_first: HashSet<String>,
+    /// Longest multi-token form, in tokens.
+    pub legal_max: usize,
+    /// Suffixes, longest first.
+    pub suffixes: Vec<Suffix>,
+}
+
+/// Canonical Latin of each token of an entry.
+fn entry_latin(entry: &str) -> Vec<String> {
+    let raw = tokenize(entry);
+    let joined: String = raw
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lang = CyrLang::detect(&joined);
+    let mut out: Vec<String> = raw
+        .iter()
+        .map(|t| {
+            let mut s = String::new();
+            token_latin(&t.text, lang, &mut s);
+            s
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    // Dotted abbreviations (L.L.C., S.A.) are one word.
+    if out.len() > 1
+        && out.iter().all(|s| s.len() == 1)
+        && raw.iter().take(raw.len() - 1).all(|t| t.dotted)
+    {
+        out = vec![out.concat()];
+    }
+    out
+}
+
+fn word_set(file: &'static str, text: &'static str) -> Result<HashSet<String>, TableError> {
+    let mut set = HashSet::new();
+    for (line, w) in words(text) {
+        let latin = entry_latin(w);
+        match latin.as_slice() {
+            [one] => {
+                set.insert(one.clone());
+            }
+            _ => {
+                return Err(TableError {
+                    file,
+                    line,
+                    message: format!("`{w}` is not one word"),
+                })
+            }
+        }
+    }
+    Ok(set)
+}
+
+impl Lexicon {
+    fn load() -> Result<Lexicon, TableError> {
+        let mut lex = Lexicon {
+            titles: word_set("data/titles.txt", include_str!("../data/titles.txt"))?,
+            particles: word_set("data/particles.txt", include_str!("../data/particles.txt"))?,
+            stopwords: word_set("data/stopwords.txt", include_str!("../data/stopwords.txt"))?,
+            ..Lexicon::default()
+        };
+        const LF: &str = "data/legal_forms.tsv";
+        for (line, cells) in rows(include_str!("../data/legal_forms.tsv")) {
+            let (Some(class), Some(form)) = (cells.first(), cells.get(1)) else {
+                return Err(TableError {
+                    file: LF,
+                    line,
+                    message: "expected `class<TAB>form`".into(),
+                });
+            };
+            let latin = entry_latin(form);
+            match latin.len() {
+                0 => {
+                    return Err(TableError {
+                        file: LF,
+                        line,
+                        message: format!("`{form}` has no letters"),
+                    })
+                }
+                1 => {
+                    lex.legal_single.insert(latin[0].clone(), class.to_string());
+                }
+                n => {
+                    let keys: Vec<String> = latin.iter().map(|l| phonetic_key(l)).collect();
+                    lex.legal_first.insert(keys[0].clone());
+                    lex.legal_multi.insert(keys.join(" "), class.to_string());
+                    lex.legal_max = lex.legal_max.max(n);
+                }
+            }
+        }
+        const SUF: &str = "data/name_suffixes.tsv";
+        for (line, cells) in rows(include_str!("../data/name_suffixes.tsv")) {
+            let err = |m: &str| TableError {
+                file: SUF,
+                line,
+                message: m.to_string(),
+            };
+            if cells.len() < 3 {
+                return Err(err("expected `role<TAB>strength<TAB>suffix`"));
+            }
+            let role = match cells[0] {
+                "patronymic" => TokenRole::Patronymic,
+                "family" => TokenRole::Family,
+                "given" => TokenRole::Given,
+                _ => return Err(err("role must be patronymic, family or given")),
+            };
+            let strength = match cells[1] {
+                "strong" => Strength::Strong,
+                "weak" => Strength::Weak,
+                _ => return Err(err("strength must be strong or weak")),
+            };
+            lex.suffixes.push(Suffix {
+                role,
+                strength,
+                suffix: cells[2].trim().to_string(),
+            });
+        }
+        lex.suffixes
+            .sort_by(|a, b| b.suffix.len().cmp(&a.suffix.len()));
+        Ok(lex)
+    }
+
+    /// The role a suffix suggests for a token's Latin form (the stem must keep 3+ letters).
+    pub(crate) fn suffix_role(&self, latin: &str) -> Option<(TokenRole, Strength)> {
+        self.suffixes
+            .iter()
+            .find(|s| latin.len() >= s.suffix.len() + 3 && latin.ends_with(s.suffix.as_str()))
+            .map(|s| (s.role, s.strength))
+    }
+}
+
+static LEXICON: LazyLock<Result<Lexicon, TableError>> = LazyLock::new(Lexicon::load);
+static EMPTY: LazyLock<Lexicon> = LazyLock::new(Lexicon::default);
+
+/// The word lists (empty if one is malformed; [`crate::check_tables`] reports that).
+pub(crate) fn lexicon() -> &'static Lexicon {
+    match &*LEXICON {
+        Ok(l) => l,
+        Err(_) => &EMPTY,
+    }
+}
+
+/// The load result, for [`crate::check_tables`].
+pub(crate) fn load_result() -> Result<&'static Lexicon, TableError> {
+    LEXICON.as_ref().map_err(Clone::clone)
+}

@@ -1,0 +1,283 @@
+//! The canonicalising phonetic key.
+//!
+//! Input is a Latin skeleton (`[a-z0-9]`, anything else is ignored); output is a short key in
+//! which the spelling conventions of the same sound meet. Classes (one output letter each):
+//!
+//! | key | sound | spellings folded into it | why |
+//! |---|---|---|---|
+//! | `x` | ш щ ч | sh, sch, ch, tch, tsch, chtch, shch, schtsch (and š č ş ç via the skeleton) | English/German/French/Czech write ш and ч differently (Shevchenko, Schewtschenko, Chevtchenko, Ševčenko); French ch = ш while English ch = ч, so the two sounds share a class |
+//! | `h` | х h | kh, h, x at the start of a word (Uzbek Xuseyn; elsewhere x is ks), ch before a consonant (German Bachtijor, Achmed), j before a consonant (Spanish Bajtiyor) | Х is kh (English), h (Uzbek, Spanish-free), x (Uzbek Latin), ch (German), j (Spanish) |
+//! | `j` | ж дж ҷ ج | zh, j, dj, dzh, dsch | English j = дж and also the French/English rendering of ж (Jomart = Жомарт) |
+//! | `y` | й (glide) | y or i before a vowel at the start of a word (Yulia, Iuliia, Ioulia) | |
+//! | `c` | ц | ts, tz | |
+//! | `k` | к қ ق | k, q, ck, c (not before e/i/y) | Kazakh/Arabic q is English k (Qasim/Kasim) |
+//! | `s` | с | s, c before e/i/y | |
+//! | `g` | г ғ غ | g, gh, gu before e/i (French Evgueni) | |
+//! | `f`,`t`,`d`,`v` | | ph→f, th→t, dh→d, w→v | w is German/Polish в (Iwanow) and Arabic و |
+//! | `a` | а е э ә | a, e | Arabic fatha is written a or e (Mohammed/Muhammad, Ahmed/Ahmad); Kazakh ә is a/ä/e |
+//! | `u` | о у ў ұ ү ө | o, u, ou, oo, eo, eu | Arabic damma is o or u (Mohammed/Muhammad); French ou; Korean RR eo/eu vs McCune-Reischauer o/u |
+//! | `i` | и ы і ӣ | i, y (not before a vowel), ee | ы is y (BGN) or i; -iy/-ij/-ii/-y endings meet (Evgeniy, Evgenij, Evgenii, Yevgeny) |
+//!
+//! Then: a glide between vowels is dropped (Mirziyoyev = Mirziyoev = Мирзиёев), a glide after a
+//! consonant is a vowel i (Ilya = Ilia, Vasilyev = Vasiliev), an initial glide before e is
+//! dropped (Yelena = Elena, Ye/E/Je), a final h is dropped (Abdullah = Abdulla), and any letter
+//! doubled is written once (Hussein = Husein, Kassym = Kasym).
+//!
+//! Conflicts, decided here and bridged by [`phonetic_variants`]:
+//! * `j` is дж/ж in English (default) but й in German/Slavic Latin (Julija, Mirzijojev) and х
+//!   in Spanish (Jusein): the variants read it both other ways.
+//! * `x` inside a word is ks (Alexander, Maxim, Export: default) but х in Uzbek Latin
+//!   (Baxtiyor, Axmedov); at the start of a word it is х (Xuseyn; English initial x is rare).
+//! * `ch` before a vowel is ч/ш (default) but х in German (Dschochar).
+//! * г is h in Ukrainian and Belarusian (Hryhoriy) but g in Russian (Grigoriy); g and h are not
+//!   folded because Latin g and h are distinct in most names; the scorer's edit distance
+//!   covers it.
+
+/// How the ambiguous Latin letters are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Reading {
+    /// `j` as the glide й (German, Slavic, Dutch, Scandinavian Latin).
+    pub j_glide: bool,
+    /// `j` as х (Spanish).
+    pub j_kh: bool,
+    /// `x` always as х (Uzbek Latin, pinyin-like), never ks.
+    pub x_kh: bool,
+    /// `ch` always as х (German, Dutch, Polish).
+    pub ch_kh: bool,
+}
+
+const GLIDE: u8 = b'Y';
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn is_vowel_or_y(b: u8) -> bool {
+    is_vowel(b) || b == b'y'
+}
+
+/// The phonetic key under the default (English) reading. See the module doc.
+pub fn phonetic_key(latin: &str) -> String {
+    key(latin, Reading::default())
+}
+
+/// The phonetic key under a given reading.
+pub(crate) fn key(latin: &str, r: Reading) -> String {
+    let bytes: Vec<u8> = latin
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let n = bytes.len();
+    let at = |i: usize| -> u8 { bytes.get(i).copied().unwrap_or(0) };
+    let starts =
+        |i: usize, s: &[u8]| -> bool { bytes.len() >= i + s.len() && &bytes[i..i + s.len()] == s };
+    let mut sym: Vec<u8> = Vec::with_capacity(n);
+    let mut i = 0;
+    while i < n {
+        let c = bytes[i];
+        // Longest spellings first.
+        let multi: &[(&[u8], u8)] = &[
+            (b"schtsch", b'x'),
+            (b"chtch", b'x'),
+            (b"shch", b'x'),
+            (b"tsch", b'x'),
+            (b"dsch", b'j'),
+            (b"dzh", b'j'),
+            (b"sch", b'x'),
+            (b"tch", b'x'),
+            (b"zh", b'j'),
+            (b"dj", b'j'),
+            (b"sh", b'x'),
+            (b"kh", b'h'),
+            (b"gh", b'g'),
+            (b"ph", b'f'),
+            (b"th", b't'),
+            (b"dh", b'd'),
+            (b"ts", b'c'),
+            (b"tz", b'c'),
+            (b"ck", b'k'),
+            (b"ou", b'u'),
+            (b"oo", b'u'),
+            (b"eo", b'u'),
+            (b"eu", b'u'),
+            (b"ee", b'i'),
+        ];
+        if let Some((s, k)) = multi.iter().find(|(s, _)| starts(i, s)) {
+            sym.push(*k);
+            i += s.len();
+            continue;
+        }
+        if starts(i, b"ch") {
+            let next = at(i + 2);
+            let before_consonant = next != 0 && !is_vowel_or_y(next);
+            sym.push(if r.ch_kh || before_consonant {
+                b'h'
+            } else {
+                b'x'
+            });
+            i += 2;
+            continue;
+        }
+        if c == b'g' && at(i + 1) == b'u' && matches!(at(i + 2), b'e' | b'i') {
+            sym.push(b'g');
+            i += 2;
+            continue;
+        }
+        let next = at(i + 1);
+        let prev = if i > 0 { bytes[i - 1] } else { 0 };
+        let out = match c {
+            b'a' | b'e' => b'a',
+            b'o' | b'u' => b'u',
+            b'i' => {
+                if i == 0 && is_vowel(next) {
+                    GLIDE
+                } else {
+                    b'i'
+                }
+            }
+            b'y' => {
+                if is_vowel(next) {
+                    GLIDE
+                } else {
+                    b'i'
+                }
+            }
+            b'j' => {
+                if r.j_kh {
+                    b'h'
+                } else if r.j_glide {
+                    if is_vowel(next) {
+                        GLIDE
+                    } else {
+                        b'i'
+                    }
+                } else if next == 0 && prev == b'i' {
+                    // German/Czech -ij ending of -ий (Evgenij).
+                    b'i'
+                } else if next != 0 && !is_vowel_or_y(next) {
+                    b'h'
+                } else {
+                    b'j'
+                }
+            }
+            b'x' => {
+                if !r.x_kh && i > 0 {
+                    sym.push(b'k');
+                    b's'
+                } else {
+                    b'h'
+                }
+            }
+            b'c' => {
+                if matches!(next, b'e' | b'i' | b'y') {
+                    b's'
+                } else {
+                    b'k'
+                }
+            }
+            b'q' => b'k',
+            b'w' => b'v',
+            other => other,
+        };
+        // Initial glide before e: Ye/Je/E all start with the vowel (Yelena = Elena).
+        if out == GLIDE && i == 0 && next == b'e' {
+            i += 1;
+            continue;
+        }
+        sym.push(out);
+        i += 1;
+    }
+    let vowel = |b: u8| matches!(b, b'a' | b'i' | b'u');
+    let mut res: Vec<u8> = Vec::with_capacity(sym.len());
+    for (k, &s) in sym.iter().enumerate() {
+        let s = if s == GLIDE {
+            let prev = res.last().copied();
+            let next = sym.get(k + 1).copied();
+            match prev {
+                None => b'y',
+                Some(p) if vowel(p) && next.is_some_and(vowel) => continue,
+                Some(p) if vowel(p) => b'i',
+                Some(_) => b'i',
+            }
+        } else {
+            s
+        };
+        if res.last() == Some(&s) {
+            continue;
+        }
+        res.push(s);
+    }
+    if res.len() > 2 && res.last() == Some(&b'h') {
+        res.pop();
+    }
+    // Only ASCII bytes were pushed.
+    String::from_utf8(res).unwrap_or_default()
+}
+
+/// Alternative phonetic keys of a Latin-script token under the other readings of `j`, `x`
+/// and `ch` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
+/// the token has none of those letters.
+pub fn phonetic_variants(latin: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let has = |s: &str| latin.contains(s);
+    let (j, x, ch) = (has("j"), has("x"), has("ch"));
+    if !(j || x || ch) || latin.len() < 2 {
+        return out;
+    }
+    let base = phonetic_key(latin);
+    let mut readings: Vec<Reading> = Vec::new();
+    if j {
+        readings.push(Reading {
+            j_glide: true,
+            ..Reading::default()
+        });
+        readings.push(Reading {
+            j_kh: true,
+            ..Reading::default()
+        });
+    }
+    if x {
+        readings.push(Reading {
+            x_kh: true,
+            ..Reading::default()
+        });
+    }
+    if ch {
+        readings.push(Reading {
+            ch_kh: true,
+            ..Reading::default()
+        });
+        if j {
+            // German spelling reads both: Bachtijor.
+            readings.push(Reading {
+                ch_kh: true,
+                j_glide: true,
+                ..Reading::default()
+            });
+        }
+    }
+    for r in readings {
+        let k = key(latin, r);
+        if k != base && !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The consonant skeleton of a phonetic key: vowels (`a`, `i`, `u`) and the glide `y`
+/// removed. Arabic and Hebrew script write no short vowels, so their tokens meet Latin
+/// renderings on this key (محمد = Muhammad = `mhmd`). Falls back to the key itself when it has
+/// no consonant.
+pub fn consonant_key(phonetic: &str) -> String {
+    let s: String = phonetic
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'i' | 'u' | 'y' | 'e' | 'o'))
+        .collect();
+    if s.is_empty() {
+        phonetic.to_string()
+    } else {
+        s
+    }
+}

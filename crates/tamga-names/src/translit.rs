@@ -1,0 +1,569 @@
+//! Transliteration of every supported script to Latin, driven by the tables in `data/`.
+
+use crate::tables::{char_map, rows, CharMap, Out, TableError};
+use pinyin::ToPinyin;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A romanisation scheme for Cyrillic (see `data/cyrillic.tsv` for each column's source).
+///
+/// Scripts other than Cyrillic have one table each and read the same under every scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    /// tamga's canonical reading (ASCII BGN/PCGN, language-aware): what [`crate::NameToken::latin`] uses.
+    Canonical,
+    /// ICAO Doc 9303 (machine-readable passports).
+    Icao,
+    /// BGN/PCGN (US Board on Geographic Names / UK Permanent Committee on Geographical Names).
+    BgnPcgn,
+    /// ISO 9:1995 = GOST 7.79-2000 system A (with diacritics).
+    Iso9,
+    /// Scholarly "scientific" transliteration (with diacritics).
+    Scientific,
+    /// English press rendering.
+    EnglishPress,
+    /// German press rendering.
+    GermanPress,
+    /// French press rendering.
+    FrenchPress,
+    /// Spanish press rendering.
+    SpanishPress,
+}
+
+impl Scheme {
+    /// Every scheme, in the column order of `data/cyrillic.tsv`.
+    pub const ALL: [Scheme; 9] = [
+        Scheme::Canonical,
+        Scheme::Icao,
+        Scheme::BgnPcgn,
+        Scheme::Iso9,
+        Scheme::Scientific,
+        Scheme::EnglishPress,
+        Scheme::GermanPress,
+        Scheme::FrenchPress,
+        Scheme::SpanishPress,
+    ];
+
+    /// A short stable name (`canonical`, `icao`, `bgn`, `iso9`, `scientific`, `en`, `de`, `fr`, `es`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheme::Canonical => "canonical",
+            Scheme::Icao => "icao",
+            Scheme::BgnPcgn => "bgn",
+            Scheme::Iso9 => "iso9",
+            Scheme::Scientific => "scientific",
+            Scheme::EnglishPress => "en",
+            Scheme::GermanPress => "de",
+            Scheme::FrenchPress => "fr",
+            Scheme::SpanishPress => "es",
+        }
+    }
+
+    fn index(self) -> usize {
+        Scheme::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// The language of a Cyrillic name, as far as its letters tell; it only changes the few
+/// letters listed in `data/cyrillic_lang.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub(crate) enum CyrLang {
+    /// Russian or any language without a distinctive letter (the default).
+    #[default]
+    Russian,
+    /// Ukrainian: і ї є ґ without Kazakh letters.
+    Ukrainian,
+    /// Belarusian: ў together with і or ы, and no и.
+    Belarusian,
+    /// Uzbek: ў with қ ғ ҳ, or ў without і/ы.
+    Uzbek,
+    /// Tajik: ӣ ӯ ҷ.
+    Tajik,
+}
+
+impl CyrLang {
+    fn code(self) -> &'static str {
+        match self {
+            CyrLang::Russian => "ru",
+            CyrLang::Ukrainian => "uk",
+            CyrLang::Belarusian => "be",
+            CyrLang::Uzbek => "uz",
+            CyrLang::Tajik => "tg",
+        }
+    }
+
+    /// Tells the language of a lowercased Cyrillic text from its letters.
+    pub(crate) fn detect(text: &str) -> CyrLang {
+        CyrLang::detect_chars(text.chars())
+    }
+
+    /// As [`CyrLang::detect`], over any sequence of lowercased characters.
+    pub(crate) fn detect_chars(chars: impl Iterator<Item = char>) -> CyrLang {
+        let (mut uk, mut kk, mut ou, mut i_or_y, mut plain_i, mut uz, mut tg) =
+            (false, false, false, false, false, false, false);
+        for c in chars {
+            match c {
+                'ї' | 'є' | 'ґ' => uk = true,
+                'і' => i_or_y = true,
+                'ы' => i_or_y = true,
+                'и' => plain_i = true,
+                'ә' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' => kk = true,
+                'ў' => ou = true,
+                'қ' | 'ғ' | 'ҳ' => uz = true,
+                'ӣ' | 'ӯ' | 'ҷ' => tg = true,
+                _ => {}
+            }
+        }
+        if tg {
+            CyrLang::Tajik
+        } else if ou && (uz || !i_or_y) {
+            CyrLang::Uzbek
+        } else if ou && !plain_i {
+            CyrLang::Belarusian
+        } else if uk && !kk && !uz {
+            CyrLang::Ukrainian
+        } else {
+            CyrLang::Russian
+        }
+    }
+}
+
+/// Hangul jamo readings (Revised Romanization).
+#[derive(Debug, Default)]
+struct Hangul {
+    lead: Vec<Box<str>>,
+    vowel: Vec<Box<str>>,
+    tail: Vec<Box<str>>,
+}
+
+/// Every transliteration table, parsed once.
+#[derive(Debug, Default)]
+pub(crate) struct Tables {
+    cyrillic: Vec<CharMap>,
+    cyr_lang: HashMap<(&'static str, char), Out>,
+    arabic: CharMap,
+    hebrew: CharMap,
+    greek: CharMap,
+    armenian: CharMap,
+    georgian: CharMap,
+    kana: CharMap,
+    hangul: Hangul,
+}
+
+impl Tables {
+    fn load() -> Result<Tables, TableError> {
+        const CYR: &str = "data/cyrillic.tsv";
+        let mut cyrillic: Vec<CharMap> = Scheme::ALL.iter().map(|_| CharMap::default()).collect();
+        for (line, cells) in rows(include_str!("../data/cyrillic.tsv")) {
+            if cells.len() != Scheme::ALL.len() + 1 {
+                return Err(TableError {
+                    file: CYR,
+                    line,
+                    message: format!(
+                        "expected {} tab-separated cells, found {}",
+                        Scheme::ALL.len() + 1,
+                        cells.len()
+                    ),
+                });
+            }
+            for (map, cell) in cyrillic.iter_mut().zip(&cells[1..]) {
+                map.insert(cells[0], Out::parse(cell))
+                    .map_err(|message| TableError {
+                        file: CYR,
+                        line,
+                        message,
+                    })?;
+            }
+        }
+        let mut cyr_lang = HashMap::new();
+        for (line, cells) in rows(include_str!("../data/cyrillic_lang.tsv")) {
+            let mut chars = cells.get(1).map(|s| s.chars()).into_iter().flatten();
+            match (cells.first(), chars.next(), chars.next(), cells.get(2)) {
+                (Some(lang), Some(c), None, Some(out)) => {
+                    cyr_lang.insert((*lang, c), Out::parse(out));
+                }
+                _ => {
+                    return Err(TableError {
+                        file: "data/cyrillic_lang.tsv",
+                        line,
+                        message: "expected `lang<TAB>one letter<TAB>latin`".to_string(),
+                    })
+                }
+            }
+        }
+        let mut hangul = Hangul::default();
+        for (line, cells) in rows(include_str!("../data/hangul_rr.tsv")) {
+            let err = |message: &str| TableError {
+                file: "data/hangul_rr.tsv",
+                line,
+                message: message.to_string(),
+            };
+            if cells.len() < 3 {
+                return Err(err("expected `part<TAB>index<TAB>latin`"));
+            }
+            let index: usize = cells[1]
+                .trim()
+                .parse()
+                .map_err(|_| err("index is not a number"))?;
+            let part = match cells[0] {
+                "L" => &mut hangul.lead,
+                "V" => &mut hangul.vowel,
+                "T" => &mut hangul.tail,
+                _ => return Err(err("part must be L, V or T")),
+            };
+            if index != part.len() {
+                return Err(err("indices must be listed in order from 0"));
+            }
+            let latin = if cells[2] == "_" { "" } else { cells[2].trim() };
+            part.push(latin.into());
+        }
+        if hangul.lead.len() != 19 || hangul.vowel.len() != 21 || hangul.tail.len() != 28 {
+            return Err(TableError {
+                file: "data/hangul_rr.tsv",
+                line: 0,
+                message: "need 19 L, 21 V and 28 T rows".to_string(),
+            });
+        }
+        Ok(Tables {
+            cyrillic,
+            cyr_lang,
+            arabic: char_map("data/arabic.tsv", include_str!("../data/arabic.tsv"))?,
+            hebrew: char_map("data/hebrew.tsv", include_str!("../data/hebrew.tsv"))?,
+            greek: char_map("data/greek.tsv", include_str!("../data/greek.tsv"))?,
+            armenian: char_map("data/armenian.tsv", include_str!("../data/armenian.tsv"))?,
+            georgian: char_map("data/georgian.tsv", include_str!("../data/georgian.tsv"))?,
+            kana: char_map("data/kana.tsv", include_str!("../data/kana.tsv"))?,
+            hangul,
+        })
+    }
+
+    /// Sizes of the tables, for the table tests.
+    pub(crate) fn sizes(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            ("cyrillic", self.cyrillic.first().map_or(0, CharMap::len)),
+            ("arabic", self.arabic.len()),
+            ("hebrew", self.hebrew.len()),
+            ("greek", self.greek.len()),
+            ("armenian", self.armenian.len()),
+            ("georgian", self.georgian.len()),
+            ("kana", self.kana.len()),
+        ]
+    }
+}
+
+static TABLES: LazyLock<Result<Tables, TableError>> = LazyLock::new(Tables::load);
+static EMPTY: LazyLock<Tables> = LazyLock::new(Tables::default);
+
+/// The parsed tables (empty if a table is malformed; [`crate::check_tables`] reports that).
+pub(crate) fn tables() -> &'static Tables {
+    match &*TABLES {
+        Ok(t) => t,
+        Err(_) => &EMPTY,
+    }
+}
+
+/// The load result, for [`crate::check_tables`].
+pub(crate) fn load_result() -> Result<&'static Tables, TableError> {
+    TABLES.as_ref().map_err(Clone::clone)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
+}
+
+fn is_cyr_vowel_or_sign(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'е'
+            | 'ё'
+            | 'и'
+            | 'о'
+            | 'у'
+            | 'ы'
+            | 'э'
+            | 'ю'
+            | 'я'
+            | 'і'
+            | 'ї'
+            | 'є'
+            | 'ә'
+            | 'ө'
+            | 'ұ'
+            | 'ү'
+            | 'ӣ'
+            | 'ӯ'
+            | 'ў'
+            | 'ъ'
+            | 'ь'
+    ) || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Latin letters whose usual ASCII rendering is not what stripping the accent gives:
+/// Slavic/Baltic/Turkish carons and cedillas become the English digraphs the canonical
+/// Cyrillic reading uses (š → sh meets ш → sh), ligatures are spelt out.
+fn latin_special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'š' | 'ş' | 'ș' => "sh",
+        'ž' | 'ż' => "zh",
+        'č' | 'ç' => "ch",
+        'ğ' | 'ǧ' => "gh",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' => "dj",
+        'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        'ŋ' => "ng",
+        'ə' => "a",
+        'ĳ' => "ij",
+        _ => return None,
+    })
+}
+
+/// Appends the ASCII reading of one Latin-script (or other non-table) character: special
+/// letters, else the base letters of its canonical decomposition. Returns whether it wrote.
+fn push_latin_char(c: char, out: &mut String) -> bool {
+    if c.is_ascii_alphanumeric() {
+        out.push(c.to_ascii_lowercase());
+        return true;
+    }
+    if let Some(s) = latin_special(c) {
+        out.push_str(s);
+        return true;
+    }
+    let before = out.len();
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if d.is_ascii_alphanumeric() {
+            out.push(d.to_ascii_lowercase());
+        }
+    });
+    out.len() > before
+}
+
+/// Arabic and Hebrew weak letters: consonant at the start of a word or next to alif (Arabic),
+/// long vowel elsewhere. Returns the reading, or None for other letters.
+fn semitic_weak(chars: &[char], i: usize) -> Option<&'static str> {
+    let c = chars[i];
+    let prev = if i > 0 {
+        chars.get(i - 1).copied()
+    } else {
+        None
+    };
+    let next = chars.get(i + 1).copied();
+    let alif = |x: Option<char>| matches!(x, Some('ا' | 'أ' | 'إ' | 'آ' | 'ى' | 'ة'));
+    let consonant = i == 0 || alif(next) || alif(prev) || matches!(next, Some('و' | 'ي' | 'ی'));
+    match c {
+        'و' => Some(if consonant { "w" } else { "u" }),
+        'ي' | 'ی' => Some(if consonant { "y" } else { "i" }),
+        'ו' => Some(if i == 0 || next == Some('ו') {
+            "v"
+        } else {
+            "o"
+        }),
+        'י' => Some(if i == 0 || next == Some('י') {
+            "y"
+        } else {
+            "i"
+        }),
+        _ => None,
+    }
+}
+
+/// Transliterates one lowercased token to its canonical Latin skeleton (ASCII `[a-z0-9]`).
+pub(crate) fn token_latin(token: &str, lang: CyrLang, out: &mut String) {
+    let t = tables();
+    let start_len = out.len();
+    if token.is_ascii() {
+        out.extend(
+            token
+                .bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return;
+    }
+    let chars: Vec<char> = token.chars().collect();
+    let cyr = t.cyrillic.first();
+    let mut i = 0;
+    let mut geminate = false;
+    while i < chars.len() {
+        let c = chars[i];
+        let initial = i == 0;
+        let mark = out.len();
+        let mut used = 1;
+        if is_cyrillic(c) {
+            let iot = initial || is_cyr_vowel_or_sign(chars[i - 1]);
+            if let Some(o) = t.cyr_lang.get(&(lang.code(), c)) {
+                out.push_str(o.pick(initial, iot));
+            } else if let Some((n, o)) = cyr.and_then(|m| m.lookup(&chars, i)) {
+                used = n;
+                out.push_str(o.pick(initial, iot));
+            }
+        } else if let Some(w) = semitic_weak(&chars, i) {
+            out.push_str(w);
+        } else if t.arabic.contains(c) {
+            if let Some((n, o)) = t.arabic.lookup(&chars, i) {
+                used = n;
+                out.push_str(o.pick(initial, false));
+            }
+        } else if t.hebrew.contains(c) {
+            if let Some((n, o)) = t.hebrew.lookup(&chars, i) {
+                used = n;
+                out.push_str(o.pick(initial, false));
+            }
+        } else if let Some(m) = [&t.greek, &t.armenian, &t.georgian]
+            .into_iter()
+            .find(|m| m.contains(c))
+        {
+            if let Some((n, o)) = m.lookup(&chars, i) {
+                used = n;
+                out.push_str(o.pick(initial, false));
+            }
+        } else if matches!(c, '\u{3041}'..='\u{30FF}') {
+            used = kana(&t.kana, &chars, i, out, &mut geminate);
+        } else if matches!(c, '\u{AC00}'..='\u{D7A3}') {
+            let s = c as u32 - 0xAC00;
+            let (l, v, tl) = (
+                (s / 588) as usize,
+                ((s % 588) / 28) as usize,
+                (s % 28) as usize,
+            );
+            for part in [
+                t.hangul.lead.get(l),
+                t.hangul.vowel.get(v),
+                t.hangul.tail.get(tl),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                out.push_str(part);
+            }
+        } else if let Some(p) = c.to_pinyin() {
+            out.push_str(p.plain());
+        } else {
+            push_latin_char(c, out);
+        }
+        // Table outputs for non-ASCII schemes never reach here (canonical is ASCII), but a
+        // stray combining mark or symbol could: keep only [a-z0-9].
+        if !out[mark..]
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            let kept: String = out[mark..]
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect();
+            out.truncate(mark);
+            out.push_str(&kept.to_ascii_lowercase());
+        }
+        i += used;
+    }
+    let _ = start_len;
+}
+
+/// Kana at `chars[i]` (katakana folded onto hiragana): writes its Hepburn reading and returns
+/// how many characters it used. `geminate` carries a pending sokuon (っ) to the next kana.
+fn kana(map: &CharMap, chars: &[char], i: usize, out: &mut String, geminate: &mut bool) -> usize {
+    let fold = |c: char| -> char {
+        if ('\u{30A1}'..='\u{30F6}').contains(&c) {
+            char::from_u32(c as u32 - 0x60).unwrap_or(c)
+        } else {
+            c
+        }
+    };
+    let c = fold(chars[i]);
+    if c == 'っ' {
+        *geminate = true;
+        return 1;
+    }
+    if c == 'ー' || c == '・' {
+        return 1;
+    }
+    let folded: Vec<char> = chars[i..chars.len().min(i + 2)]
+        .iter()
+        .map(|&c| fold(c))
+        .collect();
+    if let Some((n, o)) = map.lookup(&folded, 0) {
+        let s = o.pick(i == 0, false);
+        if std::mem::take(geminate) {
+            // Hepburn doubles the first consonant, except ch which becomes tch.
+            if s.starts_with("ch") {
+                out.push('t');
+            } else if let Some(f) = s.chars().next().filter(|f| !"aeiou".contains(*f)) {
+                out.push(f);
+            }
+        }
+        out.push_str(s);
+        return n;
+    }
+    1
+}
+
+/// Transliterates a whole text under one scheme, keeping spaces and punctuation.
+///
+/// Cyrillic follows the scheme's column of `data/cyrillic.tsv` (the canonical scheme also
+/// applies the language overrides of `data/cyrillic_lang.tsv`); every other script uses its
+/// single table whatever the scheme. Latin text is returned lowercased with accents kept.
+/// The result is lowercase; for [`Scheme::Iso9`] and [`Scheme::Scientific`] it keeps their
+/// diacritics (š, ž, ŝ), the other schemes give ASCII.
+pub fn transliterate(text: &str, scheme: Scheme) -> String {
+    let lower = crate::normalize::clean(text);
+    let lang = CyrLang::detect(&lower);
+    let t = tables();
+    let Some(map) = t.cyrillic.get(scheme.index()) else {
+        return lower;
+    };
+    let mut out = String::with_capacity(lower.len() + 8);
+    let mut word = String::new();
+    let chars: Vec<char> = lower.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_cyrillic(c) {
+            let initial = i == 0 || !chars[i - 1].is_alphabetic();
+            let iot = initial || is_cyr_vowel_or_sign(chars[i - 1]);
+            if scheme == Scheme::Canonical {
+                if let Some(o) = t.cyr_lang.get(&(lang.code(), c)) {
+                    out.push_str(o.pick(initial, iot));
+                    i += 1;
+                    continue;
+                }
+            }
+            match map.lookup(&chars, i) {
+                Some((n, o)) => {
+                    out.push_str(o.pick(initial, iot));
+                    i += n;
+                }
+                None => {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        } else if c.is_alphabetic() && !c.is_ascii() && !is_latin_script(c) {
+            // Another script: transliterate the run of its letters as a token.
+            let start = i;
+            while i < chars.len()
+                && chars[i].is_alphabetic()
+                && !is_cyrillic(chars[i])
+                && !is_latin_script(chars[i])
+            {
+                i += 1;
+            }
+            word.clear();
+            word.extend(&chars[start..i]);
+            token_latin(&word, lang, &mut out);
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_latin_script(c: char) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    c.script() == Script::Latin
+}
