@@ -89,7 +89,7 @@ pub struct GraphBuilder {
     /// Same-source name index, for `target_name` references inside one list.
     source_names: HashMap<(String, String), Vec<String>>,
     parent: Vec<u32>,
-    raw: Vec<(u32, u32, Option<f64>, bool, Option<u32>, u32)>,
+    raw: Vec<Edge>,
     infos: Vec<EdgeInfo>,
     joint_tags: Vec<String>,
     joint_index: HashMap<String, u32>,
@@ -197,8 +197,14 @@ impl GraphBuilder {
                 } else {
                     (other, me)
                 };
-                self.raw
-                    .push((owner, owned, rel.percentage, control, None, info));
+                self.raw.push(Edge {
+                    owner,
+                    owned,
+                    pct: rel.percentage,
+                    control,
+                    joint: None,
+                    info,
+                });
             }
         }
     }
@@ -274,7 +280,14 @@ impl GraphBuilder {
             j
         });
         let info = self.info(info);
-        self.raw.push((o, d, percentage, control, joint, info));
+        self.raw.push(Edge {
+            owner: o,
+            owned: d,
+            pct: percentage,
+            control,
+            joint,
+            info,
+        });
     }
 
     /// Reads a user ownership file.
@@ -405,8 +418,9 @@ impl GraphBuilder {
         let roots: Vec<u32> = (0..n as u32).map(|i| self.find(i)).collect();
         let mut dedup: HashMap<(u32, u32), usize> = HashMap::new();
         let mut edges: Vec<Edge> = Vec::with_capacity(self.raw.len());
-        for &(o, d, pct, control, joint, info) in &self.raw {
-            let (o, d) = (roots[o as usize], roots[d as usize]);
+        for raw in &self.raw {
+            let (o, d) = (roots[raw.owner as usize], roots[raw.owned as usize]);
+            let (pct, control, joint, info) = (raw.pct, raw.control, raw.joint, raw.info);
             if o == d {
                 continue;
             }
@@ -657,8 +671,8 @@ impl OwnershipGraph {
             .filter(|&i| status[i as usize] == OwnershipStatus::Listed)
             .collect();
         if rule.aggregate {
-            let lower = self.propagate(rule, &seeds, false);
-            let upper = self.propagate(rule, &seeds, true);
+            let lower = self.propagate(rule, &seeds, false, None);
+            let upper = self.propagate(rule, &seeds, true, None);
             for (node, edges) in lower {
                 if status[node as usize] == OwnershipStatus::Clear {
                     status[node as usize] = OwnershipStatus::Blocked;
@@ -672,16 +686,16 @@ impl OwnershipGraph {
                 }
             }
         } else {
-            for group in self.groups(&seeds) {
-                for (node, edges) in self.propagate(rule, &group, false) {
+            for (group, tag) in self.groups(&seeds) {
+                for (node, edges) in self.propagate(rule, &group, false, tag) {
                     if status[node as usize] == OwnershipStatus::Clear {
                         status[node as usize] = OwnershipStatus::Blocked;
                         because[node as usize] = edges;
                     }
                 }
             }
-            for group in self.groups(&seeds) {
-                for (node, edges) in self.propagate(rule, &group, true) {
+            for (group, tag) in self.groups(&seeds) {
+                for (node, edges) in self.propagate(rule, &group, true, tag) {
                     if status[node as usize] == OwnershipStatus::Clear {
                         status[node as usize] = OwnershipStatus::Review;
                         because[node as usize] = edges;
@@ -693,37 +707,29 @@ impl OwnershipGraph {
     }
 
     /// Seed groups for non-aggregating rules: each designated party alone,
-    /// except those whose stakes carry the same joint-arrangement tag.
-    fn groups(&self, seeds: &[u32]) -> Vec<Vec<u32>> {
-        let seed_set: HashSet<u32> = seeds.iter().copied().collect();
+    /// and, per joint-arrangement tag, the designated parties whose stakes
+    /// carry it (at their own level only the tagged stakes are pooled; what
+    /// the pool then controls counts in full further down).
+    fn groups(&self, seeds: &[u32]) -> Vec<(Vec<u32>, Option<u32>)> {
         let mut by_tag: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut groups = Vec::new();
         for &s in seeds {
+            if self.out(s).is_empty() {
+                continue;
+            }
+            groups.push((vec![s], None));
             for &ei in self.out(s) {
                 if let Some(tag) = self.edges[ei as usize].joint {
-                    by_tag.entry(tag).or_default().push(s);
+                    let members = by_tag.entry(tag).or_default();
+                    if !members.contains(&s) {
+                        members.push(s);
+                    }
                 }
             }
         }
-        let mut group_of: HashMap<u32, usize> = HashMap::new();
-        let mut groups: Vec<Vec<u32>> = Vec::new();
-        for members in by_tag.values() {
-            let existing = members.iter().find_map(|m| group_of.get(m).copied());
-            let g = existing.unwrap_or_else(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            for &m in members {
-                if seed_set.contains(&m) && !group_of.contains_key(&m) {
-                    group_of.insert(m, g);
-                    groups[g].push(m);
-                }
-            }
-        }
-        for &s in seeds {
-            if !group_of.contains_key(&s) && !self.out(s).is_empty() {
-                groups.push(vec![s]);
-            }
-        }
+        let mut tags: Vec<(u32, Vec<u32>)> = by_tag.into_iter().collect();
+        tags.sort_unstable();
+        groups.extend(tags.into_iter().map(|(tag, members)| (members, Some(tag))));
         groups
     }
 
@@ -732,14 +738,17 @@ impl OwnershipGraph {
     /// the threshold, with the edges that carried it over. A blocked party's
     /// whole stake counts (percentages are not multiplied down the chain).
     /// `optimistic`: unknown percentages and non-blocking control count as
-    /// full stakes (upper bound, for `review`).
+    /// full stakes (upper bound, for `review`). `seed_tag`: only the seeds'
+    /// stakes carrying this joint-arrangement tag count at seed level.
     fn propagate(
         &self,
         rule: &OwnershipRule,
         seeds: &[u32],
         optimistic: bool,
+        seed_tag: Option<u32>,
     ) -> Vec<(u32, Vec<u32>)> {
-        let mut inside: HashSet<u32> = seeds.iter().copied().collect();
+        let seed_set: HashSet<u32> = seeds.iter().copied().collect();
+        let mut inside = seed_set.clone();
         let mut acc: HashMap<u32, (f64, Vec<u32>)> = HashMap::new();
         let mut work: Vec<u32> = seeds.to_vec();
         let mut result = Vec::new();
@@ -747,6 +756,9 @@ impl OwnershipGraph {
             for &ei in self.out(node) {
                 let e = &self.edges[ei as usize];
                 if inside.contains(&e.owned) || !self.is_root(e.owned) {
+                    continue;
+                }
+                if seed_tag.is_some() && e.joint != seed_tag && seed_set.contains(&node) {
                     continue;
                 }
                 let stake = match (e.control, e.pct) {
@@ -825,7 +837,7 @@ impl OwnershipGraph {
             control_blocks: false,
         };
         let roots: Vec<u32> = owners.iter().map(|&o| self.roots[o as usize]).collect();
-        self.propagate(&rule, &roots, false)
+        self.propagate(&rule, &roots, false, None)
             .into_iter()
             .map(|(n, _)| n)
             .collect()

@@ -132,26 +132,10 @@ impl Licence {
 
     /// Parses one TOML document; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Licence, RulesError> {
-        let mut licence: Licence = toml::from_str(text).map_err(|e| {
-            let field = e
-                .message()
-                .split('`')
-                .nth(1)
-                .unwrap_or("document")
-                .to_string();
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
-                .unwrap_or(0);
-            RulesError::Licence {
-                file: file.to_string(),
-                field: if line > 0 {
-                    format!("{field} (line {line})")
-                } else {
-                    field
-                },
-                message: e.message().to_string(),
-            }
+        let mut licence: Licence = toml::from_str(text).map_err(|e| RulesError::Licence {
+            file: file.to_string(),
+            field: error_field(text, &e),
+            message: e.message().to_string(),
         })?;
         licence.file = file.to_string();
         let err = |field: &str, message: String| RulesError::Licence {
@@ -197,6 +181,23 @@ impl Licence {
         }
         Ok(licence)
     }
+}
+
+/// The field a TOML error is about: the key on the line the error points
+/// at, else the name the message quotes (`missing field `source_url``).
+fn error_field(text: &str, e: &toml::de::Error) -> String {
+    let quoted = e.message().split('`').nth(1).map(str::to_string);
+    let Some(span) = e.span() else {
+        return quoted.unwrap_or_else(|| "document".into());
+    };
+    let start = span.start.min(text.len());
+    let line_no = text[..start].matches('\n').count() + 1;
+    let line = text.lines().nth(line_no - 1).unwrap_or("").trim();
+    let key = match line.split_once('=') {
+        Some((key, _)) if !line.starts_with('[') => key.trim().to_string(),
+        _ => quoted.unwrap_or_else(|| line.trim_matches(|c| c == '[' || c == ']').to_string()),
+    };
+    format!("{key} (line {line_no})")
 }
 
 /// Every licence and prohibition loaded from a directory.
