@@ -526,49 +526,67 @@ fn linked_to_in(remarks: &str, into: &mut Vec<Relationship>) {
     }
 }
 
-/// An `<id>` item. OFAC puts many remark-like facts here (website, gender,
-/// established date, secondary sanctions risk, …) under `idType`: they go
-/// through the remarks clause parser so both formats map them alike.
+/// An `<id>` item.
 fn apply_id(entity: &mut Entity, mut s: Fields) {
     let (Some(id_type), Some(number)) = (s.remove("idType"), s.remove("idNumber")) else {
         return;
     };
-    let clause = format!("{} {}", id_type.trim_end_matches([' ', ':', '-']), number);
-    let mut parsed: ParsedRemarks = parse_remarks(&format!("{clause}."));
     let note = [("issueDate", "issued"), ("expirationDate", "expires")]
         .iter()
         .filter_map(|(k, label)| s.get(*k).map(|v| format!("{label} {v}")))
         .collect::<Vec<_>>()
         .join(" ");
+    apply_labelled(entity, &id_type, &number, s.remove("idCountry"), note);
+}
+
+/// Applies one labelled fact (`idType` + `idNumber` in sdn.xml, a feature or
+/// document type + value in Advanced XML). OFAC files many remark-like facts
+/// (website, gender, established date, secondary sanctions risk, …) this
+/// way, so the label goes through the remarks clause parser and all OFAC
+/// formats map a label alike. An unknown label with a country or note
+/// becomes an `other` identifier, else a property named after the label.
+pub(crate) fn apply_labelled(
+    entity: &mut Entity,
+    label: &str,
+    value: &str,
+    country: Option<String>,
+    note: String,
+) {
+    let label = label.trim();
+    let value = value.trim();
+    if label.is_empty() || value.is_empty() {
+        return;
+    }
+    let clause = format!("{} {}", label.trim_end_matches([' ', ':', '-']), value);
+    let mut parsed: ParsedRemarks = parse_remarks(&format!("{clause}."));
     if parsed.identifiers.len() == 1 {
         let id = &mut parsed.identifiers[0];
         if id.id_type != "crypto" {
             // The published number, unsplit: the XML carries the country apart.
-            id.number = number.clone();
+            id.number = value.to_string();
         }
-        id.country = s.remove("idCountry").or(id.country.take());
+        if country.is_some() {
+            id.country = country;
+        }
         if !note.is_empty() {
             id.note = Some(note);
         }
     } else if !parsed.unparsed.is_empty() {
-        // Not a known label: keep it as an identifier of the published type
-        // when it has a country or dates, else as a property.
         parsed.unparsed.clear();
-        let country = s.remove("idCountry");
         if country.is_some() || !note.is_empty() {
             parsed.identifiers.push(Identifier {
                 id_type: "other".into(),
-                number,
+                number: value.to_string(),
                 country,
                 known_false: false,
-                note: Some(format!("{id_type} {note}").trim().to_string()),
+                note: Some(format!("{label} {note}").trim().to_string()),
             });
         } else {
             parsed
                 .properties
-                .entry(property_key(&id_type))
+                .entry(property_key(label))
                 .or_default()
-                .push(number);
+                .push(value.to_string());
         }
     }
     parsed.apply_to(entity);
