@@ -13,6 +13,7 @@ mod error;
 
 pub mod canada;
 pub mod custom;
+pub mod diff;
 pub mod eu;
 pub mod ftm;
 pub mod inspect;
