@@ -35,6 +35,8 @@ pub struct BookRow {
     pub uk_person: bool,
     /// Goods origin, if given.
     pub goods_origin: Option<String>,
+    /// Further jurisdictions the relationship touches (routing, loading).
+    pub jurisdictions: Vec<String>,
 }
 
 /// Reads a customer book.
@@ -43,7 +45,9 @@ pub struct BookRow {
 /// `counterparty` (name, or entity id such as `us_ofac_cons:17248`),
 /// `country` (ISO alpha-2), `amount`, `currency`, and optionally
 /// `activity` (codes separated by `;`), `us_person` / `eu_person` /
-/// `uk_person` (`true`/`false`), `goods_origin`. `#` starts a comment line.
+/// `uk_person` (`true`/`false`), `goods_origin`, `jurisdictions` (further
+/// ISO codes separated by `;`, e.g. `KZ;RU` for crude loaded in Russia).
+/// `#` starts a comment line.
 pub fn read_book(path: &Path) -> Result<Vec<BookRow>, RulesError> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| RulesError::Io {
@@ -68,12 +72,13 @@ pub fn read_book(path: &Path) -> Result<Vec<BookRow>, RulesError> {
         need("amount")?,
         need("currency")?,
     );
-    let (c_act, c_us, c_eu, c_uk, c_origin) = (
+    let (c_act, c_us, c_eu, c_uk, c_origin, c_juris) = (
         col("activity"),
         col("us_person"),
         col("eu_person"),
         col("uk_person"),
         col("goods_origin"),
+        col("jurisdictions"),
     );
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -140,6 +145,11 @@ pub fn read_book(path: &Path) -> Result<Vec<BookRow>, RulesError> {
             eu_person: flag(c_eu, "eu_person")?,
             uk_person: flag(c_uk, "uk_person")?,
             goods_origin: (!origin.is_empty()).then_some(origin),
+            jurisdictions: get(c_juris)
+                .split(';')
+                .map(|j| j.trim().to_ascii_uppercase())
+                .filter(|j| !j.is_empty())
+                .collect(),
         });
     }
     Ok(rows)
@@ -256,10 +266,18 @@ impl RulesEngine {
                 us_person: row.us_person,
                 eu_person: row.eu_person,
                 uk_person: row.uk_person,
-                jurisdictions: if row.country.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![row.country.clone()]
+                jurisdictions: {
+                    let mut j: Vec<String> = Vec::new();
+                    if !row.country.is_empty() {
+                        j.push(row.country.clone());
+                    }
+                    j.extend(
+                        row.jurisdictions
+                            .iter()
+                            .filter(|x| **x != row.country)
+                            .cloned(),
+                    );
+                    j
                 },
             },
             goods_origin: row.goods_origin.clone(),
