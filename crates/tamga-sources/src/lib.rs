@@ -15,6 +15,7 @@ pub mod canada;
 pub mod custom;
 pub mod diff;
 pub mod eu;
+pub mod fetch;
 pub mod ftm;
 pub mod inspect;
 pub mod ofac_advanced;
