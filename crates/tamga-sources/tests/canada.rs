@@ -51,19 +51,27 @@ fn loads_every_record_with_its_kind() {
         .count();
     let ships = records
         .iter()
-        .filter(|r| !r.contains("GivenName") && !r.contains("LastName") && r.contains("ShipIMONumber"))
+        .filter(|r| {
+            !r.contains("GivenName") && !r.contains("LastName") && r.contains("ShipIMONumber")
+        })
         .count();
     let count = |k: EntityKind| list.entities.iter().filter(|e| e.kind == k).count();
     assert_eq!(count(EntityKind::Person), persons);
     assert_eq!(count(EntityKind::Vessel), ships);
-    assert_eq!(count(EntityKind::Organization), records.len() - persons - ships);
+    assert_eq!(
+        count(EntityKind::Organization),
+        records.len() - persons - ships
+    );
     assert_eq!(list.meta.source, Source::CaSema);
     assert_eq!(list.meta.published, None, "the file states no date");
     // Ids are unique (the loader would have failed otherwise) and stable.
     let ids: HashSet<&str> = list.entities.iter().map(|e| e.source_id.as_str()).collect();
     assert_eq!(ids.len(), list.entities.len());
     assert_eq!(list.entities[0].source_id, "belarus/1-part-1/1");
-    assert_eq!(list.entities[0].caption(), "Khazalbek Bakhtibekovich Atabekov");
+    assert_eq!(
+        list.entities[0].caption(),
+        "Khazalbek Bakhtibekovich Atabekov"
+    );
     assert_eq!(list.entities[0].listed_on.as_deref(), Some("2020-09-28"));
 }
 
@@ -92,7 +100,11 @@ fn cyrillic_aliases_and_birth_dates() {
         .unwrap();
     assert_eq!(
         lukashenko.birth_dates,
-        vec![tamga_model::BirthDate::Exact { year: 1954, month: 8, day: 30 }]
+        vec![tamga_model::BirthDate::Exact {
+            year: 1954,
+            month: 8,
+            day: 30
+        }]
     );
     // Person dates the loader could not type are kept, never dropped.
     let person_dates = list

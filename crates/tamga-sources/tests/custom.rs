@@ -27,7 +27,11 @@ fn independent() -> BTreeMap<String, BTreeSet<String>> {
 #[test]
 fn rows_sharing_an_id_form_one_entity() {
     assert_eq!(detect_format(KZ.as_ref()).unwrap(), Format::CustomCsv);
-    let list = load(&ListSpec::parse(&format!("pep_kz={KZ}")), &LoadOptions::default()).unwrap();
+    let list = load(
+        &ListSpec::parse(&format!("pep_kz={KZ}")),
+        &LoadOptions::default(),
+    )
+    .unwrap();
     let expected = independent();
     assert_eq!(expected.len(), 171, "PROVENANCE.md figure");
     assert_eq!(list.entities.len(), expected.len());
@@ -83,7 +87,11 @@ fn other_layouts_load_through_a_mapping_file() {
     )
     .unwrap();
     assert_eq!(detect_format(&csv_path).unwrap(), Format::CustomCsv);
-    let mapped = load(&ListSpec::parse(csv_path.to_str().unwrap()), &LoadOptions::default()).unwrap();
+    let mapped = load(
+        &ListSpec::parse(csv_path.to_str().unwrap()),
+        &LoadOptions::default(),
+    )
+    .unwrap();
     let plain = load(&ListSpec::parse(KZ), &LoadOptions::default()).unwrap();
     assert_eq!(mapped.entities.len(), plain.entities.len());
     for (a, b) in mapped.entities.iter().zip(&plain.entities) {
@@ -94,7 +102,8 @@ fn other_layouts_load_through_a_mapping_file() {
     }
     // The same mapping given explicitly.
     let mapping = ColumnMapping::from_file(&dir.join("kz_members.mapping.json")).unwrap();
-    let explicit = load_with_mapping(&csv_path, Some("kz"), &mapping, &LoadOptions::default()).unwrap();
+    let explicit =
+        load_with_mapping(&csv_path, Some("kz"), &mapping, &LoadOptions::default()).unwrap();
     assert_eq!(explicit.entities.len(), plain.entities.len());
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 use tamga_sources::{detect_format, Format};
 
 fn data(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lists").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/lists")
+        .join(rel)
 }
 
 #[test]
@@ -13,20 +15,44 @@ fn every_bundled_publication_is_recognised() {
         ("ofac/sdn_2023-12-28", Format::OfacCsv),
         ("ofac/consolidated_2025-12", Format::OfacCsv),
         ("ofac/sdn_2024-05-03/sdn.csv", Format::OfacCsv),
-        ("ofac/consolidated_xml_2026-01-08/CONSOLIDATED.XML", Format::OfacXml),
-        ("ofac/cons_advanced_2020-03-17/cons_advanced.xml", Format::OfacAdvancedXml),
+        (
+            "ofac/consolidated_xml_2026-01-08/CONSOLIDATED.XML",
+            Format::OfacXml,
+        ),
+        (
+            "ofac/cons_advanced_2020-03-17/cons_advanced.xml",
+            Format::OfacAdvancedXml,
+        ),
         ("un/2026-02-27/consolidated.xml", Format::UnXml),
-        ("eu/fsf_excerpt_2026-08-05/sample_eu_fsf.EXCERPT.xml", Format::EuFsfXml),
-        ("uk/ofsi_conlist_2025-04-14/ConList.xlsx", Format::UkOfsiXlsx),
+        (
+            "eu/fsf_excerpt_2026-08-05/sample_eu_fsf.EXCERPT.xml",
+            Format::EuFsfXml,
+        ),
+        (
+            "uk/ofsi_conlist_2025-04-14/ConList.xlsx",
+            Format::UkOfsiXlsx,
+        ),
         (
             "uk/fcdo_uk_sanctions_list_xml_excerpt_2026-09-10/sample_uk_sanctions.EXCERPT.xml",
             Format::UkFcdoXml,
         ),
-        ("canada/sema_2025-05/sema_consolidated.xml", Format::CaSemaXml),
+        (
+            "canada/sema_2025-05/sema_consolidated.xml",
+            Format::CaSemaXml,
+        ),
         ("opensanctions/ftm/zala.entities.ftm.json", Format::FtmJson),
-        ("opensanctions/ftm/parteispenden.entities.ftm.json", Format::FtmJson),
-        ("pep/everypolitician_upstream_index/Kazakhstan/names.csv", Format::CustomCsv),
-        ("pep/everypolitician_2015-11-30/Uzbekistan/names.csv", Format::CustomCsv),
+        (
+            "opensanctions/ftm/parteispenden.entities.ftm.json",
+            Format::FtmJson,
+        ),
+        (
+            "pep/everypolitician_upstream_index/Kazakhstan/names.csv",
+            Format::CustomCsv,
+        ),
+        (
+            "pep/everypolitician_2015-11-30/Uzbekistan/names.csv",
+            Format::CustomCsv,
+        ),
     ];
     for (rel, expected) in cases {
         assert_eq!(detect_format(&data(rel)).unwrap(), expected, "{rel}");
@@ -61,7 +87,9 @@ fn unknown_content_is_an_error_naming_the_file_and_what_was_seen() {
     let err = detect_format(&popolo).unwrap_err().to_string();
     assert!(err.contains("ep-popolo-v1.0.json"), "{err}");
     // PROVENANCE.md is not a list.
-    let err = detect_format(&data("PROVENANCE.md")).unwrap_err().to_string();
+    let err = detect_format(&data("PROVENANCE.md"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("PROVENANCE.md"), "{err}");
     // A directory without an OFAC set.
     let err = detect_format(&data("pep")).unwrap_err().to_string();
@@ -74,7 +102,10 @@ fn empty_and_non_utf8_files_are_errors() {
     let err = detect_format(&empty).unwrap_err().to_string();
     assert!(err.contains("empty.xml") && err.contains("empty"), "{err}");
     // Real Kazakhstan names with a Latin-1 byte injected on line 3.
-    let mut bytes = std::fs::read(data("pep/everypolitician_upstream_index/Kazakhstan/names.csv")).unwrap();
+    let mut bytes = std::fs::read(data(
+        "pep/everypolitician_upstream_index/Kazakhstan/names.csv",
+    ))
+    .unwrap();
     let third_line = bytes
         .iter()
         .enumerate()
@@ -86,5 +117,8 @@ fn empty_and_non_utf8_files_are_errors() {
     bytes[third_line] = 0xE9;
     let path = temp("latin1.csv", &bytes);
     let err = detect_format(&path).unwrap_err().to_string();
-    assert!(err.contains("latin1.csv:3") && err.contains("UTF-8"), "{err}");
+    assert!(
+        err.contains("latin1.csv:3") && err.contains("UTF-8"),
+        "{err}"
+    );
 }

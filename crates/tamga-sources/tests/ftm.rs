@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, HashSet};
 use tamga_model::{EntityKind, NameKind, NameQuality, RelationKind, Source};
 use tamga_sources::{detect_format, load, Format, ListSpec, LoadOptions};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lists/opensanctions/ftm/");
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/lists/opensanctions/ftm/"
+);
 
 fn path(name: &str) -> String {
     format!("{DIR}{name}.entities.ftm.json")
@@ -23,7 +26,9 @@ fn lines(name: &str) -> Vec<Value> {
 fn schema_counts(values: &[Value]) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for v in values {
-        *counts.entry(v["schema"].as_str().unwrap().to_string()).or_insert(0) += 1;
+        *counts
+            .entry(v["schema"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
     }
     counts
 }
@@ -85,7 +90,11 @@ fn zala_names_links_and_sanctions() {
     let loaded: HashSet<(String, String)> = list
         .entities
         .iter()
-        .flat_map(|e| e.names.iter().map(move |n| (e.source_id.clone(), n.full.clone())))
+        .flat_map(|e| {
+            e.names
+                .iter()
+                .map(move |n| (e.source_id.clone(), n.full.clone()))
+        })
         .collect();
     assert_eq!(loaded, expected);
     let loaded_weak: HashSet<(String, String)> = list
@@ -110,13 +119,19 @@ fn zala_names_links_and_sanctions() {
         .names
         .iter()
         .any(|n| n.kind == NameKind::Fka && n.full == "Maria Aleksandrovna Zakharova"));
-    assert!(osetrova.identifiers.iter().any(|i| i.id_type == "inn" && i.number == "183116181362"));
+    assert!(osetrova
+        .identifiers
+        .iter()
+        .any(|i| i.id_type == "inn" && i.number == "183116181362"));
     assert_eq!(osetrova.gender.as_deref(), Some("female"));
 
     // Each Ownership with both ends present yields OwnedBy on the asset and
     // Owns on the owner.
     let ids: HashSet<&str> = list.entities.iter().map(|e| e.source_id.as_str()).collect();
-    let ownerships: Vec<&Value> = values.iter().filter(|v| v["schema"] == "Ownership").collect();
+    let ownerships: Vec<&Value> = values
+        .iter()
+        .filter(|v| v["schema"] == "Ownership")
+        .collect();
     let owned_by_expected = ownerships
         .iter()
         .filter(|v| ids.contains(v["properties"]["asset"][0].as_str().unwrap()))
@@ -146,7 +161,10 @@ fn zala_names_links_and_sanctions() {
         .filter(|v| v["properties"]["percentage"].is_array())
         .count();
     assert_eq!(with_pct, pct_expected);
-    let directorships = values.iter().filter(|v| v["schema"] == "Directorship").count();
+    let directorships = values
+        .iter()
+        .filter(|v| v["schema"] == "Directorship")
+        .count();
     assert_eq!(rels(RelationKind::Controls), directorships);
     let families = values.iter().filter(|v| v["schema"] == "Family").count();
     assert_eq!(rels(RelationKind::Family), 2 * families);
@@ -157,8 +175,15 @@ fn zala_names_links_and_sanctions() {
         let Some(e) = list.entities.iter().find(|e| e.source_id == target) else {
             continue;
         };
-        for p in s["properties"]["programId"].as_array().into_iter().flatten() {
-            assert!(e.programs.iter().any(|x| x == p.as_str().unwrap()), "{target} {p}");
+        for p in s["properties"]["programId"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                e.programs.iter().any(|x| x == p.as_str().unwrap()),
+                "{target} {p}"
+            );
         }
         assert!(e.listed_on.is_some() || s["properties"]["startDate"].is_null());
     }
