@@ -447,19 +447,15 @@ impl GraphBuilder {
                 }
             }
         }
-        // Compressed adjacency: out-edges of each node, contiguous.
+        // Edges sorted by owner: each party's stakes are one contiguous,
+        // cache-friendly run (the evaluation walks them millions of times).
+        edges.sort_by_key(|e| e.owner);
         let mut out_start = vec![0u32; n + 1];
         for e in &edges {
             out_start[e.owner as usize + 1] += 1;
         }
         for i in 0..n {
             out_start[i + 1] += out_start[i];
-        }
-        let mut fill = out_start.clone();
-        let mut out_edges = vec![0u32; edges.len()];
-        for (i, e) in edges.iter().enumerate() {
-            out_edges[fill[e.owner as usize] as usize] = i as u32;
-            fill[e.owner as usize] += 1;
         }
         let mut members: Vec<Vec<String>> = vec![Vec::new(); n];
         for (i, key) in self.keys.iter().enumerate() {
@@ -486,7 +482,6 @@ impl GraphBuilder {
             members,
             edges,
             out_start,
-            out_edges,
             infos: self.infos,
             joint_tags: self.joint_tags,
             stats,
@@ -504,7 +499,6 @@ pub struct OwnershipGraph {
     members: Vec<Vec<String>>,
     edges: Vec<Edge>,
     out_start: Vec<u32>,
-    out_edges: Vec<u32>,
     infos: Vec<EdgeInfo>,
     joint_tags: Vec<String>,
     stats: GraphStats,
@@ -581,9 +575,123 @@ pub struct PathStep {
 /// The outcome of evaluating a rule over the whole graph.
 pub struct Evaluation {
     status: Vec<OwnershipStatus>,
-    /// Per node: the edges that made it blocked (or possibly blocked).
-    because: Vec<Vec<u32>>,
+    /// Per node: head (in `arena`) of the edges that made it blocked (or
+    /// possibly blocked); [`NONE`] when none.
+    because: Vec<u32>,
+    arena: Arena,
 }
+
+const NONE: u32 = u32::MAX;
+
+/// Singly linked lists of edge indices in two flat vectors: one push per
+/// counted stake and no allocation per party, which matters at a million
+/// edges.
+#[derive(Default)]
+struct Arena {
+    next: Vec<u32>,
+    edge: Vec<u32>,
+}
+
+impl Arena {
+    fn push(&mut self, head: u32, edge: u32) -> u32 {
+        self.next.push(head);
+        self.edge.push(edge);
+        (self.edge.len() - 1) as u32
+    }
+
+    fn iter(&self, mut head: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::from_fn(move || {
+            if head == NONE {
+                return None;
+            }
+            let e = self.edge[head as usize];
+            head = self.next[head as usize];
+            Some(e)
+        })
+    }
+}
+
+/// Per-pass accumulation state: stakes summed per party, and which parties
+/// are already inside (designated or blocked).
+trait AccState {
+    fn inside(&self, node: u32) -> bool;
+    fn set_inside(&mut self, node: u32);
+    /// Adds a stake; returns the new total and the contribution list head.
+    fn add(&mut self, node: u32, stake: f64, edge: u32, arena: &mut Arena) -> (f64, u32);
+}
+
+struct DenseState {
+    inside: Vec<bool>,
+    total: Vec<f64>,
+    head: Vec<u32>,
+}
+
+impl DenseState {
+    fn new(n: usize) -> DenseState {
+        DenseState {
+            inside: vec![false; n],
+            total: vec![0.0; n],
+            head: vec![NONE; n],
+        }
+    }
+}
+
+impl AccState for DenseState {
+    fn inside(&self, node: u32) -> bool {
+        self.inside[node as usize]
+    }
+    fn set_inside(&mut self, node: u32) {
+        self.inside[node as usize] = true;
+    }
+    fn add(&mut self, node: u32, stake: f64, edge: u32, arena: &mut Arena) -> (f64, u32) {
+        let i = node as usize;
+        self.total[i] += stake;
+        self.head[i] = arena.push(self.head[i], edge);
+        (self.total[i], self.head[i])
+    }
+}
+
+#[derive(Default)]
+struct SparseState {
+    inside: HashSet<u32, BuildIdHasher>,
+    acc: HashMap<u32, (f64, u32), BuildIdHasher>,
+}
+
+impl AccState for SparseState {
+    fn inside(&self, node: u32) -> bool {
+        self.inside.contains(&node)
+    }
+    fn set_inside(&mut self, node: u32) {
+        self.inside.insert(node);
+    }
+    fn add(&mut self, node: u32, stake: f64, edge: u32, arena: &mut Arena) -> (f64, u32) {
+        let slot = self.acc.entry(node).or_insert((0.0, NONE));
+        slot.0 += stake;
+        slot.1 = arena.push(slot.1, edge);
+        *slot
+    }
+}
+
+/// Node indices are dense small integers: a multiplicative hash is enough
+/// and several times faster than the default SipHash on these hot maps.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type BuildIdHasher = std::hash::BuildHasherDefault<IdHasher>;
 
 impl Evaluation {
     /// Counts of parties per status (for reporting and benches).
@@ -647,63 +755,54 @@ impl OwnershipGraph {
         self.keys.len()
     }
 
-    fn is_root(&self, n: u32) -> bool {
-        self.roots[n as usize] == n
-    }
-
-    fn out(&self, n: u32) -> &[u32] {
-        let (a, b) = (
-            self.out_start[n as usize] as usize,
-            self.out_start[n as usize + 1] as usize,
-        );
-        &self.out_edges[a..b]
+    /// Indices of the edges a party owns: a contiguous range.
+    fn out(&self, n: u32) -> std::ops::Range<u32> {
+        self.out_start[n as usize]..self.out_start[n as usize + 1]
     }
 
     /// Evaluates a rule with the given designated parties as seeds.
     pub fn evaluate(&self, rule: &OwnershipRule, seeds: &[u32]) -> Evaluation {
         let n = self.keys.len();
         let mut status = vec![OwnershipStatus::Clear; n];
-        let mut because: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut because = vec![NONE; n];
+        let mut arena = Arena::default();
         for &s in seeds {
             status[self.roots[s as usize] as usize] = OwnershipStatus::Listed;
         }
         let seeds: Vec<u32> = (0..n as u32)
             .filter(|&i| status[i as usize] == OwnershipStatus::Listed)
             .collect();
+        let mut mark = |found: Vec<(u32, u32)>,
+                        as_status: OwnershipStatus,
+                        status: &mut Vec<OwnershipStatus>| {
+            for (node, head) in found {
+                if status[node as usize] == OwnershipStatus::Clear {
+                    status[node as usize] = as_status;
+                    because[node as usize] = head;
+                }
+            }
+        };
         if rule.aggregate {
-            let lower = self.propagate(rule, &seeds, false, None);
-            let upper = self.propagate(rule, &seeds, true, None);
-            for (node, edges) in lower {
-                if status[node as usize] == OwnershipStatus::Clear {
-                    status[node as usize] = OwnershipStatus::Blocked;
-                    because[node as usize] = edges;
-                }
-            }
-            for (node, edges) in upper {
-                if status[node as usize] == OwnershipStatus::Clear {
-                    status[node as usize] = OwnershipStatus::Review;
-                    because[node as usize] = edges;
-                }
-            }
+            let lower = self.propagate(rule, &seeds, false, None, true, &mut arena);
+            mark(lower, OwnershipStatus::Blocked, &mut status);
+            let upper = self.propagate(rule, &seeds, true, None, true, &mut arena);
+            mark(upper, OwnershipStatus::Review, &mut status);
         } else {
-            for (group, tag) in self.groups(&seeds) {
-                for (node, edges) in self.propagate(rule, &group, false, tag) {
-                    if status[node as usize] == OwnershipStatus::Clear {
-                        status[node as usize] = OwnershipStatus::Blocked;
-                        because[node as usize] = edges;
-                    }
-                }
+            let groups = self.groups(&seeds);
+            for (group, tag) in &groups {
+                let found = self.propagate(rule, group, false, *tag, false, &mut arena);
+                mark(found, OwnershipStatus::Blocked, &mut status);
             }
-            for (group, tag) in self.groups(&seeds) {
-                for (node, edges) in self.propagate(rule, &group, true, tag) {
-                    if status[node as usize] == OwnershipStatus::Clear {
-                        status[node as usize] = OwnershipStatus::Review;
-                        because[node as usize] = edges;
-                    }
-                }
+            for (group, tag) in &groups {
+                let found = self.propagate(rule, group, true, *tag, false, &mut arena);
+                mark(found, OwnershipStatus::Review, &mut status);
             }
         }
-        Evaluation { status, because }
+        Evaluation {
+            status,
+            because,
+            arena,
+        }
     }
 
     /// Seed groups for non-aggregating rules: each designated party alone,
@@ -718,7 +817,7 @@ impl OwnershipGraph {
                 continue;
             }
             groups.push((vec![s], None));
-            for &ei in self.out(s) {
+            for ei in self.out(s) {
                 if let Some(tag) = self.edges[ei as usize].joint {
                     let members = by_tag.entry(tag).or_default();
                     if !members.contains(&s) {
@@ -735,30 +834,43 @@ impl OwnershipGraph {
 
     /// Worklist fixed point from `seeds`: returns every party (not a seed)
     /// that the seeds, with everything they block, own or control beyond
-    /// the threshold, with the edges that carried it over. A blocked party's
-    /// whole stake counts (percentages are not multiplied down the chain).
-    /// `optimistic`: unknown percentages and non-blocking control count as
-    /// full stakes (upper bound, for `review`). `seed_tag`: only the seeds'
-    /// stakes carrying this joint-arrangement tag count at seed level.
+    /// the threshold, with the head of its list of contributing edges in
+    /// `arena`. A blocked party's whole stake counts (percentages are not
+    /// multiplied down the chain). `optimistic`: unknown percentages and
+    /// non-blocking control count as full stakes (upper bound, for
+    /// `review`). `seed_tag`: only the seeds' stakes carrying this
+    /// joint-arrangement tag count at seed level.
+    ///
+    /// `dense` keeps per-party state in arrays sized to the graph (one pass
+    /// over everything); otherwise in hash maps sized to what is reached
+    /// (many small passes, one per designated person).
     fn propagate(
         &self,
         rule: &OwnershipRule,
         seeds: &[u32],
         optimistic: bool,
         seed_tag: Option<u32>,
-    ) -> Vec<(u32, Vec<u32>)> {
-        let seed_set: HashSet<u32> = seeds.iter().copied().collect();
-        let mut inside = seed_set.clone();
-        let mut acc: HashMap<u32, (f64, Vec<u32>)> = HashMap::new();
+        dense: bool,
+        arena: &mut Arena,
+    ) -> Vec<(u32, u32)> {
+        let mut state: Box<dyn AccState> = if dense {
+            Box::new(DenseState::new(self.keys.len()))
+        } else {
+            Box::new(SparseState::default())
+        };
+        for &s in seeds {
+            state.set_inside(s);
+        }
         let mut work: Vec<u32> = seeds.to_vec();
         let mut result = Vec::new();
         while let Some(node) = work.pop() {
-            for &ei in self.out(node) {
+            let is_seed_level = seed_tag.is_some() && seeds.contains(&node);
+            for ei in self.out(node) {
                 let e = &self.edges[ei as usize];
-                if inside.contains(&e.owned) || !self.is_root(e.owned) {
+                if state.inside(e.owned) {
                     continue;
                 }
-                if seed_tag.is_some() && e.joint != seed_tag && seed_set.contains(&node) {
+                if is_seed_level && e.joint != seed_tag {
                     continue;
                 }
                 let stake = match (e.control, e.pct) {
@@ -767,13 +879,10 @@ impl OwnershipGraph {
                     (_, None) if optimistic => 100.0,
                     _ => continue,
                 };
-                let entry = acc.entry(e.owned).or_insert((0.0, Vec::new()));
-                entry.0 += stake;
-                entry.1.push(ei);
-                if rule.reached(entry.0) {
-                    inside.insert(e.owned);
-                    let edges = std::mem::take(&mut entry.1);
-                    result.push((e.owned, edges));
+                let (total, head) = state.add(e.owned, stake, ei, arena);
+                if rule.reached(total) {
+                    state.set_inside(e.owned);
+                    result.push((e.owned, head));
                     work.push(e.owned);
                 }
             }
@@ -805,7 +914,10 @@ impl OwnershipGraph {
         if !seen.insert(node) {
             return;
         }
-        for &ei in &eval.because[node as usize] {
+        // The arena lists are newest first; explain in the order counted.
+        let mut edges: Vec<u32> = eval.arena.iter(eval.because[node as usize]).collect();
+        edges.reverse();
+        for ei in edges {
             let e = self.edges[ei as usize];
             self.explain_into(eval, e.owner, seen, steps);
             steps.push(self.step(eval, &e));
@@ -837,7 +949,8 @@ impl OwnershipGraph {
             control_blocks: false,
         };
         let roots: Vec<u32> = owners.iter().map(|&o| self.roots[o as usize]).collect();
-        self.propagate(&rule, &roots, false, None)
+        let mut arena = Arena::default();
+        self.propagate(&rule, &roots, false, None, false, &mut arena)
             .into_iter()
             .map(|(n, _)| n)
             .collect()
@@ -846,8 +959,7 @@ impl OwnershipGraph {
     /// Edges leaving a party (owner side), for inspection.
     pub fn stakes_of(&self, node: u32) -> Vec<(String, Option<f64>)> {
         self.out(self.roots[node as usize])
-            .iter()
-            .map(|&ei| {
+            .map(|ei| {
                 let e = &self.edges[ei as usize];
                 (self.keys[e.owned as usize].clone(), e.pct)
             })
