@@ -10,9 +10,12 @@ const EU: &str = concat!(
     "/../../data/lists/eu/fsf_excerpt_2026-08-05/sample_eu_fsf.EXCERPT.xml"
 );
 
-/// (logicalId of the entity, wholeName) pairs and subject type codes, read
-/// with a plain quick-xml pass independent of the loader.
-fn independent() -> (Vec<String>, HashSet<(String, String)>, usize, Vec<String>) {
+/// Entity ids, (entity id, wholeName) pairs, nameAlias count and subject
+/// type codes.
+type Facts = (Vec<String>, HashSet<(String, String)>, usize, Vec<String>);
+
+/// The facts read with a plain quick-xml pass independent of the loader.
+fn independent() -> Facts {
     let mut reader = quick_xml::Reader::from_file(EU).unwrap();
     let mut buf = Vec::new();
     let mut ids = Vec::new();

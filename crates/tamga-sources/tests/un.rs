@@ -142,7 +142,7 @@ fn birth_dates_keep_their_published_precision() {
     assert!(list
         .entities
         .iter()
-        .all(|e| e.properties.get("birth_date_unparsed").is_none()));
+        .all(|e| !e.properties.contains_key("birth_date_unparsed")));
     let badege = list
         .entities
         .iter()
