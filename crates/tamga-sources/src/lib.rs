@@ -8,6 +8,8 @@
 //! [`tamga_model::ListMeta::warnings`] instead, but a broken *file* (truncated,
 //! not UTF-8, wrong format) still fails.
 
+#![warn(missing_docs)]
+
 pub mod detect;
 mod error;
 
