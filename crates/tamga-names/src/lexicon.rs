@@ -6,7 +6,7 @@
 use crate::normalize::tokenize;
 use crate::phonetic::phonetic_key;
 use crate::tables::{rows, words, TableError};
-use crate::translit::{token_latin, CyrLang};
+use crate::translit::{token_latin, Lang};
 use crate::TokenRole;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -52,7 +52,7 @@ fn entry_latin(entry: &str) -> Vec<String> {
         .map(|t| t.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let lang = CyrLang::detect(&joined);
+    let lang = Lang::detect(&joined);
     let mut out: Vec<String> = raw
         .iter()
         .map(|t| {
@@ -157,7 +157,7 @@ impl Lexicon {
             });
         }
         lex.suffixes
-            .sort_by(|a, b| b.suffix.len().cmp(&a.suffix.len()));
+            .sort_by_key(|s| std::cmp::Reverse(s.suffix.len()));
         Ok(lex)
     }
 

@@ -14,7 +14,9 @@
 //!    (`kassymjomart`) to match a list that writes the compound as one word. A Chinese or
 //!    Korean personal name written without spaces (习近平, 김정은) is split into family name
 //!    (first character) and given name (the rest), as Latin renderings write them. An Arabic
-//!    word starting with the article ال is split into the particle `al` and the rest.
+//!    word starting with the article ال is split into the particle `al` and the rest, and
+//!    ʿAbd al- written as one word (عبدالكريم, or `Abdul`/`Abdel` before a separate name) into
+//!    `abd` + particle `al` + the rest, as lists also write `Abd Al-Karim`.
 //! 3. **Classes** ([`TokenClass`]): legal forms (organisations; multi-word forms such as
 //!    "Limited Liability Company" or "общество с ограниченной ответственностью" collapse to ONE
 //!    [`TokenClass::LegalForm`] token whose text is the words joined by spaces; dotted
@@ -68,7 +70,7 @@ mod translit;
 
 use lexicon::{lexicon, Strength};
 use normalize::RawToken;
-use translit::CyrLang;
+use translit::Lang;
 
 pub use phonetic::{consonant_key, phonetic_key, phonetic_variants};
 pub use tables::TableError;
@@ -130,6 +132,8 @@ pub struct NameToken {
     pub latin: String,
     /// A phonetic key of the skeleton, tolerant of transliteration choices
     /// (kh/h/x, j/zh/dzh, y/i/j, ou/u, doubled letters, …); see [`phonetic_key`].
+    /// For a [`TokenClass::LegalForm`] token it is the form's class (`llc`), so that forms of
+    /// the same class agree in any language or script (ООО = LLC = GmbH).
     pub phonetic: String,
     /// What kind of token it is.
     pub class: TokenClass,
@@ -251,7 +255,20 @@ fn is_latin_text(text: &str) -> bool {
     })
 }
 
-/// Splits CJK personal names and the Arabic article (see the crate doc, step 2).
+/// Latin and Cyrillic spellings of ʿAbd al- written as one word before a separate name.
+const ABD_AL: [&str; 9] = [
+    "abdul",
+    "abdel",
+    "abdoul",
+    "abdal",
+    "abdol",
+    "abdoel",
+    "абдул",
+    "абдель",
+    "абдал",
+];
+
+/// Splits CJK personal names, the Arabic article and ʿAbd al- (see the crate doc, step 2).
 fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
     let mut out = Vec::with_capacity(raw.len() + 1);
     for t in raw {
@@ -260,6 +277,42 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
         let cjk = hint != PartyHint::Organization
             && (2..=4).contains(&n)
             && (t.text.chars().all(is_han) || t.text.chars().all(is_hangul));
+        // ʿAbd al-X: Arabic writes it joined (عبدالكريم), Latin lists write Abd Al-Karim,
+        // Abdul Karim or Abdel Karim; all become `abd` + particle `al` + X. Not عبدالله,
+        // which Latin writes as one word (Abdullah) and which meets it whole.
+        if let Some(rest) = t
+            .text
+            .strip_prefix("عبدال")
+            .filter(|r| r.chars().count() > 1 && *r != "له")
+        {
+            for (text, hyphen) in [("عبد", true), ("ال", true), (rest, t.hyphen_next)] {
+                out.push(RawToken {
+                    text: text.to_string(),
+                    hyphen_next: hyphen,
+                    dotted: false,
+                    ..t.clone()
+                });
+            }
+            continue;
+        }
+        if ABD_AL.contains(&t.text.as_str()) {
+            let cut = t
+                .text
+                .char_indices()
+                .nth(3)
+                .map_or(t.text.len(), |(k, _)| k);
+            out.push(RawToken {
+                text: t.text[..cut].to_string(),
+                hyphen_next: true,
+                dotted: false,
+                ..t.clone()
+            });
+            out.push(RawToken {
+                text: t.text[cut..].to_string(),
+                ..t
+            });
+            continue;
+        }
         let arabic_article = n > 3 && t.text.starts_with("ال");
         let cut = if cjk {
             first_len
@@ -287,7 +340,7 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
 
 /// Latin skeleton of a token's text under a Cyrillic language; never empty (a token in a
 /// script without a table keeps `u` + hex code points).
-fn latin_of(text: &str, lang: CyrLang) -> String {
+fn latin_of(text: &str, lang: Lang) -> String {
     let mut s = String::with_capacity(text.len() + 4);
     translit::token_latin(text, lang, &mut s);
     if s.is_empty() {
@@ -336,9 +389,9 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     let raw = split_raw(normalize::tokenize(name), hint);
     let lex = lexicon();
     let lang = if raw.iter().any(|t| !t.text.is_ascii()) {
-        CyrLang::detect_chars(raw.iter().flat_map(|t| t.text.chars()))
+        Lang::detect_chars(raw.iter().flat_map(|t| t.text.chars()))
     } else {
-        CyrLang::Russian
+        Lang::Russian
     };
     let mut tokens: Vec<NameToken> = Vec::with_capacity(raw.len());
     let mut upper: Vec<bool> = Vec::with_capacity(raw.len());
@@ -359,7 +412,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
                 if let Some(class) = lex.legal_single.get(&joined) {
                     let text: String = raw[i..j].iter().map(|t| t.text.as_str()).collect();
                     let mut t = make_token(text, joined, raw[j - 1].hyphen_next);
-                    t.class = TokenClass::LegalForm(class.clone());
+                    set_legal(&mut t, class);
                     tokens.push(t);
                     upper.push(false);
                     i = j;
@@ -461,17 +514,25 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
             let latin: String = parts.iter().map(|t| t.latin.as_str()).collect();
             let hyphen = parts.last().is_some_and(|t| t.hyphen_next);
             let mut t = make_token(text, latin, hyphen);
-            t.class = TokenClass::LegalForm(class);
+            set_legal(&mut t, &class);
             tokens.insert(i, t);
             upper.insert(i, false);
             found = true;
         } else if let Some(class) = lex.legal_single.get(&tokens[i].latin) {
-            tokens[i].class = TokenClass::LegalForm(class.clone());
+            set_legal(&mut tokens[i], class);
             found = true;
         }
         i += 1;
     }
     found
+}
+
+/// Makes a token a legal form of `class`: its keys become the class (see [`NameToken::phonetic`]).
+fn set_legal(t: &mut NameToken, class: &str) {
+    t.class = TokenClass::LegalForm(class.to_string());
+    t.phonetic = class.to_string();
+    t.consonants = class.to_string();
+    t.variants.clear();
 }
 
 /// Role heuristics; see [`analyze`].
@@ -564,7 +625,7 @@ pub fn skeleton(token: &str) -> String {
         .filter(|c| c.is_alphanumeric() || !c.is_ascii() && !c.is_whitespace())
         .collect();
     let mut s = String::new();
-    translit::token_latin(&text, CyrLang::detect(&text), &mut s);
+    translit::token_latin(&text, Lang::detect(&text), &mut s);
     s
 }
 

@@ -154,6 +154,10 @@ pub(crate) fn tokenize(original: &str) -> Vec<RawToken> {
             let next_letter = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
             if !(prev_letter && next_letter) {
                 flush(&mut cur, &mut tokens, &mut cases, &mut up, &mut low);
+            } else if is_cyrillic_letter(chars[i - 1]) {
+                // The Ukrainian/Belarusian apostrophe is the hard sign: it keeps the next
+                // vowel iotated (Юр'евіч = Yur-yevich) and writes nothing.
+                cur.push('ъ');
             }
         } else {
             let had = !cur.is_empty();
@@ -179,6 +183,10 @@ pub(crate) fn tokenize(original: &str) -> Vec<RawToken> {
         t.has_lower = low;
     }
     tokens
+}
+
+fn is_cyrillic_letter(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{052F}')
 }
 
 /// Combining marks (kept inside words; Arabic harakat, Hebrew points, Devanagari signs).

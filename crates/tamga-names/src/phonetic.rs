@@ -6,26 +6,30 @@
 //! | key | sound | spellings folded into it | why |
 //! |---|---|---|---|
 //! | `x` | ш щ ч | sh, sch, ch, tch, tsch, chtch, shch, schtsch (and š č ş ç via the skeleton) | English/German/French/Czech write ш and ч differently (Shevchenko, Schewtschenko, Chevtchenko, Ševčenko); French ch = ш while English ch = ч, so the two sounds share a class |
-//! | `h` | х h | kh, h, x at the start of a word (Uzbek Xuseyn; elsewhere x is ks), ch before a consonant (German Bachtijor, Achmed), j before a consonant (Spanish Bajtiyor) | Х is kh (English), h (Uzbek, Spanish-free), x (Uzbek Latin), ch (German), j (Spanish) |
+//! | `h` | х h | kh, h, x at the start of a word (Uzbek Xuseyn; elsewhere x is ks), ch before a consonant (German Bachtijor, Achmed) | Х is kh (English), h (Uzbek), x (Uzbek Latin), ch (German), j (Spanish: a variant) |
 //! | `j` | ж дж ҷ ج | zh, j, dj, dzh, dsch | English j = дж and also the French/English rendering of ж (Jomart = Жомарт) |
 //! | `y` | й (glide) | y or i before a vowel at the start of a word (Yulia, Iuliia, Ioulia) | |
 //! | `c` | ц | ts, tz | |
 //! | `k` | к қ ق | k, q, ck, c (not before e/i/y) | Kazakh/Arabic q is English k (Qasim/Kasim) |
 //! | `s` | с | s, c before e/i/y | |
 //! | `g` | г ғ غ | g, gh, gu before e/i (French Evgueni) | |
-//! | `f`,`t`,`d`,`v` | | ph→f, th→t, dh→d, w→v | w is German/Polish в (Iwanow) and Arabic و |
+//! | `f`,`t`,`d`,`v` | | ph→f, th→t, dh→d, w→v, French ou between vowels→v | w is German/Polish в (Iwanow) and Arabic و |
 //! | `a` | а е э ә | a, e | Arabic fatha is written a or e (Mohammed/Muhammad, Ahmed/Ahmad); Kazakh ә is a/ä/e |
 //! | `u` | о у ў ұ ү ө | o, u, ou, oo, eo, eu | Arabic damma is o or u (Mohammed/Muhammad); French ou; Korean RR eo/eu vs McCune-Reischauer o/u |
-//! | `i` | и ы і ӣ | i, y (not before a vowel), ee | ы is y (BGN) or i; -iy/-ij/-ii/-y endings meet (Evgeniy, Evgenij, Evgenii, Yevgeny) |
+//! | `i` | и ы і ӣ й | i, y (not before a vowel), j before a consonant or at the end | ы is y (BGN) or i; -iy/-ij/-ii/-y endings meet (Evgeniy, Evgenij, Evgenii, Yevgeny); GOST-like j for й (Ajtmatova) |
 //!
 //! Then: a glide between vowels is dropped (Mirziyoyev = Mirziyoev = Мирзиёев), a glide after a
-//! consonant is a vowel i (Ilya = Ilia, Vasilyev = Vasiliev), an initial glide before e is
+//! consonant is a vowel i (Ilya = Ilia, Vasilyev = Vasiliev) and an i between a consonant and a
+//! vowel is then dropped (Natalya = Natalia = Natalja = Наталья; Vitalevich = Vitalyevich, as
+//! lists often omit the soft sign), a final -ic is -ич (Filipovic), an initial glide before e is
 //! dropped (Yelena = Elena, Ye/E/Je), a final h is dropped (Abdullah = Abdulla), and any letter
 //! doubled is written once (Hussein = Husein, Kassym = Kasym).
 //!
 //! Conflicts, decided here and bridged by [`phonetic_variants`]:
-//! * `j` is дж/ж in English (default) but й in German/Slavic Latin (Julija, Mirzijojev) and х
-//!   in Spanish (Jusein): the variants read it both other ways.
+//! * `j` before a vowel is дж/ж in English (default) but й in German/Slavic Latin (Julija,
+//!   Mirzijojev) and х in Spanish (Jusein, Bajtiyor): the variants read it both other ways.
+//!   Before a consonant or at the end it is read й by default (Ajtmatova).
+//! * `ee` is e+e in Russian names (Alekseev = Алексеев), not English long i (Saeed): not folded.
 //! * `x` inside a word is ks (Alexander, Maxim, Export: default) but х in Uzbek Latin
 //!   (Baxtiyor, Axmedov); at the start of a word it is х (Xuseyn; English initial x is rare).
 //! * `ch` before a vowel is ч/ш (default) but х in German (Dschochar).
@@ -101,8 +105,13 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
             (b"oo", b'u'),
             (b"eo", b'u'),
             (b"eu", b'u'),
-            (b"ee", b'i'),
         ];
+        if starts(i, b"ou") && i > 0 && is_vowel(bytes[i - 1]) && is_vowel(at(i + 2)) {
+            // French ou between vowels is w (Zarkaoui = Zarqawi).
+            sym.push(b'v');
+            i += 2;
+            continue;
+        }
         if let Some((s, k)) = multi.iter().find(|(s, _)| starts(i, s)) {
             sym.push(*k);
             i += s.len();
@@ -155,8 +164,10 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
                 } else if next == 0 && prev == b'i' {
                     // German/Czech -ij ending of -ий (Evgenij).
                     b'i'
-                } else if next != 0 && !is_vowel_or_y(next) {
-                    b'h'
+                } else if !is_vowel_or_y(next) {
+                    // Before a consonant or at the end j is the glide й in the GOST-like
+                    // renderings common in Central Asian lists (Ajtmatova, Torobaj).
+                    b'i'
                 } else {
                     b'j'
                 }
@@ -168,6 +179,10 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
                 } else {
                     b'h'
                 }
+            }
+            b'c' if i + 1 == n && prev == b'i' && i >= 2 => {
+                // South Slavic -ić written without its accent (Filipovic = Филипович).
+                b'x'
             }
             b'c' => {
                 if matches!(next, b'e' | b'i' | b'y') {
@@ -210,6 +225,16 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
     }
     if res.len() > 2 && res.last() == Some(&b'h') {
         res.pop();
+    }
+    // i between a consonant and a vowel is dropped: the soft sign and the glide are written
+    // y, i, j or not at all (Natalya, Natalia, Natalja; Vitalyevich, Vitalievich, Vitalevich).
+    let mut k = 1;
+    while k + 1 < res.len() {
+        if res[k] == b'i' && !vowel(res[k - 1]) && vowel(res[k + 1]) {
+            res.remove(k);
+        } else {
+            k += 1;
+        }
     }
     // Only ASCII bytes were pushed.
     String::from_utf8(res).unwrap_or_default()

@@ -109,8 +109,11 @@ impl Out {
 pub(crate) struct CharMap {
     single: HashMap<char, Out>,
     /// Keys of two or more characters, indexed by their first character, longest first.
-    multi: HashMap<char, Vec<(Box<[char]>, Out)>>,
+    multi: HashMap<char, Vec<MultiEntry>>,
 }
+
+/// A multi-character key and its output.
+type MultiEntry = (Box<[char]>, Out);
 
 impl CharMap {
     /// Adds a key; an empty key is an error of the table.
@@ -125,7 +128,7 @@ impl CharMap {
             _ => {
                 let list = self.multi.entry(chars[0]).or_default();
                 list.push((chars.into_boxed_slice(), out));
-                list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
                 Ok(())
             }
         }

@@ -64,10 +64,11 @@ impl Scheme {
     }
 }
 
-/// The language of a Cyrillic name, as far as its letters tell; it only changes the few
-/// letters listed in `data/cyrillic_lang.tsv`.
+/// The language of a name, as far as its letters tell; it only changes the few letters listed
+/// in `data/cyrillic_lang.tsv` (Cyrillic languages) and the Persian column of
+/// `data/arabic.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub(crate) enum CyrLang {
+pub(crate) enum Lang {
     /// Russian or any language without a distinctive letter (the default).
     #[default]
     Russian,
@@ -79,28 +80,31 @@ pub(crate) enum CyrLang {
     Uzbek,
     /// Tajik: ӣ ӯ ҷ.
     Tajik,
+    /// Persian, Urdu or Pashto in Arabic script: پ چ ژ گ ک ی.
+    Persian,
 }
 
-impl CyrLang {
+impl Lang {
     fn code(self) -> &'static str {
         match self {
-            CyrLang::Russian => "ru",
-            CyrLang::Ukrainian => "uk",
-            CyrLang::Belarusian => "be",
-            CyrLang::Uzbek => "uz",
-            CyrLang::Tajik => "tg",
+            Lang::Russian => "ru",
+            Lang::Ukrainian => "uk",
+            Lang::Belarusian => "be",
+            Lang::Uzbek => "uz",
+            Lang::Tajik => "tg",
+            Lang::Persian => "fa",
         }
     }
 
     /// Tells the language of a lowercased Cyrillic text from its letters.
-    pub(crate) fn detect(text: &str) -> CyrLang {
-        CyrLang::detect_chars(text.chars())
+    pub(crate) fn detect(text: &str) -> Lang {
+        Lang::detect_chars(text.chars())
     }
 
-    /// As [`CyrLang::detect`], over any sequence of lowercased characters.
-    pub(crate) fn detect_chars(chars: impl Iterator<Item = char>) -> CyrLang {
-        let (mut uk, mut kk, mut ou, mut i_or_y, mut plain_i, mut uz, mut tg) =
-            (false, false, false, false, false, false, false);
+    /// As [`Lang::detect`], over any sequence of lowercased characters.
+    pub(crate) fn detect_chars(chars: impl Iterator<Item = char>) -> Lang {
+        let (mut uk, mut kk, mut ou, mut i_or_y, mut plain_i, mut uz, mut tg, mut fa) =
+            (false, false, false, false, false, false, false, false);
         for c in chars {
             match c {
                 'ї' | 'є' | 'ґ' => uk = true,
@@ -111,19 +115,22 @@ impl CyrLang {
                 'ў' => ou = true,
                 'қ' | 'ғ' | 'ҳ' => uz = true,
                 'ӣ' | 'ӯ' | 'ҷ' => tg = true,
+                'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa = true,
                 _ => {}
             }
         }
-        if tg {
-            CyrLang::Tajik
+        if fa {
+            Lang::Persian
+        } else if tg {
+            Lang::Tajik
         } else if ou && (uz || !i_or_y) {
-            CyrLang::Uzbek
+            Lang::Uzbek
         } else if ou && !plain_i {
-            CyrLang::Belarusian
+            Lang::Belarusian
         } else if uk && !kk && !uz {
-            CyrLang::Ukrainian
+            Lang::Ukrainian
         } else {
-            CyrLang::Russian
+            Lang::Russian
         }
     }
 }
@@ -142,6 +149,7 @@ pub(crate) struct Tables {
     cyrillic: Vec<CharMap>,
     cyr_lang: HashMap<(&'static str, char), Out>,
     arabic: CharMap,
+    persian: CharMap,
     hebrew: CharMap,
     greek: CharMap,
     armenian: CharMap,
@@ -228,6 +236,7 @@ impl Tables {
             cyrillic,
             cyr_lang,
             arabic: char_map("data/arabic.tsv", include_str!("../data/arabic.tsv"))?,
+            persian: persian_map()?,
             hebrew: char_map("data/hebrew.tsv", include_str!("../data/hebrew.tsv"))?,
             greek: char_map("data/greek.tsv", include_str!("../data/greek.tsv"))?,
             armenian: char_map("data/armenian.tsv", include_str!("../data/armenian.tsv"))?,
@@ -249,6 +258,25 @@ impl Tables {
             ("kana", self.kana.len()),
         ]
     }
+}
+
+/// The Persian reading of the Arabic-script table: its third column where given, else the second.
+fn persian_map() -> Result<CharMap, TableError> {
+    let mut map = CharMap::default();
+    for (line, cells) in rows(include_str!("../data/arabic.tsv")) {
+        let cell = cells.get(2).or(cells.get(1)).ok_or_else(|| TableError {
+            file: "data/arabic.tsv",
+            line,
+            message: "expected 2 or 3 tab-separated cells".to_string(),
+        })?;
+        map.insert(cells[0], Out::parse(cell))
+            .map_err(|message| TableError {
+                file: "data/arabic.tsv",
+                line,
+                message,
+            })?;
+    }
+    Ok(map)
 }
 
 static TABLES: LazyLock<Result<Tables, TableError>> = LazyLock::new(Tables::load);
@@ -373,7 +401,7 @@ fn semitic_weak(chars: &[char], i: usize) -> Option<&'static str> {
 }
 
 /// Transliterates one lowercased token to its canonical Latin skeleton (ASCII `[a-z0-9]`).
-pub(crate) fn token_latin(token: &str, lang: CyrLang, out: &mut String) {
+pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
     let t = tables();
     let start_len = out.len();
     if token.is_ascii() {
@@ -405,7 +433,12 @@ pub(crate) fn token_latin(token: &str, lang: CyrLang, out: &mut String) {
         } else if let Some(w) = semitic_weak(&chars, i) {
             out.push_str(w);
         } else if t.arabic.contains(c) {
-            if let Some((n, o)) = t.arabic.lookup(&chars, i) {
+            let map = if lang == Lang::Persian {
+                &t.persian
+            } else {
+                &t.arabic
+            };
+            if let Some((n, o)) = map.lookup(&chars, i) {
                 used = n;
                 out.push_str(o.pick(initial, false));
             }
@@ -511,7 +544,7 @@ fn kana(map: &CharMap, chars: &[char], i: usize, out: &mut String, geminate: &mu
 /// diacritics (š, ž, ŝ), the other schemes give ASCII.
 pub fn transliterate(text: &str, scheme: Scheme) -> String {
     let lower = crate::normalize::clean(text);
-    let lang = CyrLang::detect(&lower);
+    let lang = Lang::detect(&lower);
     let t = tables();
     let Some(map) = t.cyrillic.get(scheme.index()) else {
         return lower;
