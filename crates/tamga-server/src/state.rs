@@ -520,3 +520,24 @@ impl AppState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn only_one_refresh_runs_at_a_time() {
+        let state = Arc::new(AppState::new(Config::default(), Vec::new()).unwrap());
+        let held = Arc::clone(&state.refresh_lock).try_lock_owned().unwrap();
+        assert!(state.refreshing());
+        assert!(matches!(
+            state.refresh(Trigger::Manual, false).await,
+            Err(RefreshError::InProgress)
+        ));
+        drop(held);
+        // Once free, a refresh (of no lists) succeeds and is version 1.
+        let report = state.refresh(Trigger::Manual, false).await.unwrap();
+        assert_eq!(report.version, 1);
+        assert!(!state.refreshing());
+    }
+}

@@ -48,6 +48,9 @@ pub struct ErrorRecord {
     pub code: &'static str,
     /// What is wrong.
     pub error: String,
+    /// Always empty; present so that readers of `tamga screen` output, whose
+    /// error records carry `matches: []`, read these lines the same way.
+    pub matches: [u8; 0],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +156,7 @@ pub async fn screen(
                             line: record.line,
                             code: query_error_code(&e),
                             error: e.to_string(),
+                            matches: [],
                         }),
                     }
                 }
@@ -162,6 +166,7 @@ pub async fn screen(
                     line: record.line,
                     code,
                     error,
+                    matches: [],
                 }),
             };
             let Ok(mut line) = line else { continue };
