@@ -1,0 +1,11 @@
+//! The `ca_sema_xml` loader must not panic on any input.
+#![no_main]
+
+#[path = "common.rs"]
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    common::load_files(tamga_sources::Format::CaSemaXml, &[("sema-lmes.xml", data)], false);
+});

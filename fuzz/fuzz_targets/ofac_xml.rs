@@ -1,0 +1,11 @@
+//! The `ofac_xml` loader must not panic on any input.
+#![no_main]
+
+#[path = "common.rs"]
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    common::load_files(tamga_sources::Format::OfacXml, &[("sdn.xml", data)], false);
+});

@@ -1,0 +1,10 @@
+//! `parse_remarks` must not panic on any text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = tamga_sources::remarks::parse_remarks(text);
+    }
+});
