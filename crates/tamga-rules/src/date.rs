@@ -37,6 +37,17 @@ impl Date {
         Date::from_ymd(year, month, day)
     }
 
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        Date {
+            days: secs.div_euclid(86_400),
+        }
+    }
+
     /// `(year, month, day)`.
     pub fn ymd(self) -> (i32, u32, u32) {
         civil_from_days(self.days)
