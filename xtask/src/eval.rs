@@ -213,65 +213,43 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
 
 /// The score a query earns: its target's score (0 when the target is not in
 /// the top `limit`), or for an innocent its best score against anything.
+/// Screened with `screen_batch` (every core), as a bank's batch job would.
 fn score_all(
     screener: &Screener<TamgaScorer>,
     queries: &[EvalQuery],
     limit: usize,
 ) -> (Vec<f64>, usize) {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1);
-    let chunk = queries.len().div_ceil(threads).max(1);
     let options = ScreenOptions {
         threshold: 0.0,
         limit,
     };
-    let results: Vec<(Vec<f64>, usize)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = queries
-            .chunks(chunk)
-            .map(|part| {
-                let options = &options;
-                scope.spawn(move || {
-                    let mut errors = 0;
-                    let scores = part
-                        .iter()
-                        .map(|q| {
-                            let query = Query {
-                                id: Some(q.id.clone()),
-                                name: q.name.clone(),
-                                kind: q.kind,
-                                ..Query::default()
-                            };
-                            match screener.screen(&query, options) {
-                                Ok(matches) => match &q.target {
-                                    Some(t) => matches
-                                        .iter()
-                                        .find(|m| &m.entity_id == t)
-                                        .map_or(0.0, |m| m.score),
-                                    None => matches.first().map_or(0.0, |m| m.score),
-                                },
-                                Err(_) => {
-                                    errors += 1;
-                                    0.0
-                                }
-                            }
-                        })
-                        .collect::<Vec<f64>>();
-                    (scores, errors)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| (Vec::new(), 0)))
-            .collect()
-    });
-    let mut scores = Vec::with_capacity(queries.len());
+    let batch: Vec<Query> = queries
+        .iter()
+        .map(|q| Query {
+            id: Some(q.id.clone()),
+            name: q.name.clone(),
+            kind: q.kind,
+            ..Query::default()
+        })
+        .collect();
     let mut errors = 0;
-    for (s, e) in results {
-        scores.extend(s);
-        errors += e;
-    }
+    let scores = queries
+        .iter()
+        .zip(screener.screen_batch(&batch, &options))
+        .map(|(q, result)| match result {
+            Ok(matches) => match &q.target {
+                Some(t) => matches
+                    .iter()
+                    .find(|m| &m.entity_id == t)
+                    .map_or(0.0, |m| m.score),
+                None => matches.first().map_or(0.0, |m| m.score),
+            },
+            Err(_) => {
+                errors += 1;
+                0.0
+            }
+        })
+        .collect();
     (scores, errors)
 }
 

@@ -94,28 +94,17 @@ pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[rank - 1]
 }
 
-/// Screens `queries` on every core; returns the wall time.
+/// Screens `queries` with `screen_batch` (every core); returns the wall time.
 pub fn batch_time(
     screener: &Screener<TamgaScorer>,
     queries: &[Query],
     options: &ScreenOptions,
 ) -> Duration {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1);
-    let chunk = queries.len().div_ceil(threads).max(1);
     let started = Instant::now();
-    std::thread::scope(|scope| {
-        for part in queries.chunks(chunk) {
-            scope.spawn(move || {
-                for q in part {
-                    // Errors (empty names) are part of real input; ignore.
-                    let _ = std::hint::black_box(screener.screen(q, options));
-                }
-            });
-        }
-    });
-    started.elapsed()
+    let results = screener.screen_batch(queries, options);
+    let elapsed = started.elapsed();
+    std::hint::black_box(results);
+    elapsed
 }
 
 /// Runs the latency benchmark.

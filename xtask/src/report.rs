@@ -263,21 +263,31 @@ pub fn run(paths: &Paths) -> anyhow::Result<()> {
             generated.join("queries.csv").display()
         );
     }
-    // The side-by-side table uses the queries every method scored (peers
-    // may have scored a subsample).
-    let common: HashSet<&str> = queries
+    // Table A: every method that scored the whole query set, on the whole
+    // set. Table B (only when some peer scored a subsample because it is
+    // slow): every method on the queries all of them scored.
+    let all_ids: HashSet<&str> = queries.iter().map(|(id, _)| id.as_str()).collect();
+    let full: Vec<&MethodScores> = methods
         .iter()
-        .map(|(id, _)| id.as_str())
+        .filter(|m| all_ids.iter().all(|id| m.scores.contains_key(*id)))
+        .collect();
+    let common: HashSet<&str> = all_ids
+        .iter()
+        .copied()
         .filter(|id| methods.iter().all(|m| m.scores.contains_key(*id)))
         .collect();
-    let side: Vec<MethodResult> = methods
+    let table_a: Vec<MethodResult> = full
         .iter()
-        .map(|m| evaluate_on(m, &queries, &|id| common.contains(id)))
+        .map(|m| evaluate_on(m, &queries, &|_| true))
         .collect();
-    let tamga_full: Option<MethodResult> = methods
-        .iter()
-        .find(|m| m.method == "tamga")
-        .map(|m| evaluate_on(m, &queries, &|_| true));
+    let table_b: Vec<MethodResult> = if full.len() < methods.len() {
+        methods
+            .iter()
+            .map(|m| evaluate_on(m, &queries, &|id| common.contains(id)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut md = String::new();
     let date = run_info.get("date").and_then(|v| v.as_str()).unwrap_or("");
     let commit = run_info
@@ -286,19 +296,20 @@ pub fn run(paths: &Paths) -> anyhow::Result<()> {
         .unwrap_or("");
     let _ = writeln!(
         md,
-        "Run of {date} at commit `{commit}`; {} of {} queries scored by every method.\n",
-        common.len(),
+        "Run of {date} at commit `{commit}`; {} queries.\n",
         queries.len()
     );
-    md.push_str(&markdown(&side));
-    if methods.len() > 1 && common.len() < queries.len() {
-        if let Some(full) = &tamga_full {
-            let _ = writeln!(
-                md,
-                "\n**tamga on the full query sets** (peers scored a subsample)\n"
-            );
-            md.push_str(&markdown(std::slice::from_ref(full)));
-        }
+    if !table_a.is_empty() {
+        let _ = writeln!(md, "### All queries\n");
+        md.push_str(&markdown(&table_a));
+    }
+    if !table_b.is_empty() {
+        let _ = writeln!(
+            md,
+            "\n### Query subsample scored by every method ({} queries)\n",
+            common.len()
+        );
+        md.push_str(&markdown(&table_b));
     }
     let _ = writeln!(md, "\nMethods:\n");
     for m in &methods {
@@ -313,9 +324,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<()> {
     println!("{md}");
     let json = serde_json::json!({
         "run": run_info,
-        "common_queries": common.len(),
-        "side_by_side": side,
-        "tamga_full": tamga_full,
+        "all_queries": table_a,
+        "common_subsample_queries": common.len(),
+        "common_subsample": table_b,
     });
     if let Some(dir) = paths.results_json().parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
