@@ -139,7 +139,9 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
             b'a' | b'e' => b'a',
             b'o' | b'u' => b'u',
             b'i' => {
-                if i == 0 && is_vowel(next) {
+                // A glide at the start before a vowel (Iuliia) and between vowels (Ukrainian
+                // -oiu for -ою, Mirziioev).
+                if is_vowel(next) && (i == 0 || is_vowel(prev)) {
                     GLIDE
                 } else {
                     b'i'

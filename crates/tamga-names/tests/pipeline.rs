@@ -1,0 +1,442 @@
+//! Behaviour of the name pipeline on real names: the convergence examples of the design, legal
+//! forms, titles, roles, compounds, apostrophes and invisible characters. Names quoted here are
+//! copied from the bundled publications (file named in each comment) or are the published
+//! spellings of the same public figure in several conventions.
+
+use tamga_names::{
+    analyze, check_tables, consonant_key, detect_script, phonetic_key, skeleton, table_sizes,
+    transliterate, AnalyzedName, NameToken, PartyHint, Scheme, TokenClass, TokenRole,
+};
+
+fn one(name: &str) -> NameToken {
+    let a = analyze(name, PartyHint::Person);
+    assert_eq!(a.tokens.len(), 1, "{name}: {:?}", a.tokens);
+    a.tokens.into_iter().next().expect("one token")
+}
+
+/// Keys of a token: its phonetic key and its reading variants.
+fn keys(t: &NameToken) -> Vec<&str> {
+    std::iter::once(t.phonetic.as_str())
+        .chain(t.variants.iter().map(String::as_str))
+        .collect()
+}
+
+fn agree(a: &NameToken, b: &NameToken) -> bool {
+    keys(a).iter().any(|k| keys(b).contains(k))
+}
+
+/// Every spelling has the same phonetic key.
+fn same_phonetic(spellings: &[&str]) {
+    let first = one(spellings[0]);
+    for s in &spellings[1..] {
+        let t = one(s);
+        assert_eq!(t.phonetic, first.phonetic, "{} vs {}", spellings[0], s);
+    }
+}
+
+/// Every spelling agrees with the first on the phonetic key or a reading variant.
+fn agree_all(spellings: &[&str]) {
+    let first = one(spellings[0]);
+    for s in &spellings[1..] {
+        let t = one(s);
+        assert!(
+            agree(&first, &t),
+            "{} {:?} vs {} {:?}",
+            spellings[0],
+            keys(&first),
+            s,
+            keys(&t)
+        );
+    }
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[test]
+fn bundled_tables_parse() {
+    check_tables().expect("every table in data/ parses");
+    for (name, n) in table_sizes() {
+        assert!(n > 20, "table {name} has only {n} entries");
+    }
+}
+
+#[test]
+fn mirziyoyev_conventions_converge() {
+    same_phonetic(&["Мирзиёев", "Mirziyoyev", "Mirziyóyev", "Mirziyoev"]);
+    // German/Slavic j = й: equal under the glide reading of j.
+    agree_all(&["Mirziyoyev", "Mirzijojev"]);
+}
+
+#[test]
+fn tokayev_given_name_conventions_converge() {
+    let cyr = analyze("Касым-Жомарт", PartyHint::Person);
+    for latin in ["Kassym-Jomart", "Kassym-Zhomart"] {
+        let l = analyze(latin, PartyHint::Person);
+        assert_eq!(l.tokens.len(), 2);
+        for (a, b) in cyr.tokens.iter().zip(&l.tokens) {
+            assert_eq!(a.phonetic, b.phonetic, "{latin}");
+        }
+    }
+    // Spanish-style Y for Ж: agrees with the English J through its glide reading and is one
+    // edit from the Cyrillic key.
+    let es = analyze("Kasim-Yomart", PartyHint::Person);
+    let en = analyze("Kassym-Jomart", PartyHint::Person);
+    assert_eq!(es.tokens[0].phonetic, en.tokens[0].phonetic);
+    assert!(agree(&es.tokens[1], &en.tokens[1]));
+    assert!(levenshtein(&es.tokens[1].phonetic, &cyr.tokens[1].phonetic) <= 1);
+}
+
+#[test]
+fn bakhtiyor_conventions_converge() {
+    same_phonetic(&["Бахтиёр", "Bakhtiyor"]);
+    agree_all(&["Bakhtiyor", "Bajtiyor", "Bachtijor", "Baxtiyor"]);
+}
+
+#[test]
+fn hussein_conventions_converge() {
+    same_phonetic(&["Хусейн", "Hussein", "Husayn", "Hussain", "Xuseyn"]);
+    // Arabic script writes no short vowel: it meets the Latin spellings on the consonant key.
+    assert_eq!(one("حسين").consonants, one("Hussein").consonants);
+}
+
+#[test]
+fn shevchenko_conventions_converge() {
+    same_phonetic(&[
+        "Шевченко",
+        "Shevchenko",
+        "Schewtschenko",
+        "Chevtchenko",
+        "Ševčenko",
+    ]);
+}
+
+#[test]
+fn yulia_conventions_converge() {
+    same_phonetic(&["Юлия", "Yulia", "Iuliia", "Ioulia", "Yuliya"]);
+    agree_all(&["Yulia", "Julija"]);
+}
+
+#[test]
+fn ivanov_conventions_converge() {
+    same_phonetic(&["Ivanov", "Iwanow", "Иванов"]);
+}
+
+#[test]
+fn muhammad_conventions_converge() {
+    same_phonetic(&[
+        "Mohammed",
+        "Muhammad",
+        "Mohamad",
+        "Mukhammad",
+        "Мухаммед",
+        "Muhammed",
+    ]);
+    let arabic = one("محمد");
+    assert_eq!(arabic.consonants, one("Muhammad").consonants);
+    assert_eq!(arabic.consonants, consonant_key(&phonetic_key("mohammed")));
+}
+
+#[test]
+fn yevgeny_endings_converge() {
+    same_phonetic(&[
+        "Евгений",
+        "Yevgeniy",
+        "Evgeniy",
+        "Evgenii",
+        "Yevgeny",
+        "Evgueni",
+    ]);
+    agree_all(&["Evgeniy", "Jewgeni"]);
+}
+
+#[test]
+fn ofsi_cyrillic_names_transliterate_to_the_published_latin() {
+    // UK OFSI ConList 2025-04-14, Group 14241: "Khizri Magomedovich ABAKAROV" / "Хизри Магомедович Абакаров".
+    let l = analyze("Khizri Magomedovich ABAKAROV", PartyHint::Person);
+    let c = analyze("Хизри Магомедович Абакаров", PartyHint::Person);
+    let latin = |a: &AnalyzedName| a.tokens.iter().map(|t| t.latin.clone()).collect::<Vec<_>>();
+    assert_eq!(latin(&l), latin(&c));
+    assert_eq!(c.script, "Cyrl");
+    assert_eq!(l.script, "Latn");
+}
+
+#[test]
+fn schemes_follow_their_tables() {
+    // OFSI Group 14241 again, under each Cyrillic scheme.
+    let name = "Хизри Магомедович Абакаров";
+    assert_eq!(
+        transliterate(name, Scheme::Canonical),
+        "khizri magomedovich abakarov"
+    );
+    assert_eq!(
+        transliterate(name, Scheme::Icao),
+        "khizri magomedovich abakarov"
+    );
+    assert_eq!(
+        transliterate(name, Scheme::Iso9),
+        "hizri magomedovič abakarov"
+    );
+    assert_eq!(
+        transliterate(name, Scheme::Scientific),
+        "xizri magomedovič abakarov"
+    );
+    assert_eq!(
+        transliterate(name, Scheme::GermanPress),
+        "chisri magomedowitsch abakarow"
+    );
+    assert_eq!(
+        transliterate(name, Scheme::FrenchPress),
+        "khizri magomedovitch abakarov"
+    );
+    assert_eq!(
+        transliterate(name, Scheme::SpanishPress),
+        "jizri magomedovich abakarov"
+    );
+    // Iotated vowels: BGN writes ye after a vowel, ICAO never.
+    assert_eq!(transliterate("Алексеевич", Scheme::BgnPcgn), "alekseyevich");
+    assert_eq!(transliterate("Алексеевич", Scheme::Icao), "alekseevich");
+    assert_eq!(transliterate("Юлия", Scheme::Icao), "iuliia");
+    assert_eq!(transliterate("Юлия", Scheme::GermanPress), "julija");
+    assert_eq!(transliterate("Юлия", Scheme::FrenchPress), "iouliia");
+    for s in Scheme::ALL {
+        assert!(!s.name().is_empty());
+    }
+}
+
+#[test]
+fn central_asian_letters() {
+    // EveryPolitician Kazakhstan names.csv: the same deputy in Latin, Russian and Kazakh Cyrillic.
+    let latin = analyze("ABDIROV Nurlan Mazhitovich", PartyHint::Person);
+    let russian = analyze("Абдиров Нурлан Мажитович", PartyHint::Person);
+    let kazakh = analyze("Әбдіров Нұрлан Мәжитұлы", PartyHint::Person);
+    for a in [&russian, &kazakh] {
+        assert_eq!(a.tokens[0].phonetic, latin.tokens[0].phonetic);
+        assert_eq!(a.tokens[1].phonetic, latin.tokens[1].phonetic);
+    }
+    assert_eq!(kazakh.tokens[2].latin, "mazhituly");
+    // Uzbek Cyrillic ў is Uzbek Latin oʻ: Ўзбекистон is Oʻzbekiston.
+    assert_eq!(skeleton("Ўзбекистон"), skeleton("Oʻzbekiston"));
+    assert_eq!(skeleton("O'zbekiston"), "ozbekiston");
+    // Tajik ҳ ҷ ӣ (EveryPolitician Tajikistan: Abdullozoda Ibrohim Ghoibnazari).
+    let tj = analyze("Абдуллозода Иброҳим Ғоибназарӣ", PartyHint::Person);
+    let tl = analyze("Abdullozoda Ibrohim Ghoibnazari", PartyHint::Person);
+    for (a, b) in tj.tokens.iter().zip(&tl.tokens) {
+        assert_eq!(a.phonetic, b.phonetic);
+    }
+}
+
+#[test]
+fn roles_from_suffixes_capitals_and_order() {
+    let roles = |name: &str| {
+        analyze(name, PartyHint::Person)
+            .tokens
+            .iter()
+            .map(|t| t.role)
+            .collect::<Vec<_>>()
+    };
+    use TokenRole::*;
+    // OFSI: Given Patronymic FAMILY.
+    assert_eq!(
+        roles("Khizri Magomedovich ABAKAROV"),
+        [Given, Patronymic, Family]
+    );
+    // EveryPolitician Kazakhstan: FAMILY Given Patronymic, in Latin, Russian and Kazakh.
+    assert_eq!(
+        roles("ABDIROV Nurlan Mazhitovich"),
+        [Family, Given, Patronymic]
+    );
+    assert_eq!(
+        roles("Абдиров Нурлан Мажитович"),
+        [Family, Given, Patronymic]
+    );
+    assert_eq!(
+        roles("Әбдіров Нұрлан Мәжитұлы"),
+        [Family, Given, Patronymic]
+    );
+    // Capitals alone (EveryPolitician Kazakhstan: "ABDIRAIYM Bakytzhan").
+    assert_eq!(roles("ABDIRAIYM Bakytzhan"), [Family, Given]);
+    // Organisations get no roles.
+    let org = analyze(
+        "Limited Liability Company Aeroscan",
+        PartyHint::Organization,
+    );
+    assert!(org.tokens.iter().all(|t| t.role == Unknown));
+}
+
+#[test]
+fn legal_forms_normalise_across_languages_and_scripts() {
+    // Company names from the OpenSanctions zala dataset and the OFSI list.
+    let cases: &[(&str, &str)] = &[
+        (
+            "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"ИЖТЕЛЕКОМ\"",
+            "llc",
+        ),
+        ("Limited Liability Company \"RTC\"", "llc"),
+        ("RTTs LLC", "llc"),
+        ("TsST OOO", "llc"),
+        ("ООО «ЦСТ»", "llc"),
+        ("Tovarystvo z obmezhenoiu vidpovidalnistiu \"RTTs\"", "llc"),
+        ("Товариство з обмеженою відповідальністю \"РТЦ\"", "llc"),
+        ("„CST” KFT.", "llc"),
+        ("Joint-Stock Company \"TransKomplektHolding\"", "jsc"),
+        ("Акционерное общество \"ТрансКомплектХолдинг\"", "jsc"),
+        ("ZALA AERO JSC", "jsc"),
+        ("АО «Концерн «Калашников»", "jsc"),
+        ("OJSC IZHMASH", "ojsc"),
+        ("NPO IZHMASH OAO", "ojsc"),
+        (
+            "ОТКРЫТОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО \"КОНЦЕРН \"КАЛАШНИКОВ\"",
+            "ojsc",
+        ),
+        ("Closed Joint Stock Company “Promelectronica”", "cjsc"),
+        ("Koncern „Kałasznikow” SA", "jsc"),
+        ("PUBLIC JOINT STOCK COMPANY MOSCOW EXCHANGE GROUP", "pjsc"),
+        (
+            "Публичное акционерное общество Группа Московская Биржа",
+            "pjsc",
+        ),
+        ("ARCTIC LNG 2 LIMITED LIABILITY COMPANY", "llc"),
+        ("Арктик СПГ 2 ООО", "llc"),
+    ];
+    for (name, class) in cases {
+        let a = analyze(name, PartyHint::Organization);
+        assert_eq!(a.legal_form(), Some(*class), "{name}: {:?}", a.tokens);
+        let forms = a
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.class, TokenClass::LegalForm(_)))
+            .count();
+        assert_eq!(forms, 1, "{name}: a multi-word form is one token");
+    }
+    // The multi-word form is one token whose phonetic key is the class.
+    let a = analyze("Limited Liability Company \"RTC\"", PartyHint::Organization);
+    assert_eq!(a.tokens.len(), 2);
+    assert_eq!(a.tokens[0].text, "limited liability company");
+    assert_eq!(a.tokens[0].phonetic, "llc");
+    // Dotted abbreviations are one token.
+    let dotted = analyze("CST L.L.C.", PartyHint::Organization);
+    assert_eq!(dotted.legal_form(), Some("llc"));
+    assert_eq!(dotted.tokens.len(), 2);
+    // Never for a person.
+    assert_eq!(analyze("Sa Ao", PartyHint::Person).legal_form(), None);
+}
+
+#[test]
+fn titles_particles_stopwords_initials() {
+    // UN consolidated list names with titles (Haji, Mullah), particles and initials.
+    let a = analyze("Haji Abdul Sattar", PartyHint::Person);
+    assert_eq!(a.tokens[0].class, TokenClass::Title);
+    // Abdul is ʿAbd al-: abd + particle.
+    assert_eq!(a.tokens[1].latin, "abd");
+    assert_eq!(a.tokens[2].class, TokenClass::Particle);
+    let a = analyze("Шейх Мухаммед", PartyHint::Person);
+    assert_eq!(a.tokens[0].class, TokenClass::Title);
+    let a = analyze("Nashwan Abd Al-Razzaq ABD AL-BAQI", PartyHint::Person);
+    let classes: Vec<_> = a.tokens.iter().map(|t| t.class.clone()).collect();
+    assert_eq!(classes[2], TokenClass::Particle);
+    assert_eq!(classes[5], TokenClass::Particle);
+    // "General" is a title for a person and a stopword for a company (weighted, not dropped).
+    let org = analyze("Zala Aero Group", PartyHint::Organization);
+    assert_eq!(org.tokens.len(), 3);
+    assert_eq!(org.tokens[2].class, TokenClass::Stopword);
+    // Initials (zala: "...NAMED AFTER V.F. SOLINOV").
+    let a = analyze("V.F. SOLINOV", PartyHint::Person);
+    assert_eq!(a.tokens[0].class, TokenClass::Initial);
+    assert_eq!(a.tokens[1].class, TokenClass::Initial);
+}
+
+#[test]
+fn hyphenated_compounds_give_the_joined_form() {
+    // OFSI: "Fereydoon ABBASI-DAVANI" / "فریدون عباسی دوانی".
+    let a = analyze("Fereydoon ABBASI-DAVANI", PartyHint::Person);
+    assert_eq!(a.tokens.len(), 3);
+    let c = a.compounds();
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].start, c[0].end), (1, 3));
+    assert_eq!(c[0].latin, "abbasidavani");
+    assert_eq!(c[0].phonetic, one("Abbasidavani").phonetic);
+    // Spaces and hyphens split alike.
+    let spaced = analyze("Fereydoon ABBASI DAVANI", PartyHint::Person);
+    let keys = |n: &AnalyzedName| {
+        n.tokens
+            .iter()
+            .map(|t| t.phonetic.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&a), keys(&spaced));
+    assert!(spaced.compounds().is_empty());
+}
+
+#[test]
+fn apostrophes_and_invisible_characters() {
+    // Apostrophe variants inside a word all vanish.
+    for s in [
+        "O'zbekiston",
+        "Oʻzbekiston",
+        "O’zbekiston",
+        "O‘zbekiston",
+        "Oʼzbekiston",
+        "O`zbekiston",
+    ] {
+        assert_eq!(one(s).latin, "ozbekiston", "{s}");
+    }
+    // OFSI Group 14241 with a zero-width joiner, a soft hyphen and a BOM inserted, and
+    // full-width letters: same analysis.
+    let clean = analyze("Khizri Magomedovich ABAKAROV", PartyHint::Person);
+    let dirty = analyze(
+        "\u{FEFF}Khiz\u{200D}ri Magomedo\u{00AD}vich ＡＢＡＫＡＲＯＶ",
+        PartyHint::Person,
+    );
+    let latin = |n: &AnalyzedName| n.tokens.iter().map(|t| t.latin.clone()).collect::<Vec<_>>();
+    assert_eq!(latin(&clean), latin(&dirty));
+    // Dashes of every kind are hyphens.
+    assert_eq!(
+        analyze("Kassym\u{2013}Jomart", PartyHint::Person)
+            .compounds()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn other_scripts() {
+    // OFSI non-Latin names of several scripts.
+    assert_eq!(detect_script("ბიძინა ივანიშვილი"), "Geor");
+    assert_eq!(
+        analyze("ბიძინა ივანიშვილი", PartyHint::Person).tokens[1].latin,
+        "ivanishvili"
+    );
+    assert_eq!(detect_script("习近平"), "Hani");
+    let xi = analyze("习近平", PartyHint::Person);
+    let latin: Vec<_> = xi.tokens.iter().map(|t| t.latin.as_str()).collect();
+    assert_eq!(latin, ["xi", "jinping"]);
+    assert_eq!(detect_script("김정은"), "Hang");
+    let kim = analyze("김정은", PartyHint::Person);
+    assert_eq!(kim.tokens[1].latin, "jeongeun");
+    assert_eq!(skeleton("Μπακογιάννης"), "bakogiannis");
+    assert_eq!(skeleton("プーチン"), "puchin");
+    assert_eq!(skeleton("ウラジーミル"), "urajimiru");
+    assert_eq!(detect_script(""), "Zyyy");
+    assert_eq!(detect_script("12 34"), "Zyyy");
+    // A script without a table still gives a non-empty ASCII skeleton that meets itself.
+    let thai = analyze("ทักษิณ ชินวัตร", PartyHint::Person);
+    assert!(thai
+        .tokens
+        .iter()
+        .all(|t| !t.latin.is_empty() && t.latin.is_ascii()));
+}
