@@ -162,6 +162,68 @@ const LABELS: &[(&str, Action)] = &[
     ("BIK (RU)", Action::Id("bik")),
     ("ISIN", Action::Id("isin")),
     ("Aircraft Tail Number", Action::Id("aircraft_tail_number")),
+    ("License", Action::Id("license")),
+    ("Permit Number", Action::Id("permit")),
+    (
+        "Dubai Chamber of Commerce Membership No.",
+        Action::Id("registration"),
+    ),
+    (
+        "Certificate of Incorporation Number",
+        Action::Id("registration"),
+    ),
+    (
+        "United Social Credit Code Certificate (USCCC)",
+        Action::Id("registration"),
+    ),
+    ("Enterprise Number", Action::Id("registration")),
+    ("Branch Unit Number", Action::Id("registration")),
+    ("Registered Charity No.", Action::Id("registration")),
+    ("US FEIN", Action::Id("tax_id")),
+    ("C.U.I.T.", Action::Id("tax_id")),
+    ("RTN", Action::Id("tax_id")),
+    ("Numero de Identidad", Action::Id("national_id")),
+    ("Turkish Identification Number", Action::Id("national_id")),
+    ("Citizen's Card Number", Action::Id("national_id")),
+    ("LE Number", Action::Id("national_id")),
+    ("I.F.E.", Action::Id("national_id")),
+    (
+        "Cartilla de Servicio Militar Nacional",
+        Action::Id("military_id"),
+    ),
+    ("Travel Document Number", Action::Id("travel_document")),
+    ("PHONE", Action::Prop("phone")),
+    (
+        "Chinese Commercial Code",
+        Action::Prop("chinese_commercial_code"),
+    ),
+    (
+        "Nationality of Registration",
+        Action::Prop("nationality_of_registration"),
+    ),
+    ("Position", Action::Prop("position")),
+    // Property keys as `ofac_xml::property_key` derives them from the same
+    // labels in sdn.xml / Advanced XML, so all OFAC formats agree.
+    (
+        "Executive Order 13662 Directive Determination",
+        Action::Prop("executive_order_13662_directive_determination"),
+    ),
+    (
+        "Executive Order 14024 Directive Information",
+        Action::Prop("executive_order_14024_directive_information"),
+    ),
+    (
+        "Executive Order 14014 Directive Information",
+        Action::Prop("executive_order_14014_directive_information"),
+    ),
+    (
+        "Executive Order 14059 information",
+        Action::Prop("executive_order_14059_information"),
+    ),
+    (
+        "CAATSA Section 235 Information",
+        Action::Prop("caatsa_section_235_information"),
+    ),
     ("Website", Action::Prop("website")),
     ("Email Address", Action::Prop("email")),
     ("Phone Number", Action::Prop("phone")),
