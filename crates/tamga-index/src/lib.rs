@@ -7,13 +7,26 @@
 //! token dictionaries:
 //!
 //! * a **skeleton dictionary**: every token's Latin skeleton
-//!   ([`tamga_names::NameToken::latin`]), stored in an [`fst`] map and searched
-//!   both exactly and with a Levenshtein automaton (transpositions cost 1);
-//! * a **phonetic dictionary**: every token's phonetic key, searched exactly,
-//!   which catches transliteration variants beyond the edit bound
-//!   (`Khodorkovsky` / `Hodorkovskiy`);
+//!   ([`tamga_names::NameToken::latin`]), stored in an [`fst`] map, searched
+//!   exactly and within an edit bound through a **deletion neighbourhood**
+//!   (SymSpell): every term is also filed under the hashes of its forms with
+//!   one (terms of 3–7 characters) or up to two (8+) characters deleted; a
+//!   query token probes the hashes of its own forms with up to its bound of
+//!   deletions, and every hit is verified with the OSA distance
+//!   (transpositions cost 1). Two strings within OSA distance `d` always
+//!   share a form with at most `d` deletions on each side, so this finds
+//!   every term within the bound with a few dozen hash probes, where a
+//!   Levenshtein-automaton walk over the dictionary took 0.1–0.5 ms per
+//!   token;
+//! * a **phonetic dictionary**: every token's phonetic key and variant keys,
+//!   searched exactly, which catches transliteration variants beyond the
+//!   edit bound (`Khodorkovsky` / `Hodorkovskiy`);
+//! * a **consonant dictionary**, probed for queries in Arabic or Hebrew
+//!   script, which write no short vowels;
 //! * a **joined dictionary**: each pair of adjacent tokens written together,
-//!   so `Kassymjomart` finds `Kassym Jomart` and the reverse.
+//!   so `Kassymjomart` finds `Kassym Jomart` (exact lookup); the query's
+//!   adjacent pairs written together are looked up in the skeleton
+//!   dictionary for the reverse.
 //!
 //! Each dictionary term points to a posting list of name ids. A query token
 //! expands to dictionary terms; each name sharing a term gains *evidence*
@@ -24,10 +37,12 @@
 //! # Recall guarantee
 //!
 //! The edit bound for a query token of `n` Latin characters is 0 for
-//! `n <= 2`, 1 for `3 <= n <= 5` and 2 for `n >= 6`. This covers every list
-//! token of 4+ characters carrying one edit and every list token of 8+
-//! characters carrying two (a query token with two deletions from an
-//! 8-character token still has 6 characters). Therefore:
+//! `n <= 2`, 1 for `3 <= n <= 5` and 2 for `n >= 6`; list terms are filed
+//! with one deletion from 3 characters and two from 8. This covers every list
+//! token of 4+ characters carrying one edit (the query token keeps 3+
+//! characters) and every list token of 8+ characters carrying two (a query
+//! token with two deletions from an 8-character token still has 6
+//! characters). Therefore:
 //!
 //! > A listed name whose tokens each carry at most one edit (insertion,
 //! > deletion, substitution or adjacent transposition; two for tokens of 8+
@@ -50,8 +65,8 @@
 
 #![warn(missing_docs)]
 
-use fst::{IntoStreamer, Map, MapBuilder, Streamer};
-use levenshtein_automata::LevenshteinAutomatonBuilder;
+use fst::{Map, MapBuilder};
+use rapidfuzz::distance::osa;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use tamga_matcher::TokenStats;
@@ -61,6 +76,9 @@ use tamga_names::{AnalyzedName, NameToken, TokenClass};
 pub const EXACT_FACTOR: f32 = 1.0;
 /// Evidence factor for a token found through its phonetic key.
 pub const PHONETIC_FACTOR: f32 = 0.9;
+/// Evidence factor for a token in Arabic or Hebrew script found through its
+/// consonant skeleton.
+pub const CONSONANT_FACTOR: f32 = 0.7;
 /// Evidence factor for a token found through the joined-pair dictionary.
 pub const JOINED_FACTOR: f32 = 0.9;
 /// Evidence factor for a token found within the edit bound.
@@ -158,6 +176,7 @@ pub struct NameIndexBuilder {
     latin: HashMap<String, Vec<u32>>,
     phonetic: HashMap<String, Vec<u32>>,
     joined: HashMap<String, Vec<u32>>,
+    consonants: HashMap<String, Vec<u32>>,
     names: u32,
 }
 
@@ -183,6 +202,12 @@ impl NameIndexBuilder {
         for token in &name.tokens {
             push(&mut self.latin, &token.latin);
             push(&mut self.phonetic, &token.phonetic);
+            for variant in &token.variants {
+                push(&mut self.phonetic, variant);
+            }
+            if token.consonants.len() >= 2 {
+                push(&mut self.consonants, &token.consonants);
+            }
         }
         for pair in name.tokens.windows(2) {
             if !pair[0].latin.is_empty() && !pair[1].latin.is_empty() {
@@ -195,24 +220,31 @@ impl NameIndexBuilder {
     /// Builds the index.
     pub fn build(self, options: IndexOptions) -> NameIndex {
         let names = self.names;
-        let (latin, (phonetic, joined)) = std::thread::scope(|s| {
-            let latin = s.spawn(|| Dictionary::build(self.latin));
+        let ((latin, deletions), (phonetic, joined, consonants)) = std::thread::scope(|s| {
+            let latin = s.spawn(|| {
+                let mut terms: Vec<Box<str>> =
+                    self.latin.keys().map(|k| k.as_str().into()).collect();
+                terms.sort_unstable();
+                let deletions = Deletions::build(&terms);
+                (Dictionary::build(self.latin), deletions)
+            });
             let phonetic = Dictionary::build(self.phonetic);
             let joined = Dictionary::build(self.joined);
+            let consonants = Dictionary::build(self.consonants);
             // A panic in the other thread can only come from allocation
             // failure; rebuilding here would fail the same way.
             let latin = latin
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (latin, (phonetic, joined))
+            (latin, (phonetic, joined, consonants))
         });
         NameIndex {
             latin,
             phonetic,
             joined,
+            consonants,
             names,
-            lev1: LevenshteinAutomatonBuilder::new(1, true),
-            lev2: LevenshteinAutomatonBuilder::new(2, true),
+            deletions,
             options,
         }
     }
@@ -223,9 +255,9 @@ pub struct NameIndex {
     latin: Dictionary,
     phonetic: Dictionary,
     joined: Dictionary,
+    consonants: Dictionary,
     names: u32,
-    lev1: LevenshteinAutomatonBuilder,
-    lev2: LevenshteinAutomatonBuilder,
+    deletions: Deletions,
     options: IndexOptions,
 }
 
@@ -284,7 +316,11 @@ impl NameIndex {
 
     /// Approximate heap size of the index in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.latin.heap_bytes() + self.phonetic.heap_bytes() + self.joined.heap_bytes()
+        self.latin.heap_bytes()
+            + self.phonetic.heap_bytes()
+            + self.joined.heap_bytes()
+            + self.consonants.heap_bytes()
+            + self.deletions.heap_bytes()
     }
 
     /// How many names contain the skeleton `latin`.
@@ -293,6 +329,12 @@ impl NameIndex {
             .get(latin)
             .map(|t| self.latin.posting(t).len())
             .unwrap_or(0)
+    }
+
+    /// Skeleton terms within the edit bound of `token` (excluding `token`
+    /// itself), as dictionary term ids.
+    pub fn fuzzy_terms(&self, token: &str) -> Vec<u64> {
+        self.deletions.search(token, edit_bound(token.len()))
     }
 
     fn idf(&self, df: usize) -> f32 {
@@ -370,33 +412,26 @@ impl NameIndex {
                 self.latin.posting(t),
             ));
         }
-        if token.phonetic.len() >= 2 {
-            if let Some(t) = self.phonetic.get(&token.phonetic) {
+        let keys = std::iter::once(&token.phonetic).chain(&token.variants);
+        for key in keys.filter(|k| k.len() >= 2) {
+            if let Some(t) = self.phonetic.get(key) {
                 let p = self.phonetic.posting(t);
                 out.push((PHONETIC_FACTOR * self.idf(p.len()), p));
             }
         }
-        let bound = edit_bound(latin.len());
-        if bound > 0 {
-            let dfa = if bound == 1 {
-                self.lev1.build_dfa(latin)
-            } else {
-                self.lev2.build_dfa(latin)
-            };
-            let mut stream = self.latin.terms.search(&dfa).into_stream();
-            while let Some((key, t)) = stream.next() {
-                if key != latin.as_bytes() {
-                    let p = self.latin.posting(t);
-                    out.push((EDIT_FACTOR * self.idf(p.len()), p));
-                }
+        // Arabic and Hebrew do not write short vowels: their tokens meet
+        // Latin renderings on the consonant skeleton.
+        if matches!(query.script, "Arab" | "Hebr") && token.consonants.len() >= 2 {
+            if let Some(t) = self.consonants.get(&token.consonants) {
+                let p = self.consonants.posting(t);
+                out.push((CONSONANT_FACTOR * self.idf(p.len()), p));
             }
-            // A query token that is two list tokens written together.
-            let mut stream = self.joined.terms.search(&dfa).into_stream();
-            while let Some((_, t)) = stream.next() {
-                let p = self.joined.posting(t);
-                out.push((JOINED_FACTOR * self.idf(p.len()), p));
-            }
-        } else if let Some(t) = self.joined.get(latin) {
+        }
+        for t in self.deletions.search(latin, edit_bound(latin.len())) {
+            let p = self.latin.posting(t);
+            out.push((EDIT_FACTOR * self.idf(p.len()), p));
+        }
+        if let Some(t) = self.joined.get(latin) {
             let p = self.joined.posting(t);
             out.push((JOINED_FACTOR * self.idf(p.len()), p));
         }
@@ -478,6 +513,138 @@ impl TokenStats for NameIndex {
             return 0.0;
         }
         self.document_frequency(token) as f64 / self.names as f64
+    }
+}
+
+/// FNV-1a over bytes: a fast, deterministic hash for deletion forms (hits
+/// are verified, so a collision costs a comparison, never a wrong answer).
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Calls `f` with the hash of `term` and of every form of it with up to
+/// `depth` bytes deleted (forms may repeat; callers tolerate duplicates).
+fn deletion_hashes(term: &[u8], depth: u8, f: &mut impl FnMut(u64)) {
+    let n = term.len();
+    f(fnv(term.iter().copied()));
+    if depth >= 1 {
+        for i in 0..n {
+            f(fnv(term[..i].iter().chain(&term[i + 1..]).copied()));
+            if depth >= 2 {
+                for j in i + 1..n {
+                    let two = term[..i]
+                        .iter()
+                        .chain(&term[i + 1..j])
+                        .chain(&term[j + 1..])
+                        .copied();
+                    f(fnv(two));
+                }
+            }
+        }
+    }
+}
+
+/// The deletion depth a list term is filed with (see the crate docs).
+fn term_depth(len: usize) -> u8 {
+    match len {
+        0..=2 => 0,
+        3..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The deletion neighbourhood of the skeleton dictionary: `(hash, term id)`
+/// pairs sorted by hash, with a bucket table on the hash's top bits so that
+/// a probe is two memory reads rather than a binary search over a million
+/// entries.
+struct Deletions {
+    terms: Vec<Box<str>>,
+    buckets: Vec<u32>,
+    entries: Vec<(u64, u32)>,
+}
+
+impl Deletions {
+    const BUCKET_BITS: u32 = 16;
+    /// Longer tokens are matched exactly only: no real name part is this
+    /// long, and it bounds the work a hostile query can cause.
+    const MAX_FUZZY_LEN: usize = 40;
+
+    /// `terms` sorted, so that positions equal the fst's term ids.
+    fn build(terms: &[Box<str>]) -> Deletions {
+        let mut entries = Vec::new();
+        for (id, term) in terms.iter().enumerate() {
+            let bytes = term.as_bytes();
+            if bytes.len() > Self::MAX_FUZZY_LEN {
+                continue;
+            }
+            deletion_hashes(bytes, term_depth(bytes.len()), &mut |h| {
+                entries.push((h, id as u32))
+            });
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        let mut buckets = vec![0u32; (1 << Self::BUCKET_BITS) + 1];
+        for &(h, _) in &entries {
+            buckets[(h >> (64 - Self::BUCKET_BITS)) as usize + 1] += 1;
+        }
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
+        }
+        Deletions {
+            terms: terms.to_vec(),
+            buckets,
+            entries,
+        }
+    }
+
+    fn probe(&self, hash: u64, hits: &mut Vec<u32>) {
+        let b = (hash >> (64 - Self::BUCKET_BITS)) as usize;
+        let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        let bucket = &self.entries[start..end];
+        let first = bucket.partition_point(|&(h, _)| h < hash);
+        hits.extend(
+            bucket[first..]
+                .iter()
+                .take_while(|&&(h, _)| h == hash)
+                .map(|&(_, t)| t),
+        );
+    }
+
+    /// Term ids within OSA distance `bound` of `token`, `token` excluded.
+    fn search(&self, token: &str, bound: u8) -> Vec<u64> {
+        let bytes = token.as_bytes();
+        if bound == 0 || bytes.len() > Self::MAX_FUZZY_LEN {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        deletion_hashes(bytes, bound, &mut |h| self.probe(h, &mut hits));
+        hits.sort_unstable();
+        hits.dedup();
+        hits.into_iter()
+            .filter(|&t| {
+                let term = self.terms[t as usize].as_bytes();
+                term != bytes
+                    && term.len().abs_diff(bytes.len()) <= usize::from(bound)
+                    && osa::distance_with_args(
+                        bytes.iter().copied(),
+                        term.iter().copied(),
+                        &osa::Args::default().score_cutoff(usize::from(bound)),
+                    )
+                    .is_some()
+            })
+            .map(u64::from)
+            .collect()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.entries.len() * 16
+            + self.buckets.len() * 4
+            + self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
     }
 }
 

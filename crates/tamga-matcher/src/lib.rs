@@ -157,4 +157,17 @@ pub trait NameScorer: Send + Sync {
         candidate: &Self::Prepared,
         stats: &dyn TokenStats,
     ) -> NameScore;
+
+    /// The score alone, without building an explanation. Screening calls it
+    /// for every candidate and asks [`NameScorer::score`] only for the
+    /// matches it returns, so scorers should make it cheap. It must equal
+    /// `score(..).score`; the default computes exactly that.
+    fn score_value(
+        &self,
+        query: &Self::Prepared,
+        candidate: &Self::Prepared,
+        stats: &dyn TokenStats,
+    ) -> f64 {
+        self.score(query, candidate, stats).score
+    }
 }

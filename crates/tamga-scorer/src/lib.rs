@@ -10,10 +10,13 @@
 //!    by the first path that applies: identical text (`exact`, 1.0); same
 //!    legal-form class (`legal_form`, 1.0: `OOO` ~ `LLC`); same Latin skeleton
 //!    (`transliteration`, 0.97); an initial against a token starting with it
-//!    (`initial`, 0.70); same phonetic key (`phonetic`, 0.92); otherwise
+//!    (`initial`, 0.70); same phonetic key or variant key (`phonetic`, 0.92);
+//!    otherwise
 //!    the OSA edit distance `d` of the skeletons (transpositions cost 1) when
 //!    both have 4+ characters and `d` is at most 1 (2 when the longer has 8+
-//!    characters): `edit_distance`, `1 − 0.75·d/len`. Tokens of 2–3
+//!    characters): `edit_distance`, `1 − 0.75·d/len`; for a name in Arabic
+//!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85).
+//!    Tokens of 2–3
 //!    characters therefore need exact, skeleton or phonetic equality. Two
 //!    adjacent tokens on one side are also compared, written together, with a
 //!    single token on the other (`joined`, 0.95, minus the same edit cost).
@@ -52,6 +55,8 @@
 #![warn(missing_docs)]
 
 use rapidfuzz::distance::osa;
+use std::cell::RefCell;
+use std::sync::OnceLock;
 use tamga_matcher::{
     Explanation, MatchPath, NameKindHint, NameScore, NameScorer, TokenMatch, TokenStats,
 };
@@ -73,6 +78,9 @@ pub const SIM_TRANSLITERATION: f64 = 0.97;
 pub const SIM_PHONETIC: f64 = 0.92;
 /// Similarity of an initial against a full token.
 pub const SIM_INITIAL: f64 = 0.70;
+/// Similarity of two tokens in a script without written short vowels
+/// (Arabic, Hebrew) that agree on their consonant skeleton.
+pub const SIM_CONSONANTS: f64 = 0.85;
 /// Similarity of two tokens that equal one token when written together.
 pub const SIM_JOINED: f64 = 0.95;
 
@@ -112,13 +120,11 @@ pub fn rarity_bits(frequency: f64) -> f64 {
     }
 }
 
-fn token_weight(token: &NameToken, stats: &dyn TokenStats) -> f64 {
-    let key = if token.latin.is_empty() {
-        &token.text
-    } else {
-        &token.latin
-    };
-    class_factor(token) * rarity_bits(stats.frequency(key))
+fn token_weight(token: &Tok, stats: &dyn TokenStats) -> f64 {
+    let bits = *token
+        .bits
+        .get_or_init(|| rarity_bits(stats.frequency(&token.latin)));
+    token.factor * bits
 }
 
 /// The allowed OSA distance for two skeletons (0 = edit distance not allowed).
@@ -132,76 +138,15 @@ fn allowed_distance(shorter: usize, longer: usize) -> usize {
     }
 }
 
-fn edit_similarity(a: &str, b: &str, base: f64) -> Option<(f64, u32)> {
-    let (la, lb) = (a.len(), b.len());
-    let allowed = allowed_distance(la.min(lb), la.max(lb));
-    if allowed == 0 || la.abs_diff(lb) > allowed {
-        return None;
-    }
-    let d = osa::distance_with_args(
-        a.bytes(),
-        b.bytes(),
-        &osa::Args::default().score_cutoff(allowed),
-    )?;
-    Some((base - 0.75 * d as f64 / la.max(lb) as f64, d as u32))
-}
-
-/// Compares two single tokens; `scheme` names the transliteration when the
-/// names are in different scripts.
-fn token_pair(q: &NameToken, l: &NameToken, scheme: &str) -> Option<(f64, MatchPath)> {
-    if let (TokenClass::LegalForm(a), TokenClass::LegalForm(b)) = (&q.class, &l.class) {
-        return (a == b).then(|| (1.0, MatchPath::LegalForm { class: a.clone() }));
-    }
-    if !q.text.is_empty() && q.text == l.text {
-        return Some((1.0, MatchPath::Exact));
-    }
-    if q.latin.is_empty() || l.latin.is_empty() {
-        return None;
-    }
-    if q.latin == l.latin {
-        return Some((
-            SIM_TRANSLITERATION,
-            MatchPath::Transliteration {
-                scheme: scheme.to_string(),
-            },
-        ));
-    }
-    let (ql, ll) = (q.latin.len(), l.latin.len());
-    if ql == 1 || ll == 1 {
-        let (short, long) = if ql == 1 { (q, l) } else { (l, q) };
-        return (long.latin.len() > 1 && long.latin.starts_with(short.latin.as_str()))
-            .then_some((SIM_INITIAL, MatchPath::Initial));
-    }
-    if !q.phonetic.is_empty() && q.phonetic == l.phonetic {
-        return Some((
-            SIM_PHONETIC,
-            MatchPath::Phonetic {
-                key: q.phonetic.clone(),
-            },
-        ));
-    }
-    edit_similarity(&q.latin, &l.latin, 1.0)
-        .map(|(sim, distance)| (sim, MatchPath::EditDistance { distance }))
-}
-
-/// One aligned item: a run of query tokens against a run of list tokens.
-struct Item {
-    q: (usize, usize),
-    l: (usize, usize),
-    sim: f64,
-    path: MatchPath,
-}
-
+/// Vessels and aircraft are read as organisations: their names are names of
+/// things, so words like `Kapitan` or `General` are part of the name, not
+/// titles to discount.
 fn hint_to_party(kind: NameKindHint) -> PartyHint {
     match kind {
         NameKindHint::Person => PartyHint::Person,
-        NameKindHint::Organization => PartyHint::Organization,
-        _ => PartyHint::Unknown,
+        NameKindHint::Organization | NameKindHint::Other => PartyHint::Organization,
+        NameKindHint::Unknown => PartyHint::Unknown,
     }
-}
-
-fn join(tokens: &[NameToken], f: impl Fn(&NameToken) -> &str) -> String {
-    tokens.iter().map(f).collect::<Vec<_>>().join(" ")
 }
 
 impl TamgaScorer {
@@ -209,172 +154,414 @@ impl TamgaScorer {
     pub fn new() -> TamgaScorer {
         TamgaScorer
     }
+}
 
-    fn candidates(query: &AnalyzedName, list: &AnalyzedName, scheme: &str) -> Vec<Item> {
-        let qt = &query.tokens[..query.tokens.len().min(MAX_ALIGNED_TOKENS)];
-        let lt = &list.tokens[..list.tokens.len().min(MAX_ALIGNED_TOKENS)];
-        let mut items = Vec::new();
-        for (i, q) in qt.iter().enumerate() {
-            for (j, l) in lt.iter().enumerate() {
-                if let Some((sim, path)) = token_pair(q, l, scheme) {
-                    items.push(Item {
-                        q: (i, i + 1),
-                        l: (j, j + 1),
-                        sim,
-                        path,
-                    });
-                }
+/// A name prepared for scoring: the analysed tokens in a compact form with
+/// their class weights, built once per list name.
+///
+/// Token rarity is looked up in the [`TokenStats`] the first time the name is
+/// scored and memoised, because list statistics do not change while a name
+/// exists and the lookups would otherwise dominate screening. To score the
+/// same name under other statistics, prepare it again.
+#[derive(Debug, Clone, Default)]
+pub struct PreparedName {
+    script: &'static str,
+    tokens: Box<[Tok]>,
+}
+
+impl PreparedName {
+    /// Dominant script of the name (ISO 15924).
+    pub fn script(&self) -> &'static str {
+        self.script
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether the name has no token.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The tokens' Latin skeletons in written order.
+    pub fn skeletons(&self) -> impl Iterator<Item = &str> {
+        self.tokens.iter().map(|t| &*t.latin)
+    }
+}
+
+/// One prepared token.
+#[derive(Debug, Clone, Default)]
+struct Tok {
+    text: Box<str>,
+    latin: Box<str>,
+    phonetic: Box<str>,
+    variants: Box<[Box<str>]>,
+    consonants: Box<str>,
+    legal: Option<Box<str>>,
+    factor: f64,
+    /// Rarity bits, memoised from the first statistics the token is scored
+    /// with (see [`PreparedName`]).
+    bits: OnceLock<f64>,
+    /// Script without written short vowels (Arabic, Hebrew): matched on
+    /// consonants too.
+    abjad: bool,
+}
+
+impl Tok {
+    fn new(t: &NameToken, abjad: bool) -> Tok {
+        Tok {
+            text: t.text.as_str().into(),
+            latin: t.latin.as_str().into(),
+            phonetic: t.phonetic.as_str().into(),
+            variants: t.variants.iter().map(|v| v.as_str().into()).collect(),
+            consonants: t.consonants.as_str().into(),
+            legal: match &t.class {
+                TokenClass::LegalForm(c) => Some(c.as_str().into()),
+                _ => None,
+            },
+            factor: class_factor(t),
+            bits: OnceLock::new(),
+            abjad,
+        }
+    }
+
+    /// The phonetic key both tokens share, if any (main key or a variant).
+    fn shared_phonetic<'a>(&'a self, other: &'a Tok) -> Option<&'a str> {
+        if self.phonetic.len() < 2 {
+            return None;
+        }
+        if self.phonetic == other.phonetic {
+            return Some(&self.phonetic);
+        }
+        std::iter::once(&self.phonetic)
+            .chain(self.variants.iter())
+            .find(|k| other.variants.contains(k) || **k == other.phonetic)
+            .map(|k| &**k)
+    }
+}
+
+impl From<&AnalyzedName> for PreparedName {
+    fn from(a: &AnalyzedName) -> PreparedName {
+        let abjad = matches!(a.script, "Arab" | "Hebr" | "Syrc" | "Thaa");
+        PreparedName {
+            script: a.script,
+            tokens: a.tokens.iter().map(|t| Tok::new(t, abjad)).collect(),
+        }
+    }
+}
+
+/// How a pair matched, compactly (turned into [`MatchPath`] only for
+/// explanations).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Path {
+    Exact,
+    LegalForm,
+    Transliteration,
+    Initial,
+    Phonetic,
+    Consonants,
+    Edit(u8),
+    Joined,
+}
+
+/// One aligned item: a run of query tokens against a run of list tokens.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    q: (u8, u8),
+    l: (u8, u8),
+    sim: f64,
+    weight: f64,
+    path: Path,
+}
+
+fn edit_similarity(
+    a: &[u8],
+    b: impl DoubleEndedIterator<Item = u8> + Clone,
+    blen: usize,
+    base: f64,
+) -> Option<(f64, u8)> {
+    let la = a.len();
+    let allowed = allowed_distance(la.min(blen), la.max(blen));
+    if allowed == 0 || la.abs_diff(blen) > allowed {
+        return None;
+    }
+    let d = osa::distance_with_args(
+        a.iter().copied(),
+        b,
+        &osa::Args::default().score_cutoff(allowed),
+    )?;
+    Some((base - 0.75 * d as f64 / la.max(blen) as f64, d as u8))
+}
+
+/// Compares two single tokens by the first path that applies.
+fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
+    if let (Some(a), Some(b)) = (&q.legal, &l.legal) {
+        return (a == b).then_some((1.0, Path::LegalForm));
+    }
+    if q.text == l.text {
+        return Some((1.0, Path::Exact));
+    }
+    if q.latin == l.latin {
+        return Some((SIM_TRANSLITERATION, Path::Transliteration));
+    }
+    let (ql, ll) = (q.latin.len(), l.latin.len());
+    if ql == 1 || ll == 1 {
+        let (short, long) = if ql == 1 { (q, l) } else { (l, q) };
+        return (long.latin.len() > 1 && long.latin.starts_with(&*short.latin))
+            .then_some((SIM_INITIAL, Path::Initial));
+    }
+    if q.shared_phonetic(l).is_some() {
+        return Some((SIM_PHONETIC, Path::Phonetic));
+    }
+    if let Some((sim, d)) = edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0) {
+        return Some((sim, Path::Edit(d)));
+    }
+    if (q.abjad || l.abjad) && q.consonants.len() >= 2 && q.consonants == l.consonants {
+        return Some((SIM_CONSONANTS, Path::Consonants));
+    }
+    None
+}
+
+/// Single token against two adjacent tokens written together.
+fn joined_pair(single: &Tok, a: &Tok, b: &Tok) -> Option<f64> {
+    let s = single.latin.as_bytes();
+    let (a, b) = (a.latin.as_bytes(), b.latin.as_bytes());
+    if s.len() < 4 || a.is_empty() || b.is_empty() {
+        return None;
+    }
+    if s.len() == a.len() + b.len() && s.starts_with(a) && s.ends_with(b) {
+        return Some(SIM_JOINED);
+    }
+    let together = a.iter().chain(b.iter()).copied();
+    edit_similarity(s, together, a.len() + b.len(), SIM_JOINED).map(|(sim, _)| sim)
+}
+
+/// Reusable buffers, so scoring a candidate allocates nothing.
+#[derive(Default)]
+struct Scratch {
+    wq: Vec<f64>,
+    wl: Vec<f64>,
+    items: Vec<Item>,
+    q_used: Vec<bool>,
+    l_used: Vec<bool>,
+    chosen: Vec<Item>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The outcome of an alignment, before any explanation is written.
+struct Aligned {
+    score: f64,
+    coverage: f64,
+    distinctiveness: f64,
+    total: f64,
+}
+
+fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scratch) -> Aligned {
+    s.wq.clear();
+    s.wq.extend(q.tokens.iter().map(|t| token_weight(t, stats)));
+    s.wl.clear();
+    s.wl.extend(l.tokens.iter().map(|t| token_weight(t, stats)));
+    let total: f64 = s.wq.iter().sum::<f64>() + s.wl.iter().sum::<f64>();
+    let qt = &q.tokens[..q.tokens.len().min(MAX_ALIGNED_TOKENS)];
+    let lt = &l.tokens[..l.tokens.len().min(MAX_ALIGNED_TOKENS)];
+    s.items.clear();
+    let (wq, wl) = (&s.wq, &s.wl);
+    let weight = |q0: usize, q1: usize, l0: usize, l1: usize| -> f64 {
+        wq[q0..q1].iter().sum::<f64>() + wl[l0..l1].iter().sum::<f64>()
+    };
+    for (i, qt_i) in qt.iter().enumerate() {
+        for (j, lt_j) in lt.iter().enumerate() {
+            if let Some((sim, path)) = token_pair(qt_i, lt_j) {
+                s.items.push(Item {
+                    q: (i as u8, i as u8 + 1),
+                    l: (j as u8, j as u8 + 1),
+                    sim,
+                    weight: weight(i, i + 1, j, j + 1),
+                    path,
+                });
             }
         }
-        // Joined forms: one token on one side equals two adjacent tokens on
-        // the other written together ("Kassymjomart" ~ "Kassym Jomart").
-        let joined = |single: &NameToken, pair: &[NameToken]| -> Option<f64> {
-            if single.latin.len() < 4 || pair.iter().any(|t| t.latin.is_empty()) {
-                return None;
-            }
-            let together = format!("{}{}", pair[0].latin, pair[1].latin);
-            if together == single.latin {
-                Some(SIM_JOINED)
-            } else {
-                edit_similarity(&single.latin, &together, SIM_JOINED).map(|(s, _)| s)
-            }
-        };
-        for (i, q) in qt.iter().enumerate() {
-            for (j, pair) in lt.windows(2).enumerate() {
-                if let Some(sim) = joined(q, pair) {
-                    items.push(Item {
-                        q: (i, i + 1),
-                        l: (j, j + 2),
-                        sim,
-                        path: MatchPath::Joined,
-                    });
-                }
+        for j in 0..lt.len().saturating_sub(1) {
+            if let Some(sim) = joined_pair(qt_i, &lt[j], &lt[j + 1]) {
+                s.items.push(Item {
+                    q: (i as u8, i as u8 + 1),
+                    l: (j as u8, j as u8 + 2),
+                    sim,
+                    weight: weight(i, i + 1, j, j + 2),
+                    path: Path::Joined,
+                });
             }
         }
-        for (i, pair) in qt.windows(2).enumerate() {
-            for (j, l) in lt.iter().enumerate() {
-                if let Some(sim) = joined(l, pair) {
-                    items.push(Item {
-                        q: (i, i + 2),
-                        l: (j, j + 1),
-                        sim,
-                        path: MatchPath::Joined,
-                    });
-                }
+    }
+    for i in 0..qt.len().saturating_sub(1) {
+        for (j, lt_j) in lt.iter().enumerate() {
+            if let Some(sim) = joined_pair(lt_j, &qt[i], &qt[i + 1]) {
+                s.items.push(Item {
+                    q: (i as u8, i as u8 + 2),
+                    l: (j as u8, j as u8 + 1),
+                    sim,
+                    weight: weight(i, i + 2, j, j + 1),
+                    path: Path::Joined,
+                });
             }
         }
-        items
+    }
+    // Best similarity first; among equals the heavier pair, then written
+    // order so that the alignment is deterministic.
+    s.items.sort_by(|a, b| {
+        b.sim
+            .total_cmp(&a.sim)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(a.q.cmp(&b.q))
+            .then(a.l.cmp(&b.l))
+    });
+    s.q_used.clear();
+    s.q_used.resize(q.tokens.len(), false);
+    s.l_used.clear();
+    s.l_used.resize(l.tokens.len(), false);
+    s.chosen.clear();
+    let mut matched = 0.0;
+    let mut evidence_bits = 0.0;
+    for it in &s.items {
+        let (q0, q1, l0, l1) = (
+            it.q.0 as usize,
+            it.q.1 as usize,
+            it.l.0 as usize,
+            it.l.1 as usize,
+        );
+        if s.q_used[q0..q1].iter().any(|&u| u) || s.l_used[l0..l1].iter().any(|&u| u) {
+            continue;
+        }
+        s.q_used[q0..q1].iter_mut().for_each(|u| *u = true);
+        s.l_used[l0..l1].iter_mut().for_each(|u| *u = true);
+        matched += it.sim * it.weight;
+        evidence_bits += it.sim * s.wl[l0..l1].iter().sum::<f64>();
+        s.chosen.push(*it);
+    }
+    let coverage = if total > 0.0 { matched / total } else { 0.0 };
+    let distinctiveness = (evidence_bits / FULL_EVIDENCE_BITS).min(1.0);
+    let score = (coverage
+        * (DISTINCTIVENESS_FLOOR + (1.0 - DISTINCTIVENESS_FLOOR) * distinctiveness))
+        .clamp(0.0, 1.0);
+    Aligned {
+        score: round4(score),
+        coverage,
+        distinctiveness,
+        total,
+    }
+}
+
+fn join_text(tokens: &[Tok]) -> String {
+    tokens
+        .iter()
+        .map(|t| &*t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Aligned) -> Explanation {
+    let scheme = if q.script == l.script {
+        "skeleton".to_string()
+    } else {
+        format!("{}-{}", q.script, l.script)
+    };
+    let mut chosen = s.chosen.clone();
+    chosen.sort_by_key(|it| it.q);
+    let tokens = chosen
+        .iter()
+        .map(|it| {
+            let qs = &q.tokens[it.q.0 as usize..it.q.1 as usize];
+            let ls = &l.tokens[it.l.0 as usize..it.l.1 as usize];
+            let path = match it.path {
+                Path::Exact => MatchPath::Exact,
+                Path::LegalForm => MatchPath::LegalForm {
+                    class: ls[0].legal.as_deref().unwrap_or_default().to_string(),
+                },
+                Path::Transliteration => MatchPath::Transliteration {
+                    scheme: scheme.clone(),
+                },
+                Path::Initial => MatchPath::Initial,
+                Path::Phonetic => MatchPath::Phonetic {
+                    key: qs[0]
+                        .shared_phonetic(&ls[0])
+                        .unwrap_or_default()
+                        .to_string(),
+                },
+                Path::Consonants => MatchPath::Phonetic {
+                    key: qs[0].consonants.to_string(),
+                },
+                Path::Edit(d) => MatchPath::EditDistance {
+                    distance: u32::from(d),
+                },
+                Path::Joined => MatchPath::Joined,
+            };
+            TokenMatch {
+                query: join_text(qs),
+                list: join_text(ls),
+                path,
+                similarity: round4(it.sim),
+                weight: round4(if a.total > 0.0 {
+                    it.weight / a.total
+                } else {
+                    0.0
+                }),
+            }
+        })
+        .collect();
+    let unmatched = |toks: &[Tok], used: &[bool]| -> Vec<String> {
+        toks.iter()
+            .zip(used)
+            .filter(|(_, &u)| !u)
+            .map(|(t, _)| t.text.to_string())
+            .collect()
+    };
+    Explanation {
+        tokens,
+        unmatched_query: unmatched(&q.tokens, &s.q_used),
+        unmatched_list: unmatched(&l.tokens, &s.l_used),
+        name_score: a.score,
+        coverage: round4(a.coverage),
+        distinctiveness: round4(a.distinctiveness),
+        adjustments: Vec::new(),
     }
 }
 
 impl NameScorer for TamgaScorer {
-    type Prepared = AnalyzedName;
+    type Prepared = PreparedName;
 
-    fn prepare(&self, name: &str, kind: NameKindHint) -> AnalyzedName {
-        analyze(name, hint_to_party(kind))
+    fn prepare(&self, name: &str, kind: NameKindHint) -> PreparedName {
+        PreparedName::from(&analyze(name, hint_to_party(kind)))
     }
 
     fn score(
         &self,
-        query: &AnalyzedName,
-        candidate: &AnalyzedName,
+        query: &PreparedName,
+        candidate: &PreparedName,
         stats: &dyn TokenStats,
     ) -> NameScore {
-        let mut explanation = Explanation::default();
-        if query.tokens.is_empty() || candidate.tokens.is_empty() {
-            explanation.unmatched_query = query.tokens.iter().map(|t| t.text.clone()).collect();
-            explanation.unmatched_list = candidate.tokens.iter().map(|t| t.text.clone()).collect();
-            return NameScore {
-                score: 0.0,
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let aligned = align(query, candidate, stats, &mut s);
+            let explanation = explain(query, candidate, &s, &aligned);
+            NameScore {
+                score: aligned.score,
                 explanation,
-            };
-        }
-        let scheme = if query.script == candidate.script {
-            "skeleton".to_string()
-        } else {
-            format!("{}-{}", query.script, candidate.script)
-        };
-        let wq: Vec<f64> = query
-            .tokens
-            .iter()
-            .map(|t| token_weight(t, stats))
-            .collect();
-        let wl: Vec<f64> = candidate
-            .tokens
-            .iter()
-            .map(|t| token_weight(t, stats))
-            .collect();
-        let total: f64 = wq.iter().sum::<f64>() + wl.iter().sum::<f64>();
-
-        let mut items = TamgaScorer::candidates(query, candidate, &scheme);
-        let pair_weight = |it: &Item| -> f64 {
-            wq[it.q.0..it.q.1].iter().sum::<f64>() + wl[it.l.0..it.l.1].iter().sum::<f64>()
-        };
-        // Best similarity first; among equals the heavier pair, then written
-        // order so that the alignment is deterministic.
-        items.sort_by(|a, b| {
-            b.sim
-                .total_cmp(&a.sim)
-                .then(pair_weight(b).total_cmp(&pair_weight(a)))
-                .then(a.q.cmp(&b.q))
-                .then(a.l.cmp(&b.l))
-        });
-        let mut q_used = vec![false; query.tokens.len()];
-        let mut l_used = vec![false; candidate.tokens.len()];
-        let mut matched = 0.0;
-        let mut evidence_bits = 0.0;
-        for it in items {
-            if q_used[it.q.0..it.q.1].iter().any(|&u| u)
-                || l_used[it.l.0..it.l.1].iter().any(|&u| u)
-            {
-                continue;
             }
-            q_used[it.q.0..it.q.1].iter_mut().for_each(|u| *u = true);
-            l_used[it.l.0..it.l.1].iter_mut().for_each(|u| *u = true);
-            let weight = pair_weight(&it);
-            matched += it.sim * weight;
-            evidence_bits += it.sim * wl[it.l.0..it.l.1].iter().sum::<f64>();
-            explanation.tokens.push(TokenMatch {
-                query: join(&query.tokens[it.q.0..it.q.1], |t| &t.text),
-                list: join(&candidate.tokens[it.l.0..it.l.1], |t| &t.text),
-                path: it.path,
-                similarity: round4(it.sim),
-                weight: round4(weight / total),
-            });
-        }
-        // Report pairs in the query's written order, which reads naturally.
-        explanation.tokens.sort_by_key(|t| {
-            query
-                .tokens
-                .iter()
-                .position(|q| t.query.starts_with(&q.text))
-        });
-        explanation.unmatched_query = query
-            .tokens
-            .iter()
-            .zip(&q_used)
-            .filter(|(_, &u)| !u)
-            .map(|(t, _)| t.text.clone())
-            .collect();
-        explanation.unmatched_list = candidate
-            .tokens
-            .iter()
-            .zip(&l_used)
-            .filter(|(_, &u)| !u)
-            .map(|(t, _)| t.text.clone())
-            .collect();
-        let coverage = if total > 0.0 { matched / total } else { 0.0 };
-        let distinctiveness = (evidence_bits / FULL_EVIDENCE_BITS).min(1.0);
-        let score = (coverage
-            * (DISTINCTIVENESS_FLOOR + (1.0 - DISTINCTIVENESS_FLOOR) * distinctiveness))
-            .clamp(0.0, 1.0);
-        explanation.coverage = round4(coverage);
-        explanation.distinctiveness = round4(distinctiveness);
-        explanation.name_score = round4(score);
-        NameScore {
-            score: round4(score),
-            explanation,
-        }
+        })
+    }
+
+    fn score_value(
+        &self,
+        query: &PreparedName,
+        candidate: &PreparedName,
+        stats: &dyn TokenStats,
+    ) -> f64 {
+        SCRATCH.with(|s| align(query, candidate, stats, &mut s.borrow_mut()).score)
     }
 }
 
@@ -419,7 +606,7 @@ mod tests {
         // OFAC SDN 35037 "OOO NAUCHNO-TEKHNICHESKII TSENTR METROTEK", with the
         // hyphenated words written together and a typo in the last word.
         let s = score(
-            "Nauchnotekhnicheskii Tsentr Metrotec",
+            "Nauchnotekhnicheskii Tsentr Metrotel",
             "OOO NAUCHNO-TEKHNICHESKII TSENTR METROTEK",
         );
         let paths: Vec<_> = s.explanation.tokens.iter().map(|t| &t.path).collect();

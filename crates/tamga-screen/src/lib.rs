@@ -41,6 +41,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use tamga_index::{IdentifierIndex, IndexOptions, NameIndex};
 use tamga_matcher::{Adjustment, Explanation, NameKindHint, NameScorer, TokenStats};
 use tamga_model::{BirthDate, Entity, EntityKind, EntityList, ListMeta, NameQuality, Source};
@@ -226,7 +227,32 @@ pub struct Screener<S: NameScorer> {
 /// tokens' frequencies once per candidate.
 struct CachedStats<'a> {
     index: &'a NameIndex,
-    cache: RefCell<HashMap<String, f64>>,
+    cache: RefCell<HashMap<String, f64, BuildHasherDefault<Fnv>>>,
+}
+
+/// FNV-1a: the memo's keys are short tokens hashed hundreds of times per
+/// query, where SipHash's flood resistance buys nothing (keys come from the
+/// lists and the query's own tokens).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl TokenStats for CachedStats<'_> {
@@ -240,19 +266,16 @@ impl TokenStats for CachedStats<'_> {
     }
 }
 
+/// The names crate's view of a kind; vessels and aircraft read as
+/// organisations, as the scorer does.
 fn party_hint(kind: EntityKind) -> PartyHint {
     match kind {
         EntityKind::Person => PartyHint::Person,
-        EntityKind::Organization => PartyHint::Organization,
-        _ => PartyHint::Unknown,
+        EntityKind::Organization | EntityKind::Vessel | EntityKind::Aircraft => {
+            PartyHint::Organization
+        }
+        EntityKind::Unknown => PartyHint::Unknown,
     }
-}
-
-/// Best name found so far for one entity.
-struct Best {
-    score: f64,
-    name: u32,
-    explanation: Explanation,
 }
 
 fn round4(x: f64) -> f64 {
@@ -365,9 +388,11 @@ impl<S: NameScorer> Screener<S> {
         let analyzed = tamga_names::analyze(&query.name, party_hint(kind));
         let stats = CachedStats {
             index: &self.index,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(HashMap::with_capacity_and_hasher(32, Default::default())),
         };
-        let mut best: HashMap<u32, Best> = HashMap::new();
+        // Best name per entity by name score (weak-alias cut included);
+        // explanations are built only for the matches returned.
+        let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
         for candidate in self.index.candidates(&analyzed) {
             self.consider(&prepared, candidate.name, &stats, &mut best);
         }
@@ -379,72 +404,84 @@ impl<S: NameScorer> Screener<S> {
             if !best.contains_key(&owner) {
                 // Found by identifier alone: score all its names so the match
                 // still shows which name is closest.
-                for (id, n) in self.names_of(owner) {
-                    let _ = n;
+                let ids: Vec<u32> = self.names_of(owner).map(|(id, _)| id).collect();
+                for id in ids {
                     self.consider(&prepared, id, &stats, &mut best);
                 }
             }
         }
-        let mut matches: Vec<Match> = best
+        let mut scored: Vec<(f64, u32, u32, Vec<Adjustment>)> = best
             .into_iter()
-            .filter_map(|(ei, mut b)| {
+            .filter_map(|(ei, (name_score, name_id))| {
                 let e = &self.entities[ei as usize];
-                let mut score = b.score;
-                let mut add = |evidence: &str, delta: f64, reason: String, score: &mut f64| {
-                    b.explanation.adjustments.push(Adjustment {
-                        evidence: evidence.to_string(),
-                        delta: round4(delta),
-                        reason,
-                    });
-                    *score += delta;
-                };
+                let mut adjustments = Vec::new();
+                let mut score = name_score;
                 if let Some(q) = &birth_date {
-                    if let Some((delta, reason)) = birth_date_evidence(q, &e.birth_dates) {
-                        add("birth_date", delta, reason, &mut score);
+                    if let Some(a) = birth_date_evidence(q, &e.birth_dates) {
+                        adjustments.push(a);
                     }
                 }
                 if let Some(c) = query.country.as_deref().filter(|c| !c.trim().is_empty()) {
-                    if let Some((delta, reason)) = self.country_evidence(ei, c) {
-                        add("country", delta, reason, &mut score);
+                    if let Some(a) = self.country_evidence(ei, c) {
+                        adjustments.push(a);
                     }
                 }
                 if id_owners.contains(&ei) {
-                    let delta = IDENTIFIER_MATCH_DELTA.max(IDENTIFIER_MATCH_FLOOR - score);
+                    let so_far = score + adjustments.iter().map(|a| a.delta).sum::<f64>();
+                    let delta = IDENTIFIER_MATCH_DELTA.max(IDENTIFIER_MATCH_FLOOR - so_far);
                     let number = query.identifier.as_deref().unwrap_or_default();
-                    add(
-                        "identifier",
-                        delta,
-                        format!("identifier {number} equals a listed identifier"),
-                        &mut score,
-                    );
+                    adjustments.push(Adjustment {
+                        evidence: "identifier".to_string(),
+                        delta: round4(delta),
+                        reason: format!("identifier {number} equals a listed identifier"),
+                    });
                 }
-                if let Some((delta, reason)) = kind_evidence(query.kind, e.kind) {
-                    add("kind", delta, reason, &mut score);
+                if let Some(a) = kind_evidence(query.kind, e.kind) {
+                    adjustments.push(a);
                 }
+                score += adjustments.iter().map(|a| a.delta).sum::<f64>();
                 let score = round4(score.clamp(0.0, 1.0));
-                let keep = if options.threshold <= 0.0 {
-                    true
-                } else {
-                    score >= options.threshold
-                };
-                keep.then(|| Match {
+                let keep = options.threshold <= 0.0 || score >= options.threshold;
+                keep.then_some((score, ei, name_id, adjustments))
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0).then_with(|| {
+                self.entities[a.1 as usize]
+                    .id
+                    .cmp(&self.entities[b.1 as usize].id)
+            })
+        });
+        scored.truncate(options.limit);
+        let matches = scored
+            .into_iter()
+            .map(|(score, ei, name_id, adjustments)| {
+                let e = &self.entities[ei as usize];
+                let indexed = &self.names[name_id as usize];
+                let mut explanation = self
+                    .scorer
+                    .score(&prepared, &indexed.prepared, &stats)
+                    .explanation;
+                if e.names[indexed.name as usize].quality == NameQuality::Weak {
+                    explanation.adjustments.push(Adjustment {
+                        evidence: "weak_alias".to_string(),
+                        delta: WEAK_ALIAS_DELTA,
+                        reason: "matched name is graded a weak alias by the publisher".to_string(),
+                    });
+                }
+                explanation.adjustments.extend(adjustments);
+                Match {
                     entity_id: e.id.clone(),
                     source: e.source.clone(),
                     source_id: e.source_id.clone(),
                     name: e.caption().to_string(),
-                    matched_name: e.names[b.name as usize].full.clone(),
+                    matched_name: e.names[indexed.name as usize].full.clone(),
                     kind: e.kind,
                     score,
-                    explanation: b.explanation,
-                })
+                    explanation,
+                }
             })
             .collect();
-        matches.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.entity_id.cmp(&b.entity_id))
-        });
-        matches.truncate(options.limit);
         Ok(matches)
     }
 
@@ -477,58 +514,45 @@ impl<S: NameScorer> Screener<S> {
         prepared: &S::Prepared,
         name_id: u32,
         stats: &dyn TokenStats,
-        best: &mut HashMap<u32, Best>,
+        best: &mut HashMap<u32, (f64, u32)>,
     ) {
         let Some(indexed) = self.names.get(name_id as usize) else {
             return;
         };
-        let scored = self.scorer.score(prepared, &indexed.prepared, stats);
-        let mut score = scored.score;
-        let mut explanation = scored.explanation;
+        let mut score = self.scorer.score_value(prepared, &indexed.prepared, stats);
         let entity = &self.entities[indexed.entity as usize];
         if entity.names[indexed.name as usize].quality == NameQuality::Weak {
             score += WEAK_ALIAS_DELTA;
-            explanation.adjustments.push(Adjustment {
-                evidence: "weak_alias".to_string(),
-                delta: WEAK_ALIAS_DELTA,
-                reason: "matched name is graded a weak alias by the publisher".to_string(),
-            });
         }
         match best.get(&indexed.entity) {
-            Some(b) if b.score >= score => {}
+            Some(&(b, _)) if b >= score => {}
             _ => {
-                best.insert(
-                    indexed.entity,
-                    Best {
-                        score,
-                        name: indexed.name,
-                        explanation,
-                    },
-                );
+                best.insert(indexed.entity, (score, name_id));
             }
         }
     }
 
-    fn country_evidence(&self, entity: u32, country: &str) -> Option<(f64, String)> {
+    fn country_evidence(&self, entity: u32, country: &str) -> Option<Adjustment> {
         let listed = &self.countries[entity as usize];
         if listed.is_empty() {
             return None;
         }
         let key = country_key(country);
-        if listed.contains(&key) {
-            Some((
+        let (delta, reason) = if listed.contains(&key) {
+            (
                 COUNTRY_MATCH_DELTA,
                 format!("country {country} is among the listed countries"),
-            ))
+            )
         } else {
-            Some((
+            (
                 COUNTRY_MISMATCH_DELTA,
                 format!(
                     "country {country} is not among the listed countries ({})",
                     listed.join(", ")
                 ),
-            ))
-        }
+            )
+        };
+        Some(adjustment("country", delta, reason))
     }
 
     /// Compares two names directly, weighting tokens by their rarity in the
@@ -602,7 +626,19 @@ fn describe(date: &BirthDate) -> String {
 }
 
 /// The birth-date adjustment: the most favourable over the listed dates.
-fn birth_date_evidence(query: &BirthDate, listed: &[BirthDate]) -> Option<(f64, String)> {
+fn birth_date_evidence(query: &BirthDate, listed: &[BirthDate]) -> Option<Adjustment> {
+    birth_date_delta(query, listed).map(|(delta, reason)| adjustment("birth_date", delta, reason))
+}
+
+fn adjustment(evidence: &str, delta: f64, reason: String) -> Adjustment {
+    Adjustment {
+        evidence: evidence.to_string(),
+        delta,
+        reason,
+    }
+}
+
+fn birth_date_delta(query: &BirthDate, listed: &[BirthDate]) -> Option<(f64, String)> {
     if listed.is_empty() {
         return None;
     }
@@ -652,12 +688,13 @@ fn birth_date_evidence(query: &BirthDate, listed: &[BirthDate]) -> Option<(f64, 
     }
 }
 
-fn kind_evidence(query: Option<EntityKind>, listed: EntityKind) -> Option<(f64, String)> {
+fn kind_evidence(query: Option<EntityKind>, listed: EntityKind) -> Option<Adjustment> {
     let query = query?;
     if query == EntityKind::Unknown || listed == EntityKind::Unknown || query == listed {
         return None;
     }
-    Some((
+    Some(adjustment(
+        "kind",
         KIND_MISMATCH_DELTA,
         format!(
             "query is a {} but the listed party is a {}",
