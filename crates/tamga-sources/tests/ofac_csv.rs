@@ -312,3 +312,20 @@ fn alias_of_unknown_entry_is_an_error() {
     assert!(err.file.ends_with("alt.csv"));
     assert!(err.message.contains("not in the main file"), "{err}");
 }
+
+#[test]
+fn latin1_bytes_are_decoded() {
+    let tmp = broken_set(|_| {});
+    // Row 1 (36, AEROCARIBBEAN AIRLINES) with an accented letter in latin-1,
+    // as older OFAC files carried them.
+    let file = tmp.path().join("sdn.csv");
+    let mut bytes = std::fs::read(&file).expect("read");
+    let at = bytes
+        .windows(13)
+        .position(|w| w == b"AEROCARIBBEAN")
+        .expect("row 36");
+    bytes[at + 3] = 0xC9; // É
+    std::fs::write(&file, bytes).expect("write");
+    let list = load(tmp.path(), false).expect("loads");
+    assert_eq!(list.entities[0].caption(), "AERÉCARIBBEAN AIRLINES");
+}
