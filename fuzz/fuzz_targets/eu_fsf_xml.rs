@@ -7,5 +7,9 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    common::load_files(tamga_sources::Format::EuFsfXml, &[("eu_fsf.xml", data)], false);
+    common::load_files(
+        tamga_sources::Format::EuFsfXml,
+        &[("eu_fsf.xml", data)],
+        false,
+    );
 });

@@ -7,5 +7,9 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    common::load_files(tamga_sources::Format::UkOfsiXlsx, &[("ConList.xlsx", data)], false);
+    common::load_files(
+        tamga_sources::Format::UkOfsiXlsx,
+        &[("ConList.xlsx", data)],
+        false,
+    );
 });
