@@ -72,7 +72,21 @@
 //! Evaluation is a monotone fixed point, so ownership cycles terminate.
 //! Missing percentages are evaluated twice — as 0 (lower bound) and as
 //! 100 % (upper bound); a party blocked only in the upper bound is
-//! `review`, never `clear`.
+//! `review`, never `clear`. When several sources (or several dated
+//! records, as in OpenSanctions `Ownership` histories) give the same
+//! owner → owned stake, the largest known percentage is kept, never the sum:
+//! the conservative reading, since the data carries no reliable "current"
+//! flag. Parties named identically in user data are one party (exact,
+//! normalised names; ownership data is never matched fuzzily); `id1|id2`
+//! in a CSV cell says two list entries are the same party.
+//!
+//! Speed: `cargo bench -p tamga-rules --bench ownership` evaluates a
+//! synthetic graph of 1 253 247 edges over 513 821 parties, seeded with the
+//! 13 821 real entity ids of the bundled OFAC SDN list (lower and upper
+//! bound passes included): about 0.26 s (US), 0.28 s (EU) and 0.49 s (UK,
+//! one pass per designated person) on the shared 2-core build machine
+//! under load. The engine evaluates every regime once when it is built;
+//! a decision then only looks parties up.
 //!
 //! # Licence format (TOML, one document per file)
 //!
@@ -123,7 +137,11 @@
 //! (when it lists any), the goods origin fits, the transaction involves a
 //! `related_to` party (when given), and every blocked party is covered by a
 //! `parties` entry. Dated the day after `expires`, the same transaction is
-//! blocked again, and the report says why.
+//! blocked again, and the report says why. One licence must cover every
+//! blocking finding of a regime (licences are not combined); when several
+//! do, the one that runs longest is used. Files whose terms could not be
+//! checked against the published text carry `verified = false`, which the
+//! report passes on.
 //!
 //! # Wind-down planner
 //!
