@@ -258,6 +258,15 @@ impl GraphBuilder {
         first
     }
 
+    /// Records that several references (entity ids or names) are one party,
+    /// e.g. the same company on the SDN list and in OpenSanctions data.
+    pub fn same_party(&mut self, references: &[&str]) {
+        let nodes: Vec<u32> = references.iter().map(|r| self.resolve(r)).collect();
+        for pair in nodes.windows(2) {
+            self.union(pair[0], pair[1]);
+        }
+    }
+
     /// Adds one edge between two references (see [`GraphBuilder::resolve`]).
     pub fn add_edge(
         &mut self,

@@ -281,3 +281,45 @@ fn bundled_licences_load_with_their_supersession_chain() {
         assert!(l.verified || l.verification_note.is_some(), "{}", l.id);
     }
 }
+
+#[test]
+fn opensanctions_ownership_percentages_from_the_real_zala_file() {
+    // OpenSanctions (zala dataset) publishes the stakes of Aleksandr ZAKHAROV,
+    // founder of ZALA Aero; OFAC lists him (SDN 45937). The FtM entity and the
+    // SDN entry are one person: recorded with `same_party`.
+    let zala = tamga_sources::load(
+        &tamga_sources::ListSpec::parse(
+            &data("lists/opensanctions/ftm/zala.entities.ftm.json")
+                .display()
+                .to_string(),
+        ),
+        &tamga_sources::LoadOptions::default(),
+    )
+    .expect("zala FtM loads");
+    let mut entities = sdn();
+    entities.extend(zala.entities);
+    let mut b = GraphBuilder::new();
+    b.add_entities(&entities);
+    b.same_party(&[
+        "us_ofac_sdn:45937",
+        "opensanctions:NK-aU5ybkbRFJucf8YMwsJvDw",
+    ]);
+    let g = b.build();
+    assert!(g.stats().edges >= 10, "{:?}", g.stats());
+    let zakharov = g.node_of_key("us_ofac_sdn:45937").unwrap();
+    let eval = g.evaluate(&ownership_rule(Regime::Us), &[zakharov]);
+    // "LLC Aeroscan": 100 % per the FtM Ownership record of 2024-03-01.
+    let aeroscan = g
+        .node_of_key("opensanctions:NK-iE6m5ryPeTAMZozfECVSL7")
+        .unwrap();
+    assert_eq!(g.status(&eval, aeroscan), OwnershipStatus::Blocked);
+    let path = g.explain(&eval, aeroscan);
+    assert_eq!(path.len(), 1);
+    assert_eq!(path[0].percentage, Some(100.0));
+    assert!(path[0].owner_listed);
+    // "Zala Aero JSC": an Ownership record without a percentage → review.
+    let zala_aero = g
+        .node_of_key("opensanctions:NK-cPks3aTbes8k4aCerfBAzN")
+        .unwrap();
+    assert_eq!(g.status(&eval, zala_aero), OwnershipStatus::Review);
+}
