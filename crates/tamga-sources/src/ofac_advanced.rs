@@ -528,7 +528,8 @@ impl State {
         Some(match party.as_str() {
             "Individual" => EntityKind::Person,
             "Entity" | "Other Entity" => EntityKind::Organization,
-            "Transport" => EntityKind::Unknown,
+            // A transport that is neither vessel nor aircraft, or a
+            // "Location" party: the model has no kind for it.
             _ => EntityKind::Unknown,
         })
     }

@@ -310,6 +310,7 @@ impl State {
                     let fields = self.sub.take().unwrap_or_default();
                     self.subs.push((name.to_string(), fields));
                 } else if text.is_empty() {
+                    // A container closing, or an empty leaf: nothing to keep.
                 } else if let Some(sub) = &mut self.sub {
                     sub.insert(name.to_string(), text.to_string());
                 } else if let Some(entry) = &mut self.entry {
