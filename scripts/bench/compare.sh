@@ -51,9 +51,10 @@ tv "$out/tamga.time" target/release/xtask latency --queries "$queries" --n "$lat
 cli_s=""
 if target/release/tamga screen --help 2>/dev/null | grep -q -- "QUERIES\|--queries\|<FILE>\|\[FILE\]"; then
   head -n $((n + 1)) "$queries" > "$out/queries_$n.csv"
-  start=$(date +%s.%N)
+  start=$(date +%s%N)
   if tv "$out/tamga_cli.time" target/release/tamga screen "$out/queries_$n.csv" >"$out/tamga_cli.out" 2>"$out/tamga_cli.err"; then
-    cli_s=$(echo "$(date +%s.%N) - $start" | bc)
+    end=$(date +%s%N)
+    cli_s=$(awk -v ns=$((end - start)) 'BEGIN {printf "%.3f", ns / 1e9}')
   else
     echo "tamga screen CSV failed (see $out/tamga_cli.err); CLI figure skipped" >&2
   fi

@@ -6,8 +6,8 @@
 # 1. creates a venv (target/eval-venv) with the pinned peer packages;
 # 2. `cargo xtask eval` builds the sets from the real lists, exports them to
 #    data/eval/generated/ and scores tamga;
-# 3. scripts/eval/peers.py scores RapidFuzz token_sort_ratio and the
-#    Jaro-Winkler baseline on every query, and RapidFuzz WRatio (about 60x
+# 3. scripts/eval/peers.py scores RapidFuzz token_sort_ratio (plain and after
+#    Unidecode transliteration) and the Jaro-Winkler baseline on every query, and RapidFuzz WRatio (about 60x
 #    slower) on a query subsample (default 100 per set, 3,000 innocents; pass
 #    0 for all), against the same indexed names;
 # 4. `cargo xtask report` prints the side-by-side table and rewrites the
@@ -37,7 +37,7 @@ if [[ ! -f data/eval/innocents.csv ]]; then
 fi
 
 cargo xtask eval "$@"
-"$venv/bin/python" scripts/eval/peers.py --methods rapidfuzz_token_sort,jaro_winkler
+"$venv/bin/python" scripts/eval/peers.py --methods rapidfuzz_token_sort,jaro_winkler,rapidfuzz_token_sort_unidecode
 "$venv/bin/python" scripts/eval/peers.py --methods rapidfuzz_wratio \
   --max-per-set "$wratio_per_set" --max-innocents "$wratio_innocents"
 cargo xtask report
