@@ -7,6 +7,11 @@
 //! (`Entity::relationships` of kind `OwnedBy` / `Owns` / `Controls` /
 //! `ControlledBy`) and from user CSV files (see [`GraphBuilder::load_csv`]).
 //!
+//! `Controls` / `ControlledBy` relationships published by the lists (OFAC
+//! Advanced "Leader Of", FtM `Directorship`, …) are *possible* control: they
+//! raise `review`, never block by themselves. Control that blocks under the
+//! EU and UK rules is control asserted in user data (`control` column).
+//!
 //! `LinkedTo`, `Associate` and `Family` relationships are **not** ownership:
 //! an OFAC `Linked To:` remark says that a designation is tied to another
 //! party, not that it holds shares in it, so it never blocks by itself. Those
@@ -159,11 +164,13 @@ impl GraphBuilder {
         }
         for e in &entities {
             for rel in &e.relationships {
-                let (owner_is_self, control) = match rel.kind {
-                    RelationKind::OwnedBy => (false, false),
-                    RelationKind::Owns => (true, false),
-                    RelationKind::Controls => (true, true),
-                    RelationKind::ControlledBy => (false, true),
+                // List-published control (director, leader, executive of …)
+                // is *possible* control: without a percentage it is counted
+                // only in the upper bound, so it raises `review` but never
+                // blocks by itself. Asserted control comes from user data.
+                let owner_is_self = match rel.kind {
+                    RelationKind::OwnedBy | RelationKind::ControlledBy => false,
+                    RelationKind::Owns | RelationKind::Controls => true,
                     RelationKind::LinkedTo | RelationKind::Associate | RelationKind::Family => {
                         self.ignored += 1;
                         continue;
@@ -190,7 +197,10 @@ impl GraphBuilder {
                 };
                 let info = self.info(EdgeInfo {
                     as_of: None,
-                    source: format!("{} relationships", e.id),
+                    source: match &rel.note {
+                        Some(note) => format!("{} relationships ({:?}: {note})", e.id, rel.kind),
+                        None => format!("{} relationships ({:?})", e.id, rel.kind),
+                    },
                 });
                 let (owner, owned) = if owner_is_self {
                     (me, other)
@@ -201,7 +211,7 @@ impl GraphBuilder {
                     owner,
                     owned,
                     pct: rel.percentage,
-                    control,
+                    control: false,
                     joint: None,
                     info,
                 });

@@ -197,7 +197,7 @@ fn list_published_stakes_with_percentages_are_edges() {
     assert_eq!(g.status(&eval, hwang), OwnershipStatus::Blocked);
     assert_eq!(
         g.explain(&eval, hwang)[0].info.source,
-        format!("{KOMID} relationships")
+        format!("{KOMID} relationships (Owns)")
     );
 }
 
@@ -317,6 +317,19 @@ fn opensanctions_ownership_percentages_from_the_real_zala_file() {
     assert_eq!(path.len(), 1);
     assert_eq!(path[0].percentage, Some(100.0));
     assert!(path[0].owner_listed);
+    // A list-published directorship is possible control: review, not blocked.
+    let directed: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.id == "opensanctions:NK-aU5ybkbRFJucf8YMwsJvDw")
+        .flat_map(|e| e.relationships.iter())
+        .filter(|r| r.kind == RelationKind::Controls)
+        .filter_map(|r| r.target_id.as_deref())
+        .collect();
+    assert!(!directed.is_empty(), "the zala file lists his directorships");
+    for id in &directed {
+        let node = g.node_of_key(id).unwrap();
+        assert_ne!(g.status(&eval, node), OwnershipStatus::Clear, "{id}");
+    }
     // "Zala Aero JSC": an Ownership record without a percentage → review.
     let zala_aero = g
         .node_of_key("opensanctions:NK-cPks3aTbes8k4aCerfBAzN")
