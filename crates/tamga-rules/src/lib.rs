@@ -143,6 +143,19 @@
 //! checked against the published text carry `verified = false`, which the
 //! report passes on.
 //!
+//! # Wiring (`tamga decide`, `POST /decide`)
+//!
+//! ```rust,ignore
+//! let screener = Screener::new(lists, TamgaScorer);            // any NameScorer
+//! let licences = LicenceSet::load_dir(Path::new("data/licences"))?;
+//! let engine = RulesEngine::new(screener.entities(), licences, &ownership_csv_files)?;
+//! let request: DecisionRequest = serde_json::from_slice(body)?;
+//! let report: DecisionReport = engine.decide(&screener, &request)?;  // serde
+//! ```
+//!
+//! Build the engine once per list load (it evaluates every regime's
+//! ownership rule up front) and share it read-only: `decide` takes `&self`.
+//!
 //! # Wind-down planner
 //!
 //! [`RulesEngine::plan_wind_down`] decides every row of a customer book

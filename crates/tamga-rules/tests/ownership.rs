@@ -325,7 +325,10 @@ fn opensanctions_ownership_percentages_from_the_real_zala_file() {
         .filter(|r| r.kind == RelationKind::Controls)
         .filter_map(|r| r.target_id.as_deref())
         .collect();
-    assert!(!directed.is_empty(), "the zala file lists his directorships");
+    assert!(
+        !directed.is_empty(),
+        "the zala file lists his directorships"
+    );
     for id in &directed {
         let node = g.node_of_key(id).unwrap();
         assert_ne!(g.status(&eval, node), OwnershipStatus::Clear, "{id}");
