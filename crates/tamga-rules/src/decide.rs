@@ -71,13 +71,26 @@ pub fn listing_effect(entity: &Entity, regime: Regime) -> Option<ListingEffect> 
 
 /// The ownership rule of a regime.
 ///
-/// * US (OFAC 50 % rule): `≥ 50 %`, aggregated across all blocked persons.
-/// * EU (Council "EU Best Practices", update of July 2024): `50 % or more`
-///   of the proprietary rights, aggregated across designated persons
-///   (before that update the text said "more than 50 %"); control recorded
-///   in the data blocks by itself.
-/// * UK (OFSI general guidance): `more than 50 %`, each designated person
-///   separately unless a joint arrangement is recorded; control blocks.
+/// * US (OFAC 50 % rule, Revised Guidance of 13 August 2014): entities
+///   owned "50 percent or more", directly or indirectly, individually or in
+///   the aggregate, by blocked persons are blocked. `≥ 50 %`, aggregated.
+/// * EU: the Council's *Update of the EU Best Practices for the effective
+///   implementation of restrictive measures* (3 July 2024) changed the
+///   ownership criterion from "more than 50 %" to "50 % or more" of the
+///   proprietary rights and says the holdings of several designated persons
+///   are aggregated (e.g. 30 % + 25 %); it also lists control indicators.
+///   Sources read: DLA Piper, "Changes to the EU Sanctions Best Practices",
+///   6 August 2024; atbilst.lv, 25 July 2024. `≥ 50 %`, aggregated, and
+///   control asserted in user data blocks.
+/// * UK (OFSI General Guidance, ch. 4, para. 4.14 as added in March 2022):
+///   "more than 50 %" of shares or voting rights; OFSI "would not simply
+///   aggregate different designated persons' holdings in a company, unless
+///   … the shares or rights are subject to a joint arrangement between the
+///   designated parties or one party controls the rights of another"
+///   (quoted by mrwatchlist.com, 22 March 2022, and The National Law
+///   Review). `> 50 %` per designated person; a person's holding includes
+///   the stakes of entities they control; joint arrangements pool; control
+///   blocks.
 /// * UN: the UN does not publish a percentage test; the EU test is used as
 ///   the stricter of the two implementing approaches. Documented choice.
 pub fn ownership_rule(regime: Regime) -> OwnershipRule {

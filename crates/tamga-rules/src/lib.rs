@@ -229,6 +229,12 @@ pub enum RulesError {
     },
 }
 
+// The HTTP server shares one engine between request threads.
+const _: () = {
+    fn shareable<T: Send + Sync>() {}
+    let _ = shareable::<RulesEngine>;
+};
+
 impl RulesError {
     pub(crate) fn at(file: &str, line: u64, field: &str, message: impl Into<String>) -> RulesError {
         RulesError::Record {
