@@ -422,3 +422,29 @@ fn requests_and_reports_are_json() {
         serde_json::from_str(r#"{"date":"2025-13-01","parties":[]}"#);
     assert!(bad.unwrap_err().to_string().contains("2025-13-01"));
 }
+
+#[test]
+fn kazakh_joint_venture_half_owned_by_lukoil_is_blocked_by_the_50_percent_rule() {
+    // Kalamkas-Khazar Operating LLP: 50 % Lukoil, 50 % KazMunayGas (public record, see scenarios.csv).
+    let w = world();
+    let mut request = turgai("2025-12-01");
+    request.parties = vec![party("Kalamkas-Khazar Operating LLP", Role::Counterparty)];
+    request.activities = vec!["crude-oil-purchase".into()];
+    let report = w.engine.decide(&w.screener, &request).unwrap();
+    let us = report.regime(Regime::Us).unwrap();
+    assert_eq!(us.outcome, Outcome::Blocked, "{us:#?}");
+    let path = &us
+        .reasons
+        .iter()
+        .find(|r| r.kind == ReasonKind::Ownership)
+        .expect("ownership finding")
+        .path;
+    assert_eq!(path.len(), 1);
+    assert_eq!(path[0].owner, "us_ofac_cons:17248");
+    assert_eq!(path[0].percentage, Some(50.0));
+    // GL 124B is limited to the CPC, Tengizchevroil and Karachaganak projects.
+    assert!(us
+        .licences_rejected
+        .iter()
+        .any(|r| r.starts_with("US-OFAC-GL-124B: the transaction involves none")));
+}

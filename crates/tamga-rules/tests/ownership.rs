@@ -226,7 +226,7 @@ fn ownership_csv_errors_name_file_line_and_field() {
     );
     // The bundled scenario file loads.
     let mut b = GraphBuilder::new();
-    assert_eq!(b.load_csv(&data("ownership/scenarios.csv")).unwrap(), 6);
+    assert_eq!(b.load_csv(&data("ownership/scenarios.csv")).unwrap(), 7);
 }
 
 #[test]
