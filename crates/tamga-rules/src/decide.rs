@@ -289,6 +289,9 @@ pub struct Reason {
     /// Prohibition document id, for prohibited activities.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prohibition: Option<String>,
+    /// The prohibited activity code, for prohibited activities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<String>,
     /// Human-readable explanation.
     pub detail: String,
     /// Ownership path (owners first), for ownership findings.
@@ -719,6 +722,7 @@ impl RulesEngine {
                             entity_id: Some(c.entity_id.clone()),
                             score: Some(c.score),
                             prohibition: None,
+                        activity: None,
                             detail: format!(
                                 "{} is listed as {} ({}){}",
                                 party.public.given,
@@ -735,6 +739,7 @@ impl RulesEngine {
                         entity_id: Some(c.entity_id.clone()),
                         score: Some(c.score),
                         prohibition: None,
+                        activity: None,
                         detail: format!(
                             "{} is on a non-blocking OFAC list as {} ({}): directive / menu-based restrictions apply, check the activity",
                             party.public.given, c.name, c.entity_id
@@ -752,6 +757,7 @@ impl RulesEngine {
                         entity_id: Some(c.entity_id.clone()),
                         score: Some(c.score),
                         prohibition: None,
+                        activity: None,
                         detail: format!(
                             "{} may be {} ({}): score {:.3} is between the review and block thresholds",
                             party.public.given, c.name, c.entity_id, c.score
@@ -778,6 +784,7 @@ impl RulesEngine {
                                 entity_id: Some(m.clone()),
                                 score: None,
                                 prohibition: None,
+                                activity: None,
                                 detail: format!(
                                     "{} is the same party as listed {} (ownership data)",
                                     party.public.given, m
@@ -794,6 +801,7 @@ impl RulesEngine {
                             entity_id: None,
                             score: None,
                             prohibition: None,
+                        activity: None,
                             detail: format!(
                                 "{} is owned or controlled by designated parties under the {} rule: {}",
                                 party.public.given,
@@ -811,6 +819,7 @@ impl RulesEngine {
                             entity_id: None,
                             score: None,
                             prohibition: None,
+                        activity: None,
                             detail: format!(
                                 "{} may be owned or controlled by designated parties ({}): the stake is unknown or control-only: {}",
                                 party.public.given,
@@ -853,6 +862,7 @@ impl RulesEngine {
                         entity_id: None,
                         score: None,
                         prohibition: Some(p.id.clone()),
+                        activity: Some(a.code.clone()),
                         detail: format!(
                             "activity `{}` is prohibited by {} {}: {}",
                             a.code,
@@ -1017,14 +1027,11 @@ impl RulesEngine {
             match (reason.kind, reason.party) {
                 (ReasonKind::ProhibitedActivity, _) => {
                     // Covered when the licence authorises the activity (or any activity).
-                    let code = request
-                        .activities
-                        .iter()
-                        .find(|a| reason.detail.contains(&format!("`{a}`")));
-                    if !l.activities.is_empty()
-                        && !code.is_some_and(|c| l.activities.iter().any(|x| &x.code == c))
-                    {
-                        return Err("does not authorise the prohibited activity".into());
+                    let code = reason.activity.as_deref().unwrap_or("");
+                    if !l.activities.is_empty() && !l.activities.iter().any(|x| x.code == code) {
+                        return Err(format!(
+                            "does not authorise the prohibited activity `{code}`"
+                        ));
                     }
                 }
                 (_, Some(i)) => {
