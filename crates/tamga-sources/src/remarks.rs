@@ -632,11 +632,19 @@ mod tests {
     }
 
     #[test]
-    fn label_matching_respects_word_boundaries_and_length() {
-        let parsed = parse_remarks("Identification Number IMO 5342883; INNOVATIVE thing.");
-        assert_eq!(parsed.identifiers.len(), 1);
-        assert_eq!(parsed.identifiers[0].id_type, "imo");
-        assert_eq!(parsed.unparsed, vec!["INNOVATIVE thing".to_string()]);
+    fn label_matching_prefers_the_longest_label() {
+        // Real clauses of the 2023-12-28 SDN remarks.
+        let parsed = parse_remarks(
+            "Identification Number IMO 5342883; Identification Number 2.194.575 (Paraguay); ICTY indictee at large.",
+        );
+        let types: Vec<_> = parsed
+            .identifiers
+            .iter()
+            .map(|i| i.id_type.as_str())
+            .collect();
+        assert_eq!(types, vec!["imo", "identification"]);
+        assert_eq!(parsed.identifiers[1].country.as_deref(), Some("Paraguay"));
+        assert_eq!(parsed.unparsed, vec!["ICTY indictee at large".to_string()]);
     }
 
     fn month_name() -> impl Strategy<Value = (u8, &'static str)> {
@@ -656,7 +664,7 @@ mod tests {
 
         #[test]
         fn generated_dob_phrases_round_trip(
-            form in 0u8..6,
+            form in 0u8..9,
             day in 1u8..=28,
             (month, mon) in month_name(),
             year in 1900i32..2020,
@@ -668,8 +676,17 @@ mod tests {
                 2 => (format!("{year}"), BirthDate::Year { year }),
                 3 => (format!("circa {year}"), BirthDate::Approximate { year }),
                 4 => (format!("{year} to {}", year + span), BirthDate::Range { from: year, to: year + span }),
-                _ => (
+                5 => (
                     format!("{day:02} {mon} {year} to {day:02} {mon} {}", year + span),
+                    BirthDate::Range { from: year, to: year + span },
+                ),
+                6 => (
+                    format!("{mon} {year} to {mon} {}", year + span),
+                    BirthDate::Range { from: year, to: year + span },
+                ),
+                7 => (format!("circa {day:02} {mon} {year}"), BirthDate::Approximate { year }),
+                _ => (
+                    format!("circa {year}-{}", year + span),
                     BirthDate::Range { from: year, to: year + span },
                 ),
             };
