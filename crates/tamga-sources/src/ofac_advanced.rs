@@ -491,6 +491,16 @@ impl State {
                     }
                 }
             }
+            ("ProfileRelationships", "Comment") if !text.is_empty() => {
+                // Ownership shares, where OFAC gives them, are in the comment.
+                if let Some((_, rel)) = self.relations.last_mut() {
+                    rel.percentage = percentage_in(text);
+                    rel.note = Some(match rel.note.take() {
+                        Some(label) => format!("{label}; {text}"),
+                        None => text.to_string(),
+                    });
+                }
+            }
             ("SanctionsEntries", "Date") => {
                 if let Some(e) = &mut self.entry {
                     e.date = self.date;
@@ -825,6 +835,19 @@ impl State {
     }
 }
 
+/// The first `NN%` / `NN.N %` in a text, as a percentage.
+fn percentage_in(text: &str) -> Option<f64> {
+    let at = text.find('%')?;
+    let head = text[..at].trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map_or(0, |i| i + 1);
+    head[start..]
+        .parse::<f64>()
+        .ok()
+        .filter(|p| (0.0..=100.0).contains(p))
+}
+
 fn address_line(a: &Address) -> Option<String> {
     let parts: Vec<&str> = [&a.street, &a.city, &a.region, &a.postal_code, &a.country]
         .into_iter()
@@ -995,6 +1018,14 @@ mod tests {
             period_to_birth_date(&circa),
             Some(BirthDate::Approximate { year: 1960 })
         );
+    }
+
+    #[test]
+    fn percentages_in_comments() {
+        assert_eq!(percentage_in("owns 50% of the shares"), Some(50.0));
+        assert_eq!(percentage_in("25.5 %"), Some(25.5));
+        assert_eq!(percentage_in("no share"), None);
+        assert_eq!(percentage_in("150%"), None);
     }
 
     #[test]
