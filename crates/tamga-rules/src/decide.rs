@@ -786,7 +786,7 @@ impl RulesEngine {
                                 prohibition: None,
                                 activity: None,
                                 detail: format!(
-                                    "{} is the same party as listed {} (ownership data)",
+                                    "{} is the same party as listed {} (exact name, or identified in ownership data)",
                                     party.public.given, m
                                 ),
                                 path: Vec::new(),
