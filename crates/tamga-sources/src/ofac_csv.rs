@@ -148,6 +148,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
     if let Some(file) = &set.addresses {
         loader.read_addresses(file)?;
     }
+    resolve_link_targets(&mut loader.entities);
     let files = set.files();
     let sha256 = crate::sha256_files(&files)?;
     Ok(EntityList {
@@ -161,6 +162,50 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
         },
         entities: loader.entities,
     })
+}
+
+/// Sets `target_id` on `Linked To:` relationships whose target name is
+/// the primary name or a strong alias of exactly one entry of the same list,
+/// so ownership and control graphs can follow the link. Ambiguous or
+/// unknown names keep only `target_name`.
+pub(crate) fn resolve_link_targets(entities: &mut [Entity]) {
+    use tamga_model::NameQuality;
+    // name → the single entity bearing it, or None when several do.
+    let mut by_name: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        let mut seen = std::collections::HashSet::new();
+        for n in &e.names {
+            if n.quality == NameQuality::Strong && seen.insert(n.full.as_str()) {
+                by_name
+                    .entry(n.full.as_str())
+                    .and_modify(|slot| *slot = None)
+                    .or_insert(Some(i));
+            }
+        }
+    }
+    let targets: Vec<Vec<Option<String>>> = entities
+        .iter()
+        .map(|e| {
+            e.relationships
+                .iter()
+                .map(|r| match (&r.target_id, &r.target_name) {
+                    (None, Some(name)) => by_name
+                        .get(name.as_str())
+                        .copied()
+                        .flatten()
+                        .map(|i| entities[i].id.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    for (e, ids) in entities.iter_mut().zip(targets) {
+        for (r, id) in e.relationships.iter_mut().zip(ids) {
+            if id.is_some() {
+                r.target_id = id;
+            }
+        }
+    }
 }
 
 struct Loader<'a> {

@@ -88,6 +88,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
         entity.source = source.clone();
         entity.id = tamga_model::entity_id(&source, &entity.source_id);
     }
+    crate::ofac_csv::resolve_link_targets(&mut state.entities);
     let files = vec![path.to_path_buf()];
     Ok(EntityList {
         meta: ListMeta {

@@ -329,3 +329,45 @@ fn latin1_bytes_are_decoded() {
     let list = load(tmp.path(), false).expect("loads");
     assert_eq!(list.entities[0].caption(), "AERÉCARIBBEAN AIRLINES");
 }
+
+#[test]
+fn linked_to_names_resolve_to_unique_entries_of_the_list() {
+    let list = load(&dir("sdn_2023-12-28"), false).expect("loads");
+    let by_id: HashMap<&str, &tamga_model::Entity> =
+        list.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut strong_name_count: HashMap<&str, usize> = HashMap::new();
+    for e in &list.entities {
+        let names: HashSet<&str> = e
+            .names
+            .iter()
+            .filter(|n| n.quality == NameQuality::Strong)
+            .map(|n| n.full.as_str())
+            .collect();
+        for n in names {
+            *strong_name_count.entry(n).or_default() += 1;
+        }
+    }
+    let links: Vec<_> = list
+        .entities
+        .iter()
+        .flat_map(|e| &e.relationships)
+        .collect();
+    assert!(!links.is_empty());
+    for r in &links {
+        let name = r.target_name.as_deref().expect("Linked To name");
+        let unique = strong_name_count.get(name) == Some(&1);
+        match &r.target_id {
+            Some(id) => {
+                assert!(unique, "{name} resolved though not unique");
+                assert!(by_id[id.as_str()].names.iter().any(|n| n.full == name));
+            }
+            None => assert!(!unique, "{name} is unique but was not resolved"),
+        }
+    }
+    // 18535 is Linked To: HAMAS, itself SDN entry 4695.
+    let e = by_id["us_ofac_sdn:18535"];
+    assert_eq!(
+        e.relationships[0].target_id.as_deref(),
+        Some("us_ofac_sdn:4695")
+    );
+}
