@@ -5,10 +5,9 @@
 
 use crate::normalize::tokenize;
 use crate::phonetic::phonetic_key;
-use crate::tables::{rows, words, TableError};
+use crate::tables::{rows, words, FastMap, FastSet, TableError};
 use crate::translit::{token_latin, Lang};
 use crate::TokenRole;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How sure a suffix is.
@@ -29,15 +28,15 @@ pub(crate) struct Suffix {
 /// All word lists.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    pub titles: HashSet<String>,
-    pub particles: HashSet<String>,
-    pub stopwords: HashSet<String>,
+    pub titles: FastSet<String>,
+    pub particles: FastSet<String>,
+    pub stopwords: FastSet<String>,
     /// One-token legal forms, keyed by canonical Latin (`ooo`, `llc`, `gmbh`).
-    pub legal_single: HashMap<String, String>,
+    pub legal_single: FastMap<String, String>,
     /// Multi-token legal forms, keyed by the phonetic keys joined with spaces.
-    pub legal_multi: HashMap<String, String>,
+    pub legal_multi: FastMap<String, String>,
     /// Phonetic keys that start some multi-token form (a cheap pre-check).
-    pub legal_first: HashSet<String>,
+    pub legal_first: FastSet<String>,
     /// Longest multi-token form, in tokens.
     pub legal_max: usize,
     /// Suffixes, longest first.
@@ -72,8 +71,8 @@ fn entry_latin(entry: &str) -> Vec<String> {
     out
 }
 
-fn word_set(file: &'static str, text: &'static str) -> Result<HashSet<String>, TableError> {
-    let mut set = HashSet::new();
+fn word_set(file: &'static str, text: &'static str) -> Result<FastSet<String>, TableError> {
+    let mut set = FastSet::default();
     for (line, w) in words(text) {
         let latin = entry_latin(w);
         match latin.as_slice() {

@@ -354,7 +354,7 @@ fn latin_of(text: &str, lang: Lang) -> String {
 fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
     let phonetic = phonetic_key(&latin);
     let variants = if is_latin_text(&text) {
-        phonetic_variants(&latin)
+        phonetic::variants_of(&latin, &phonetic)
     } else {
         Vec::new()
     };

@@ -107,64 +107,67 @@ pub(crate) struct RawToken {
 /// Splits an original name into raw tokens: letters, digits and combining marks form words;
 /// an apostrophe between two letters is dropped (`o'brien` → `obrien`, `oʻktam` → `oktam`);
 /// a hyphen separates words but is remembered; every other character separates words.
+/// One pass over the NFKC form, cleaning as in [`clean`] and reading case on the way.
 pub(crate) fn tokenize(original: &str) -> Vec<RawToken> {
-    let cleaned = clean(original);
-    // Case is read from the original (cleaning lowercases): walk the NFKC form in step.
-    let mut cases: Vec<(bool, bool)> = Vec::new();
-    let mut tokens: Vec<RawToken> = Vec::new();
-    let mut cur = String::new();
-    let (mut up, mut low) = (false, false);
-    let orig: Vec<char> = if original.is_ascii() {
-        original.chars().collect()
+    let mut t = Tokenizer::default();
+    if original.is_ascii() {
+        original.chars().for_each(|c| t.feed(c));
     } else {
-        original.nfkc().filter(|c| !is_invisible(*c)).collect()
-    };
-    let chars: Vec<char> = cleaned.chars().collect();
-    // `orig` and `chars` align except where lowercasing expanded a char; only case hints
-    // depend on the alignment, so a mismatch merely weakens them.
-    let aligned = orig.len() == chars.len();
-    let flush = |cur: &mut String,
-                 tokens: &mut Vec<RawToken>,
-                 cases: &mut Vec<(bool, bool)>,
-                 up: &mut bool,
-                 low: &mut bool| {
-        if !cur.is_empty() {
-            tokens.push(RawToken {
-                text: std::mem::take(cur),
-                hyphen_next: false,
-                dotted: false,
-                upper: false,
-                has_lower: false,
-            });
-            cases.push((*up, *low));
+        original.nfkc().for_each(|c| t.feed(c));
+    }
+    t.flush();
+    // A trailing hyphen joins nothing.
+    if let Some(last) = t.tokens.last_mut() {
+        last.hyphen_next = false;
+    }
+    t.tokens
+}
+
+#[derive(Default)]
+struct Tokenizer {
+    tokens: Vec<RawToken>,
+    cur: String,
+    up: bool,
+    low: bool,
+    /// An apostrophe after a letter, waiting to see whether a letter follows.
+    pending_apostrophe: bool,
+    last: Option<char>,
+}
+
+impl Tokenizer {
+    fn feed(&mut self, c: char) {
+        if is_invisible(c) {
+            return;
         }
-        *up = false;
-        *low = false;
-    };
-    for (i, &c) in chars.iter().enumerate() {
+        if self.pending_apostrophe {
+            self.pending_apostrophe = false;
+            if c.is_alphabetic() {
+                if self.last.is_some_and(is_cyrillic_letter) {
+                    // The Ukrainian/Belarusian apostrophe is the hard sign: it keeps the next
+                    // vowel iotated (Юр'евіч = Yur-yevich) and writes nothing.
+                    self.cur.push('ъ');
+                }
+            } else {
+                self.flush();
+            }
+        }
         if c.is_alphanumeric() || is_mark(c) {
-            cur.push(c);
-            if aligned {
-                let o = orig[i];
-                up |= o.is_uppercase();
-                low |= o.is_lowercase();
+            self.up |= c.is_uppercase();
+            self.low |= c.is_lowercase();
+            if c.is_uppercase() {
+                self.cur.extend(c.to_lowercase());
+            } else {
+                self.cur.push(c);
             }
-        } else if c == '\'' {
-            let prev_letter = i > 0 && chars[i - 1].is_alphabetic();
-            let next_letter = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
-            if !(prev_letter && next_letter) {
-                flush(&mut cur, &mut tokens, &mut cases, &mut up, &mut low);
-            } else if is_cyrillic_letter(chars[i - 1]) {
-                // The Ukrainian/Belarusian apostrophe is the hard sign: it keeps the next
-                // vowel iotated (Юр'евіч = Yur-yevich) and writes nothing.
-                cur.push('ъ');
-            }
+            self.last = Some(c);
+        } else if is_apostrophe(c) && self.last.is_some_and(char::is_alphabetic) {
+            self.pending_apostrophe = true;
         } else {
-            let had = !cur.is_empty();
-            flush(&mut cur, &mut tokens, &mut cases, &mut up, &mut low);
+            let had = !self.cur.is_empty();
+            self.flush();
             if had {
-                if let Some(last) = tokens.last_mut() {
-                    if c == '-' {
+                if let Some(last) = self.tokens.last_mut() {
+                    if is_dash(c) {
                         last.hyphen_next = true;
                     } else if c == '.' {
                         last.dotted = true;
@@ -173,16 +176,24 @@ pub(crate) fn tokenize(original: &str) -> Vec<RawToken> {
             }
         }
     }
-    flush(&mut cur, &mut tokens, &mut cases, &mut up, &mut low);
-    // A trailing hyphen joins nothing.
-    if let Some(last) = tokens.last_mut() {
-        last.hyphen_next = false;
+
+    fn flush(&mut self) {
+        if !self.cur.is_empty() {
+            let text = std::mem::take(&mut self.cur);
+            let upper = self.up && !self.low && text.chars().nth(1).is_some();
+            self.tokens.push(RawToken {
+                text,
+                hyphen_next: false,
+                dotted: false,
+                upper,
+                has_lower: self.low,
+            });
+        }
+        self.up = false;
+        self.low = false;
+        self.last = None;
+        self.pending_apostrophe = false;
     }
-    for (t, (up, low)) in tokens.iter_mut().zip(cases) {
-        t.upper = up && !low && t.text.chars().count() > 1;
-        t.has_lower = low;
-    }
-    tokens
 }
 
 fn is_cyrillic_letter(c: char) -> bool {

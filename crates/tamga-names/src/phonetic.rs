@@ -67,11 +67,21 @@ pub fn phonetic_key(latin: &str) -> String {
 
 /// The phonetic key under a given reading.
 pub(crate) fn key(latin: &str, r: Reading) -> String {
-    let bytes: Vec<u8> = latin
+    // The skeletons the pipeline passes are already clean: borrow them instead of copying.
+    let owned: Vec<u8>;
+    let bytes: &[u8] = if latin
         .bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        latin.as_bytes()
+    } else {
+        owned = latin
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        &owned
+    };
     let n = bytes.len();
     let at = |i: usize| -> u8 { bytes.get(i).copied().unwrap_or(0) };
     let starts =
@@ -112,7 +122,15 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
             i += 2;
             continue;
         }
-        if let Some((s, k)) = multi.iter().find(|(s, _)| starts(i, s)) {
+        let digraph_start = matches!(
+            c,
+            b's' | b'c' | b't' | b'd' | b'z' | b'k' | b'g' | b'p' | b'o' | b'e'
+        );
+        if let Some((s, k)) = multi
+            .iter()
+            .filter(|_| digraph_start)
+            .find(|(s, _)| starts(i, s))
+        {
             sym.push(*k);
             i += s.len();
             continue;
@@ -246,13 +264,17 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
 /// and `ch` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
 /// the token has none of those letters.
 pub fn phonetic_variants(latin: &str) -> Vec<String> {
+    variants_of(latin, &phonetic_key(latin))
+}
+
+/// [`phonetic_variants`] when the default key is already known.
+pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let has = |s: &str| latin.contains(s);
     let (j, x, ch) = (has("j"), has("x"), has("ch"));
     if !(j || x || ch) || latin.len() < 2 {
         return out;
     }
-    let base = phonetic_key(latin);
     let mut readings: Vec<Reading> = Vec::new();
     if j {
         readings.push(Reading {

@@ -5,8 +5,52 @@
 //! reported by [`crate::check_tables`] (run by the test suite) naming the file and line; at run
 //! time a table that failed to parse behaves as empty rather than panicking.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiply-rotate hasher (the Fx hash of rustc/Firefox). The tables are fixed,
+/// shipped data, so the DoS resistance of the default SipHash buys nothing here, and lookups
+/// run for every character of every name.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// A problem in one of the bundled data tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,9 +151,9 @@ impl Out {
 /// A character map with multi-character keys, matched longest first.
 #[derive(Debug, Default)]
 pub(crate) struct CharMap {
-    single: HashMap<char, Out>,
+    single: FastMap<char, Out>,
     /// Keys of two or more characters, indexed by their first character, longest first.
-    multi: HashMap<char, Vec<MultiEntry>>,
+    multi: FastMap<char, Vec<MultiEntry>>,
 }
 
 /// A multi-character key and its output.

@@ -1,8 +1,7 @@
 //! Transliteration of every supported script to Latin, driven by the tables in `data/`.
 
-use crate::tables::{char_map, rows, CharMap, Out, TableError};
+use crate::tables::{char_map, rows, CharMap, FastMap, Out, TableError};
 use pinyin::ToPinyin;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A romanisation scheme for Cyrillic (see `data/cyrillic.tsv` for each column's source).
@@ -85,6 +84,19 @@ pub(crate) enum Lang {
 }
 
 impl Lang {
+    fn from_code(code: &str) -> Option<Lang> {
+        [
+            Lang::Russian,
+            Lang::Ukrainian,
+            Lang::Belarusian,
+            Lang::Uzbek,
+            Lang::Tajik,
+            Lang::Persian,
+        ]
+        .into_iter()
+        .find(|l| l.code() == code)
+    }
+
     fn code(self) -> &'static str {
         match self {
             Lang::Russian => "ru",
@@ -147,7 +159,7 @@ struct Hangul {
 #[derive(Debug, Default)]
 pub(crate) struct Tables {
     cyrillic: Vec<CharMap>,
-    cyr_lang: HashMap<(&'static str, char), Out>,
+    cyr_lang: FastMap<(Lang, char), Out>,
     arabic: CharMap,
     persian: CharMap,
     hebrew: CharMap,
@@ -183,12 +195,19 @@ impl Tables {
                     })?;
             }
         }
-        let mut cyr_lang = HashMap::new();
+        let mut cyr_lang = FastMap::default();
         for (line, cells) in rows(include_str!("../data/cyrillic_lang.tsv")) {
             let mut chars = cells.get(1).map(|s| s.chars()).into_iter().flatten();
             match (cells.first(), chars.next(), chars.next(), cells.get(2)) {
                 (Some(lang), Some(c), None, Some(out)) => {
-                    cyr_lang.insert((*lang, c), Out::parse(out));
+                    let Some(lang) = Lang::from_code(lang) else {
+                        return Err(TableError {
+                            file: "data/cyrillic_lang.tsv",
+                            line,
+                            message: format!("unknown language code `{lang}`"),
+                        });
+                    };
+                    cyr_lang.insert((lang, c), Out::parse(out));
                 }
                 _ => {
                     return Err(TableError {
@@ -424,7 +443,7 @@ pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
         let mut used = 1;
         if is_cyrillic(c) {
             let iot = initial || is_cyr_vowel_or_sign(chars[i - 1]);
-            if let Some(o) = t.cyr_lang.get(&(lang.code(), c)) {
+            if let Some(o) = t.cyr_lang.get(&(lang, c)) {
                 out.push_str(o.pick(initial, iot));
             } else if let Some((n, o)) = cyr.and_then(|m| m.lookup(&chars, i)) {
                 used = n;
@@ -559,7 +578,7 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
             let initial = i == 0 || !chars[i - 1].is_alphabetic();
             let iot = initial || is_cyr_vowel_or_sign(chars[i - 1]);
             if scheme == Scheme::Canonical {
-                if let Some(o) = t.cyr_lang.get(&(lang.code(), c)) {
+                if let Some(o) = t.cyr_lang.get(&(lang, c)) {
                     out.push_str(o.pick(initial, iot));
                     i += 1;
                     continue;
