@@ -201,3 +201,46 @@ fn licences_expiring_lists_dependencies_and_exposure() {
     assert_eq!(deps[0]["after_expiry"], "blocked");
     assert_eq!(plan["exposure"]["by_decision"]["blocked"]["count"], 1);
 }
+
+#[test]
+fn ofsi_listing_binds_the_uk_regime_only() {
+    // Sberbank is on the OFSI consolidated list (2025-04-14); with GBP only
+    // the UN and UK regimes apply, and only the UK one blocks.
+    let r = root();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tamga"))
+        .args(["decide", "-"])
+        .args([
+            "--list",
+            &r.join("data/lists/uk/ofsi_conlist_2025-04-14/ConList.xlsx")
+                .display()
+                .to_string(),
+        ])
+        .args(["--licences", &r.join("data/licences").display().to_string()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            br#"{"date":"2026-03-01","parties":[{"name":"PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA"}],"nexus":{"currency":"GBP"}}"#,
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = report(&out);
+    assert_eq!(regime(&r, "un")["outcome"], "clear");
+    assert_eq!(regime(&r, "us")["outcome"], "not_applicable");
+    let uk = regime(&r, "uk");
+    assert_eq!(uk["outcome"], "blocked");
+    let entity = uk["reasons"][0]["entity_id"].as_str().unwrap();
+    assert!(entity.starts_with("gb_ofsi:"), "{entity}");
+}
