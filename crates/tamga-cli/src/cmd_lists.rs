@@ -141,7 +141,7 @@ fn run_inspect(args: InspectArgs) -> anyhow::Result<ExitCode> {
 fn plural(n: usize, word: &str) -> String {
     match (n, word) {
         (1, _) => format!("1 {word}"),
-        (_, "aircraft") => format!("{n} aircraft"),
+        (_, "aircraft" | "unknown") => format!("{n} {word}"),
         _ => format!("{n} {word}s"),
     }
 }

@@ -9,10 +9,10 @@
 //!
 //! Mapping: `Name 1`..`Name 5` + `Name 6` → the name (`Name 6` is the family
 //! or entity name) with `Title` as a title part; `Alias Type` (`Primary
-//! name` → primary; `Primary name variation`, `AKA`, `Prime Alias` → aka),
-//! `Alias Quality` `Low` → weak; `Name Non-Latin Script` → original-script
-//! name (language from `Non-Latin Script Language`); `DOB` (`dd/mm/yyyy`,
-//! `00` for unknown parts); `Town/Country of Birth`; `Nationality`;
+//! name` → primary; `FKA` → fka; `Primary name variation`, `AKA`, `Prime
+//! Alias` → aka), `Alias Quality` `Low quality` → weak; `Name Non-Latin
+//! Script` → original-script name (language from `Non-Latin Script
+//! Language`); `DOB` (`dd/mm/yyyy`, `00` for unknown parts); `Town/Country of Birth`; `Nationality`;
 //! `Passport Number/Details` and `National Identification Number/Details` →
 //! identifiers (OFSI numbers multiple values `(1) … (2) …`; they are split);
 //! `Address 1`..`6`, `Post/Zip Code`, `Country` → address; `Other
@@ -420,13 +420,14 @@ fn apply_row(entity: &mut Entity, v: &HashMap<Col, &str>) {
         .join(" ");
     if !full.is_empty() {
         let alias_type = get(Col::AliasType).unwrap_or_default().to_ascii_lowercase();
-        let kind = if alias_type == "primary name" {
-            NameKind::Primary
-        } else {
-            NameKind::Aka
+        let kind = match alias_type.as_str() {
+            "primary name" => NameKind::Primary,
+            "fka" | "f.k.a." => NameKind::Fka,
+            _ => NameKind::Aka,
         };
         let mut name = Name::new(full, kind);
-        if get(Col::AliasQuality).is_some_and(|q| q.eq_ignore_ascii_case("low")) {
+        // Published as "Good quality" / "Low quality" (older files: "Low").
+        if get(Col::AliasQuality).is_some_and(|q| q.to_ascii_lowercase().starts_with("low")) {
             name = name.weak();
         }
         name.script = detect_script(&name.full);
