@@ -246,7 +246,8 @@ fn detect_csv(path: &Path, body: &str) -> Result<Format, LoadError> {
     let Some(first) = rows.first() else {
         return Err(LoadError::file(path, "no CSV row found"));
     };
-    let numeric_first = !first[0].is_empty() && first[0].bytes().all(|b| b.is_ascii_digit());
+    let lead = first.first().map(String::as_str).unwrap_or_default();
+    let numeric_first = !lead.is_empty() && lead.bytes().all(|b| b.is_ascii_digit());
     if numeric_first && first.len() == 12 && first.iter().any(|f| f == "-0-") {
         return Ok(Format::OfacCsv);
     }

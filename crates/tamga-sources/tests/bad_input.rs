@@ -224,3 +224,57 @@ fn empty_files_are_errors() {
     let err = load_path(&path, &lenient()).unwrap_err().to_string();
     assert!(err.contains("empty.csv") && err.contains("empty"), "{err}");
 }
+
+#[test]
+fn ofsi_csv_row_without_group_id_names_its_line() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    // The real ConList rows as CSV, with the Group ID of line 5 blanked.
+    let mut wb: Xlsx<_> = open_workbook(data("uk/ofsi_conlist_2025-04-14/ConList.xlsx")).unwrap();
+    let range = wb.worksheet_range("Data").unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let gid = rows[1].iter().position(|h| h == "Group ID").unwrap();
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for (i, row) in rows.iter().enumerate() {
+        let mut row = row.clone();
+        if i == 4 {
+            row[gid].clear();
+        }
+        writer.write_record(&row).unwrap();
+    }
+    let path = temp("conlist-no-group.csv", &writer.into_inner().unwrap());
+    let err = load_path(&path, &strict()).unwrap_err().to_string();
+    assert!(
+        err.contains("conlist-no-group.csv:5") && err.contains("Group ID"),
+        "{err}"
+    );
+    let list = load_path(&path, &lenient()).unwrap();
+    assert_eq!(list.meta.warnings.len(), 1);
+    assert_eq!(list.meta.format, "uk_ofsi_csv");
+}
+
+#[test]
+fn duplicated_canada_record_is_reported() {
+    let text = std::fs::read_to_string(data("canada/sema_2025-05/sema_consolidated.xml")).unwrap();
+    let start = text.find("<record>").unwrap();
+    let end = text.find("</record>").unwrap() + "</record>".len();
+    let mut doubled = text.clone();
+    doubled.insert_str(end, &text[start..end]);
+    let path = temp("sema-dup.xml", doubled.as_bytes());
+    let err = load_path(&path, &strict()).unwrap_err().to_string();
+    assert!(
+        err.contains("sema-dup.xml at byte") && err.contains("record[2]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("duplicate record id belarus/1-part-1/1"),
+        "{err}"
+    );
+    let list = load_path(&path, &lenient()).unwrap();
+    assert_eq!(list.entities.len(), 4759);
+    assert_eq!(list.meta.warnings.len(), 1);
+}
