@@ -13,7 +13,9 @@
 //!    [`NameToken::hyphen_next`] so that [`AnalyzedName::compounds`] can give the joined form
 //!    (`kassymjomart`) to match a list that writes the compound as one word. A Chinese or
 //!    Korean personal name written without spaces (习近平, 김정은) is split into family name
-//!    (first character) and given name (the rest), as Latin renderings write them. An Arabic
+//!    (first character) and given name (the rest) for Chinese, one token per syllable for Korean
+//!    (given-name syllables hyphen-linked), as Latin renderings write them; a Chinese legal
+//!    form at the end of a company name (有限公司) is split off. An Arabic
 //!    word starting with the article ال is split into the particle `al` and the rest, and
 //!    ʿAbd al- written as one word (عبدالكريم, or `Abdul`/`Abdel` before a separate name) into
 //!    `abd` + particle `al` + the rest, as lists also write `Abd Al-Karim`.
@@ -140,8 +142,8 @@ pub struct NameToken {
     /// Its role in a personal name.
     pub role: TokenRole,
     /// Other phonetic keys of a Latin-script token under the other readings of its ambiguous
-    /// letters (j as й or х, x as х, ch as х; see [`phonetic_variants`]). Empty for most
-    /// tokens and for tokens transliterated from another script. A match on a variant is as
+    /// letters (j as й or х, x as х, ch as х; see [`phonetic_variants`]), or of a Hangul
+    /// syllable under McCune-Reischauer initials (k/t/p for RR g/d/b). Empty for most tokens. A match on a variant is as
     /// good as a match on `phonetic`: index both, probe both.
     pub variants: Vec<String>,
     /// The consonant skeleton of `phonetic` ([`consonant_key`]): the key on which a token in
@@ -255,6 +257,17 @@ fn is_latin_text(text: &str) -> bool {
     })
 }
 
+/// Chinese legal forms written at the end of a company name (also in `data/legal_forms.tsv`),
+/// longest first.
+const HAN_LEGAL_FORMS: [&str; 6] = [
+    "股份有限公司",
+    "有限责任公司",
+    "有限責任公司",
+    "有限公司",
+    "集团",
+    "集團",
+];
+
 /// Latin and Cyrillic spellings of ʿAbd al- written as one word before a separate name.
 const ABD_AL: [&str; 9] = [
     "abdul",
@@ -274,9 +287,45 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
     for t in raw {
         let n = t.text.chars().count();
         let first_len = t.text.chars().next().map_or(0, char::len_utf8);
-        let cjk = hint != PartyHint::Organization
-            && (2..=4).contains(&n)
-            && (t.text.chars().all(is_han) || t.text.chars().all(is_hangul));
+        // Korean given names are written syllable by syllable in Latin lists (Kim Yong Bok,
+        // Kim Jong-un): one token per syllable, the given name's syllables hyphen-linked so
+        // that compounds() also offers the joined form.
+        if hint != PartyHint::Organization && (2..=4).contains(&n) && t.text.chars().all(is_hangul)
+        {
+            let last = n - 1;
+            for (k, c) in t.text.chars().enumerate() {
+                let hyphen = if k == last { t.hyphen_next } else { k > 0 };
+                out.push(RawToken {
+                    text: c.to_string(),
+                    hyphen_next: hyphen,
+                    dotted: false,
+                    ..t.clone()
+                });
+            }
+            continue;
+        }
+        // Chinese company names end in a legal form written without a space.
+        if t.text.chars().all(is_han) && hint != PartyHint::Person {
+            if let Some(form) = HAN_LEGAL_FORMS
+                .iter()
+                .find(|f| t.text.len() > f.len() && t.text.ends_with(**f))
+            {
+                let cut = t.text.len() - form.len();
+                out.push(RawToken {
+                    text: t.text[..cut].to_string(),
+                    hyphen_next: false,
+                    dotted: false,
+                    ..t.clone()
+                });
+                out.push(RawToken {
+                    text: form.to_string(),
+                    ..t
+                });
+                continue;
+            }
+        }
+        let cjk =
+            hint != PartyHint::Organization && (2..=4).contains(&n) && t.text.chars().all(is_han);
         // ʿAbd al-X: Arabic writes it joined (عبدالكريم), Latin lists write Abd Al-Karim,
         // Abdul Karim or Abdel Karim; all become `abd` + particle `al` + X. Not عبدالله,
         // which Latin writes as one word (Abdullah) and which meets it whole.
@@ -356,7 +405,11 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
     let variants = if is_latin_text(&text) {
         phonetic::variants_of(&latin, &phonetic)
     } else {
-        Vec::new()
+        translit::hangul_alternative(&text)
+            .map(|alt| phonetic_key(&alt))
+            .filter(|k| *k != phonetic)
+            .into_iter()
+            .collect()
     };
     let consonants = consonant_key(&phonetic);
     NameToken {

@@ -216,7 +216,7 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
             other => other,
         };
         // Initial glide before e: Ye/Je/E all start with the vowel (Yelena = Elena).
-        if out == GLIDE && i == 0 && next == b'e' {
+        if out == GLIDE && i == 0 && next == b'e' && !matches!(at(i + 2), b'o' | b'u') {
             i += 1;
             continue;
         }

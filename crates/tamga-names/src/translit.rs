@@ -516,6 +516,41 @@ pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
     let _ = start_len;
 }
 
+/// The McCune-Reischauer-style reading of a Hangul token (syllable-initial ㄱ ㄷ ㅂ as k t p,
+/// as the DPRK and many passports write them: Kim, Pak, Kwang), or None if the token has no
+/// such syllable. Used for [`crate::NameToken::variants`].
+pub(crate) fn hangul_alternative(token: &str) -> Option<String> {
+    let t = tables();
+    let mut out = String::new();
+    let mut changed = false;
+    for c in token.chars() {
+        if !matches!(c, '\u{AC00}'..='\u{D7A3}') {
+            return None;
+        }
+        let s = c as u32 - 0xAC00;
+        let (l, v, tl) = (
+            (s / 588) as usize,
+            ((s % 588) / 28) as usize,
+            (s % 28) as usize,
+        );
+        let lead = match l {
+            0 => Some("k"),
+            3 => Some("t"),
+            7 => Some("p"),
+            _ => None,
+        };
+        changed |= lead.is_some();
+        out.push_str(lead.or(t.hangul.lead.get(l).map(|b| &**b)).unwrap_or(""));
+        for part in [t.hangul.vowel.get(v), t.hangul.tail.get(tl)]
+            .into_iter()
+            .flatten()
+        {
+            out.push_str(part);
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Kana at `chars[i]` (katakana folded onto hiragana): writes its Hepburn reading and returns
 /// how many characters it used. `geminate` carries a pending sokuon (っ) to the next kana.
 fn kana(map: &CharMap, chars: &[char], i: usize, out: &mut String, geminate: &mut bool) -> usize {

@@ -313,6 +313,7 @@ fn cross_script_agreement_on_real_pairs() {
     );
 }
 
-const FLOOR_CYR_PHONETIC: f64 = 0.0;
-const FLOOR_CYR_VARIANTS: f64 = 0.0;
-const FLOOR_ARABIC_CONSONANTS: f64 = 0.0;
+// Measured 2026-11-29: Cyrillic 85.9% phonetic, 86.3% with variants; Arabic consonants 81.0%.
+const FLOOR_CYR_PHONETIC: f64 = 0.83;
+const FLOOR_CYR_VARIANTS: f64 = 0.83;
+const FLOOR_ARABIC_CONSONANTS: f64 = 0.78;

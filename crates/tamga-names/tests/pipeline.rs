@@ -426,8 +426,24 @@ fn other_scripts() {
     let latin: Vec<_> = xi.tokens.iter().map(|t| t.latin.as_str()).collect();
     assert_eq!(latin, ["xi", "jinping"]);
     assert_eq!(detect_script("김정은"), "Hang");
+    // Korean: one token per syllable (RR), the given name hyphen-linked, McCune-Reischauer
+    // initials as a variant, so that the DPRK spelling "KIM Jong Un" (UN list) meets it.
     let kim = analyze("김정은", PartyHint::Person);
-    assert_eq!(kim.tokens[1].latin, "jeongeun");
+    let latin: Vec<_> = kim.tokens.iter().map(|t| t.latin.as_str()).collect();
+    assert_eq!(latin, ["gim", "jeong", "eun"]);
+    assert_eq!(kim.compounds()[0].latin, "jeongeun");
+    let dprk = analyze("KIM Jong Un", PartyHint::Person);
+    for (k, d) in kim.tokens.iter().zip(&dprk.tokens) {
+        assert!(agree(k, d), "{:?} vs {:?}", k, d);
+    }
+    // Chinese company names: the legal form is split off and classed.
+    // (OFSI: "AUTEL ROBOTICS CO., LTD." / "道通机器人有限公司".)
+    let autel = analyze("道通机器人有限公司", PartyHint::Organization);
+    assert_eq!(autel.legal_form(), Some("ltd"));
+    assert_eq!(
+        autel.legal_form(),
+        analyze("AUTEL ROBOTICS CO., LTD.", PartyHint::Organization).legal_form()
+    );
     assert_eq!(skeleton("Μπακογιάννης"), "bakogiannis");
     assert_eq!(skeleton("プーチン"), "puchin");
     assert_eq!(skeleton("ウラジーミル"), "urajimiru");
