@@ -142,7 +142,7 @@ pub struct NameToken {
     /// Its role in a personal name.
     pub role: TokenRole,
     /// Other phonetic keys of a Latin-script token under the other readings of its ambiguous
-    /// letters (j as й or х, x as х, ch as х; see [`phonetic_variants`]), or of a Hangul
+    /// letters (j as й or х, x as х, ch as х, h as г; see [`phonetic_variants`]), or of a Hangul
     /// syllable under McCune-Reischauer initials (k/t/p for RR g/d/b). Empty for most tokens. A match on a variant is as
     /// good as a match on `phonetic`: index both, probe both.
     pub variants: Vec<String>,

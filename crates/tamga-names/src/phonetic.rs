@@ -33,9 +33,11 @@
 //! * `x` inside a word is ks (Alexander, Maxim, Export: default) but х in Uzbek Latin
 //!   (Baxtiyor, Axmedov); at the start of a word it is х (Xuseyn; English initial x is rare).
 //! * `ch` before a vowel is ч/ш (default) but х in German (Dschochar).
-//! * г is h in Ukrainian and Belarusian (Hryhoriy) but g in Russian (Grigoriy); g and h are not
-//!   folded because Latin g and h are distinct in most names; the scorer's edit distance
-//!   covers it.
+//! * г is h in Ukrainian and Belarusian Latin (Serhiy, Ihor) but g in Russian (Sergey, Igor),
+//!   and Russian writes a foreign h as г (Гасан = Hasan): g and h stay distinct in the key
+//!   (they are distinct in most names) and a lone h is read as g in a variant.
+//! * English -er/-ar at the end after a consonant is folded to -r (Alexander = Aleksandr,
+//!   Baker = Bakr), at the cost of merging e.g. Nasser with Nasr.
 
 /// How the ambiguous Latin letters are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,6 +50,9 @@ pub(crate) struct Reading {
     pub x_kh: bool,
     /// `ch` always as х (German, Dutch, Polish).
     pub ch_kh: bool,
+    /// A lone `h` as г (Ukrainian and Belarusian Latin write г as h: Serhiy = Сергей; Russian
+    /// writes foreign h as г: Гасан = Hasan).
+    pub h_g: bool,
 }
 
 const GLIDE: u8 = b'Y';
@@ -154,6 +159,7 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
         let next = at(i + 1);
         let prev = if i > 0 { bytes[i - 1] } else { 0 };
         let out = match c {
+            b'h' if r.h_g => b'g',
             b'a' | b'e' => b'a',
             b'o' | b'u' => b'u',
             b'i' => {
@@ -246,6 +252,17 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
     if res.len() > 2 && res.last() == Some(&b'h') {
         res.pop();
     }
+    // English -er/-ar after a consonant at the end meets the Slavic and Arabic bare -r
+    // (Alexander = Aleksandr, Baker = Bakr, Jafar = Jafr).
+    let len = res.len();
+    if len >= 4
+        && res[len - 1] == b'r'
+        && res[len - 2] == b'a'
+        && !vowel(res[len - 3])
+        && res[len - 3] != b'y'
+    {
+        res.remove(len - 2);
+    }
     // i between a consonant and a vowel is dropped: the soft sign and the glide are written
     // y, i, j or not at all (Natalya, Natalia, Natalja; Vitalyevich, Vitalievich, Vitalevich).
     let mut k = 1;
@@ -260,8 +277,8 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
     String::from_utf8(res).unwrap_or_default()
 }
 
-/// Alternative phonetic keys of a Latin-script token under the other readings of `j`, `x`
-/// and `ch` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
+/// Alternative phonetic keys of a Latin-script token under the other readings of `j`, `x`,
+/// `ch` and a lone `h` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
 /// the token has none of those letters.
 pub fn phonetic_variants(latin: &str) -> Vec<String> {
     variants_of(latin, &phonetic_key(latin))
@@ -272,7 +289,10 @@ pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let has = |s: &str| latin.contains(s);
     let (j, x, ch) = (has("j"), has("x"), has("ch"));
-    if !(j || x || ch) || latin.len() < 2 {
+    // A lone h: not the second letter of a digraph (kh sh ch zh th ph gh dh).
+    let b = latin.as_bytes();
+    let lone_h = (0..b.len()).any(|i| b[i] == b'h' && (i == 0 || !b"kscztpgd".contains(&b[i - 1])));
+    if !(j || x || ch || lone_h) || latin.len() < 2 {
         return out;
     }
     let mut readings: Vec<Reading> = Vec::new();
@@ -305,6 +325,12 @@ pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
                 ..Reading::default()
             });
         }
+    }
+    if lone_h {
+        readings.push(Reading {
+            h_g: true,
+            ..Reading::default()
+        });
     }
     for r in readings {
         let k = key(latin, r);
