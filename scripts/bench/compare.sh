@@ -80,4 +80,4 @@ fi
   --tamga "$out/tamga.json" --tamga-rss "$(rss "$out/tamga.time")" \
   --rapidfuzz "$out/rapidfuzz.json" --rapidfuzz-rss "$(rss "$out/rapidfuzz.time")" \
   --cli-seconds "${cli_s:-0}" --cli-rss "$( [[ -n "$cli_s" ]] && rss "$out/tamga_cli.time" || echo 0)" \
-  --queries "$n" "${scale_args[@]}" | tee "$out/compare.md"
+  --queries "$n" "${scale_args[@]}" --doc docs/EVALUATION.md | tee "$out/compare.md"

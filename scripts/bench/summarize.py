@@ -2,8 +2,25 @@
 """Print the speed comparison of scripts/bench/compare.sh as Markdown."""
 
 import argparse
+import contextlib
+import io
 import json
 import subprocess
+
+START, END = "<!-- speed:start -->", "<!-- speed:end -->"
+
+
+def update_doc(path, text):
+    """Replace the speed section of the evaluation document."""
+    with open(path, encoding="utf-8") as fh:
+        doc = fh.read()
+    section = f"{START}\n{text}\n{END}"
+    if START in doc and END in doc:
+        doc = doc[: doc.index(START)] + section + doc[doc.index(END) + len(END):]
+    else:
+        doc += f"\n## Latest speed comparison\n\n{section}\n"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(doc)
 
 
 def load(path):
@@ -21,6 +38,7 @@ def ratio(a, b):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--doc", help="also rewrite the speed section of this Markdown file")
     ap.add_argument("--tamga", required=True)
     ap.add_argument("--tamga-rss", type=int, default=0)
     ap.add_argument("--rapidfuzz", required=True)
@@ -32,7 +50,15 @@ def main():
     ap.add_argument("--scale-rss", type=int, default=0)
     ap.add_argument("--scale-rapidfuzz")
     args = ap.parse_args()
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        report(args)
+    print(buf.getvalue(), end="")
+    if args.doc:
+        update_doc(args.doc, buf.getvalue())
 
+
+def report(args):
     t, r = load(args.tamga), load(args.rapidfuzz)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     date = subprocess.run(["date", "-u", "+%Y-%m-%dT%H:%MZ"], capture_output=True, text=True).stdout.strip()
