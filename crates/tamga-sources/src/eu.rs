@@ -4,8 +4,8 @@
 //!
 //! Mapping: `sanctionEntity/@logicalId` → `source_id`; `subjectType/@code`
 //! (`person`, `enterprise`) → kind; every `nameAlias` → a name (the EU marks
-//! no primary name, so the first alias is taken as primary and the rest as
-//! aka; `strong="false"` → weak; `nameLanguage` → lang; first/middle/last
+//! no primary name: the first alias published with split first/last name is
+//! taken as primary, else the first alias, and the rest as aka; `strong="false"` → weak; `nameLanguage` → lang; first/middle/last
 //! name → parts); `birthdate` (exact date, year, `yearRangeFrom/To`, `circa`)
 //! → birth dates and places; `citizenship` → citizenships; `identification`
 //! → identifiers (`knownFalse` kept); `address` → addresses; `regulation
@@ -100,12 +100,8 @@ fn read_entity(path: &Path, node: &Node, pos: &RecordPos) -> Result<Entity, Load
         let Some(whole) = alias.attr("wholeName") else {
             continue;
         };
-        let kind = if entity.names.is_empty() {
-            NameKind::Primary
-        } else {
-            NameKind::Aka
-        };
-        let mut name = Name::new(whole, kind);
+        // Every alias starts as aka; the primary one is chosen below.
+        let mut name = Name::new(whole, NameKind::Aka);
         if alias.attr("strong").as_deref() == Some("false") {
             name = name.weak();
         }
@@ -142,6 +138,16 @@ fn read_entity(path: &Path, node: &Node, pos: &RecordPos) -> Result<Entity, Load
                 }
             }
         }
+    }
+    // The EU flags no primary name. The designation's main name is the one
+    // published with its parts split (first/last name); else the first.
+    let primary = entity
+        .names
+        .iter()
+        .position(|n| n.parts.iter().any(|p| p.role != NamePartRole::Title))
+        .unwrap_or(0);
+    if let Some(name) = entity.names.get_mut(primary) {
+        name.kind = NameKind::Primary;
     }
     if entity.names.is_empty() {
         return Err(LoadError::element(

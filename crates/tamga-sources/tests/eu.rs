@@ -98,6 +98,7 @@ fn loads_every_entity_and_name_alias() {
 fn dates_documents_and_programmes_are_typed() {
     let list = load(&ListSpec::parse(EU), &LoadOptions::default()).unwrap();
     let ksm = list.entities.iter().find(|e| e.source_id == "191").unwrap();
+    assert_eq!(ksm.caption(), "Khalid Sheikh MOHAMMED");
     assert!(ksm
         .names
         .iter()
