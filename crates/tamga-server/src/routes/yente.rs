@@ -271,7 +271,7 @@ pub async fn match_entities(
     let batch = responses.len();
     let mut response = Json(MatchResponse {
         responses,
-        matcher: feature_docs(),
+        matcher: FEATURE_DOCS.clone(),
         limit,
         algorithm: "tamga",
         lists_version: version,
@@ -737,6 +737,9 @@ pub fn ftm_properties(e: &Entity) -> BTreeMap<String, Vec<String>> {
     }
     p
 }
+
+/// yente's `matcher` block, built once.
+static FEATURE_DOCS: std::sync::LazyLock<Value> = std::sync::LazyLock::new(feature_docs);
 
 /// yente's `matcher` block: what each feature in `features` means.
 fn feature_docs() -> Value {
