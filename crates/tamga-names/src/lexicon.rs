@@ -41,6 +41,8 @@ pub(crate) struct Lexicon {
     pub legal_max: usize,
     /// Suffixes, longest first.
     pub suffixes: Vec<Suffix>,
+    /// The same, grouped by their last letter (a token is checked only against its group).
+    pub suffixes_by_last: FastMap<u8, Vec<Suffix>>,
 }
 
 /// Canonical Latin of each token of an entry.
@@ -157,12 +159,19 @@ impl Lexicon {
         }
         lex.suffixes
             .sort_by_key(|s| std::cmp::Reverse(s.suffix.len()));
+        for s in &lex.suffixes {
+            if let Some(&b) = s.suffix.as_bytes().last() {
+                lex.suffixes_by_last.entry(b).or_default().push(s.clone());
+            }
+        }
         Ok(lex)
     }
 
     /// The role a suffix suggests for a token's Latin form (the stem must keep 3+ letters).
     pub(crate) fn suffix_role(&self, latin: &str) -> Option<(TokenRole, Strength)> {
-        self.suffixes
+        let last = *latin.as_bytes().last()?;
+        self.suffixes_by_last
+            .get(&last)?
             .iter()
             .find(|s| latin.len() >= s.suffix.len() + 3 && latin.ends_with(s.suffix.as_str()))
             .map(|s| (s.role, s.strength))

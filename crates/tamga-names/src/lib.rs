@@ -248,13 +248,14 @@ fn is_hangul(c: char) -> bool {
 
 fn is_latin_text(text: &str) -> bool {
     use unicode_script::{Script, UnicodeScript};
-    text.chars().all(|c| {
-        c.is_ascii()
-            || matches!(
-                c.script(),
-                Script::Latin | Script::Common | Script::Inherited
-            )
-    })
+    text.is_ascii()
+        || text.chars().all(|c| {
+            c.is_ascii()
+                || matches!(
+                    c.script(),
+                    Script::Latin | Script::Common | Script::Inherited
+                )
+        })
 }
 
 /// Chinese legal forms written at the end of a company name (also in `data/legal_forms.tsv`),
@@ -285,6 +286,11 @@ const ABD_AL: [&str; 9] = [
 fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
     let mut out = Vec::with_capacity(raw.len() + 1);
     for t in raw {
+        // Fast path: an ASCII token can only be ʿAbd al- written as one word.
+        if t.text.is_ascii() && !(t.text.starts_with("abd") && ABD_AL.contains(&t.text.as_str())) {
+            out.push(t);
+            continue;
+        }
         let n = t.text.chars().count();
         let first_len = t.text.chars().next().map_or(0, char::len_utf8);
         // Korean given names are written syllable by syllable in Latin lists (Kim Yong Bok,
@@ -686,6 +692,13 @@ pub fn skeleton(token: &str) -> String {
 /// the script of most of its letters; `Zyyy` (common) when it has none.
 pub fn detect_script(text: &str) -> &'static str {
     use unicode_script::{Script, UnicodeScript};
+    if text.is_ascii() {
+        return if text.bytes().any(|b| b.is_ascii_alphabetic()) {
+            "Latn"
+        } else {
+            "Zyyy"
+        };
+    }
     let mut counts: [(Script, usize); 8] = [(Script::Common, 0); 8];
     let mut used = 0;
     for c in text.chars() {
