@@ -205,3 +205,27 @@ async fn a_failed_initial_load_is_not_ready_until_a_good_refresh() {
     assert_eq!(status, 200, "{ok}");
     assert_eq!(server.get_json("/readyz").await.0, 200);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_schedule_refreshes_and_keeps_serving() {
+    let config = tamga_server::Config {
+        lists: vec![UN_XML.to_string()],
+        refresh_interval: Some(std::time::Duration::from_secs(1)),
+        ..tamga_server::Config::default()
+    };
+    let server = TestServer::start(config).await;
+    server.wait_ready().await;
+    // Bounded poll for a scheduled refresh to have swapped in version 2+.
+    let mut lists = Value::Null;
+    for _ in 0..600 {
+        let (_, l) = server.get_json("/lists").await;
+        if l["last_refresh"]["trigger"] == "scheduled" && l["last_refresh"]["outcome"] == "ok" {
+            lists = l;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(lists["lists_version"].as_u64().unwrap() >= 2, "{lists}");
+    assert!(server.metric("tamga_refresh_attempts_total").await.unwrap() >= 2.0);
+    assert_eq!(server.get_json("/readyz").await.0, 200);
+}
