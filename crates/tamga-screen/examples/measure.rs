@@ -53,6 +53,15 @@ fn main() {
         labelled.len(),
         options.threshold
     );
+    let mut slowest: Vec<(f64, &str)> = latencies
+        .iter()
+        .zip(&queries)
+        .map(|(&l, q)| (l, q.name.as_str()))
+        .collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (l, name) in slowest.iter().take(8) {
+        println!("  slow: {l:.0} us  {name}");
+    }
     latencies.sort_by(f64::total_cmp);
     let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p) as usize];
     println!(

@@ -47,6 +47,11 @@ use tamga_matcher::{Adjustment, Explanation, NameKindHint, NameScorer, TokenStat
 use tamga_model::{BirthDate, Entity, EntityKind, EntityList, ListMeta, NameQuality, Source};
 use tamga_names::PartyHint;
 
+/// Candidates whose index evidence is below this share of the best
+/// candidate's are not scored when a threshold is set (see
+/// [`Screener::screen`]); measured on the bundled lists, no name below it
+/// reaches the default threshold.
+pub const MIN_EVIDENCE_RATIO: f32 = 0.35;
 /// Score change when the best matching name is a weak alias.
 pub const WEAK_ALIAS_DELTA: f64 = -0.10;
 /// Score change when the query's full birth date equals a listed full date.
@@ -393,7 +398,16 @@ impl<S: NameScorer> Screener<S> {
         // Best name per entity by name score (weak-alias cut included);
         // explanations are built only for the matches returned.
         let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
-        for candidate in self.index.candidates(&analyzed) {
+        let candidates = self.index.candidates(&analyzed);
+        // With an alert threshold, names with little index evidence next to
+        // the best candidate (they share only a fraction of the query's
+        // weighted tokens) cannot reach it and are not scored. With
+        // threshold 0 (top N) every candidate is scored.
+        let floor = match candidates.first() {
+            Some(top) if options.threshold > 0.0 => top.evidence * MIN_EVIDENCE_RATIO,
+            _ => 0.0,
+        };
+        for candidate in candidates.iter().take_while(|c| c.evidence >= floor) {
             self.consider(&prepared, candidate.name, &stats, &mut best);
         }
         let id_owners: &[u32] = match &query.identifier {
