@@ -74,6 +74,33 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Index build: every primary and alias name of the 2023-12-28 SDN publication.
+    let mut all = sdn_names(usize::MAX);
+    let alt = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/lists/ofac/sdn_2023-12-28/alt.csv"
+    );
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(alt)
+        .expect("alt.csv");
+    all.extend(
+        rdr.records()
+            .filter_map(Result::ok)
+            .filter_map(|r| r.get(3).map(|n| (n.to_string(), PartyHint::Unknown))),
+    );
+    let mut g = c.benchmark_group("index_build");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(all.len() as u64));
+    g.bench_function(format!("sdn_and_alt_{}", all.len()), |b| {
+        b.iter(|| {
+            for (n, h) in all.iter() {
+                black_box(analyze(black_box(n), *h));
+            }
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

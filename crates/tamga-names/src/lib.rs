@@ -31,8 +31,8 @@
 //!    `Given Patronymic Family`); see [`analyze`].
 //! 5. **Transliteration** to a canonical Latin skeleton ([`NameToken::latin`], ASCII
 //!    `[a-z0-9]`) and a **phonetic key** ([`NameToken::phonetic`]) that folds the differences
-//!    between romanisation conventions (rules and the conflicts chosen: [`phonetic_key`]'s
-//!    module, documented on [`phonetic_key`]). Latin-script tokens also get
+//!    between romanisation conventions (every rule, why, and the conflicts chosen: module
+//!    [`phonetic`]). Latin-script tokens also get
 //!    [`NameToken::variants`] (their key under other readings of j/x/ch), and every token a
 //!    [`NameToken::consonants`] key for scripts that write no short vowels.
 //!
@@ -66,7 +66,7 @@
 
 mod lexicon;
 mod normalize;
-mod phonetic;
+pub mod phonetic;
 mod tables;
 mod translit;
 

@@ -65,7 +65,8 @@ fn is_vowel_or_y(b: u8) -> bool {
     is_vowel(b) || b == b'y'
 }
 
-/// The phonetic key under the default (English) reading. See the module doc.
+/// The phonetic key under the default (English) reading; the rules are in the [module
+/// doc](self).
 pub fn phonetic_key(latin: &str) -> String {
     key(latin, Reading::default())
 }
