@@ -71,6 +71,50 @@ pub fn phonetic_key(latin: &str) -> String {
     key(latin, Reading::default())
 }
 
+/// The multi-letter spelling at `i`, longest first: `(letters used, key letter)`. Written as
+/// byte matches rather than a table of strings because it runs for every letter of every name.
+fn digraph(b: &[u8], i: usize) -> Option<(usize, u8)> {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    let (n1, n2, n3) = (at(1), at(2), at(3));
+    match at(0) {
+        b's' if n1 == b'c' && n2 == b'h' => {
+            if n3 == b't' && at(4) == b's' && at(5) == b'c' && at(6) == b'h' {
+                Some((7, b'x')) // schtsch (German щ)
+            } else {
+                Some((3, b'x')) // sch
+            }
+        }
+        b's' if n1 == b'h' => Some(if n2 == b'c' && n3 == b'h' {
+            (4, b'x')
+        } else {
+            (2, b'x')
+        }), // shch, sh
+        b'c' if n1 == b'h' && n2 == b't' && n3 == b'c' && at(4) == b'h' => Some((5, b'x')), // chtch
+        b'c' if n1 == b'k' => Some((2, b'k')),
+        b't' => match n1 {
+            b's' if n2 == b'c' && n3 == b'h' => Some((4, b'x')), // tsch
+            b'c' if n2 == b'h' => Some((3, b'x')),               // tch
+            b'h' => Some((2, b't')),
+            b's' | b'z' => Some((2, b'c')),
+            _ => None,
+        },
+        b'd' => match n1 {
+            b's' if n2 == b'c' && n3 == b'h' => Some((4, b'j')), // dsch
+            b'z' if n2 == b'h' => Some((3, b'j')),               // dzh
+            b'j' => Some((2, b'j')),
+            b'h' => Some((2, b'd')),
+            _ => None,
+        },
+        b'z' if n1 == b'h' => Some((2, b'j')),
+        b'k' if n1 == b'h' => Some((2, b'h')),
+        b'g' if n1 == b'h' => Some((2, b'g')),
+        b'p' if n1 == b'h' => Some((2, b'f')),
+        b'o' if n1 == b'u' || n1 == b'o' => Some((2, b'u')),
+        b'e' if n1 == b'o' || n1 == b'u' => Some((2, b'u')),
+        _ => None,
+    }
+}
+
 /// The phonetic key under a given reading.
 pub(crate) fn key(latin: &str, r: Reading) -> String {
     // The skeletons the pipeline passes are already clean: borrow them instead of copying.
@@ -90,58 +134,23 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
     };
     let n = bytes.len();
     let at = |i: usize| -> u8 { bytes.get(i).copied().unwrap_or(0) };
-    let starts =
-        |i: usize, s: &[u8]| -> bool { bytes.len() >= i + s.len() && &bytes[i..i + s.len()] == s };
     let mut sym: Vec<u8> = Vec::with_capacity(n);
     let mut i = 0;
     while i < n {
         let c = bytes[i];
-        // Longest spellings first.
-        let multi: &[(&[u8], u8)] = &[
-            (b"schtsch", b'x'),
-            (b"chtch", b'x'),
-            (b"shch", b'x'),
-            (b"tsch", b'x'),
-            (b"dsch", b'j'),
-            (b"dzh", b'j'),
-            (b"sch", b'x'),
-            (b"tch", b'x'),
-            (b"zh", b'j'),
-            (b"dj", b'j'),
-            (b"sh", b'x'),
-            (b"kh", b'h'),
-            (b"gh", b'g'),
-            (b"ph", b'f'),
-            (b"th", b't'),
-            (b"dh", b'd'),
-            (b"ts", b'c'),
-            (b"tz", b'c'),
-            (b"ck", b'k'),
-            (b"ou", b'u'),
-            (b"oo", b'u'),
-            (b"eo", b'u'),
-            (b"eu", b'u'),
-        ];
-        if starts(i, b"ou") && i > 0 && is_vowel(bytes[i - 1]) && is_vowel(at(i + 2)) {
+        if c == b'o' && at(i + 1) == b'u' && i > 0 && is_vowel(bytes[i - 1]) && is_vowel(at(i + 2))
+        {
             // French ou between vowels is w (Zarkaoui = Zarqawi).
             sym.push(b'v');
             i += 2;
             continue;
         }
-        let digraph_start = matches!(
-            c,
-            b's' | b'c' | b't' | b'd' | b'z' | b'k' | b'g' | b'p' | b'o' | b'e'
-        );
-        if let Some((s, k)) = multi
-            .iter()
-            .filter(|_| digraph_start)
-            .find(|(s, _)| starts(i, s))
-        {
-            sym.push(*k);
-            i += s.len();
+        if let Some((len, k)) = digraph(bytes, i) {
+            sym.push(k);
+            i += len;
             continue;
         }
-        if starts(i, b"ch") {
+        if c == b'c' && at(i + 1) == b'h' {
             let next = at(i + 2);
             let before_consonant = next != 0 && !is_vowel_or_y(next);
             sym.push(if r.ch_kh || before_consonant {
