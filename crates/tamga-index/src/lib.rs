@@ -53,6 +53,14 @@
 //! > `max_candidates` other names receive strictly more evidence, i.e. unless
 //! > that many names are themselves near-complete matches of the query.
 //!
+//! One exception keeps common names cheap: a query token that is itself
+//! found exactly in more than 1 % of list names ([`COMMON_TOKEN_SHARE`]) is
+//! not expanded within the edit bound, only through its phonetic keys. A
+//! misspelt token is rare by construction and always expands, so the
+//! guarantee holds for the misspelt tokens it is about; what is given up is
+//! a correctly spelt common token (`Muhammad`) reaching a list spelling at
+//! edit distance that is not also a phonetic variant.
+//!
 //! "Informative" tokens are those the names crate classifies as names or
 //! initials-free name tokens; titles, particles, stopwords and legal forms
 //! only add evidence to names already found, and are searched on their own
@@ -83,6 +91,10 @@ pub const CONSONANT_FACTOR: f32 = 0.7;
 pub const JOINED_FACTOR: f32 = 0.9;
 /// Evidence factor for a token found within the edit bound.
 pub const EDIT_FACTOR: f32 = 0.8;
+
+/// A query token found exactly in more than `1 / COMMON_TOKEN_SHARE` of the
+/// names is not expanded within the edit bound (see the crate docs).
+pub const COMMON_TOKEN_SHARE: usize = 100;
 
 /// Tuning of candidate generation.
 #[derive(Debug, Clone, PartialEq)]
@@ -406,11 +418,11 @@ impl NameIndex {
         if latin.is_empty() {
             return out;
         }
+        let mut exact_df = 0;
         if let Some(t) = self.latin.get(latin) {
-            out.push((
-                EXACT_FACTOR * self.idf(self.latin.posting(t).len()),
-                self.latin.posting(t),
-            ));
+            let p = self.latin.posting(t);
+            exact_df = p.len();
+            out.push((EXACT_FACTOR * self.idf(p.len()), p));
         }
         let keys = std::iter::once(&token.phonetic).chain(&token.variants);
         for key in keys.filter(|k| k.len() >= 2) {
@@ -427,7 +439,18 @@ impl NameIndex {
                 out.push((CONSONANT_FACTOR * self.idf(p.len()), p));
             }
         }
-        for t in self.deletions.search(latin, edit_bound(latin.len())) {
+        // A token that is itself common (in more than 1 % of names) is a
+        // correctly written common name; its neighbours within the edit bound
+        // are other common spellings (muhammad / muhammed), which the
+        // phonetic keys already reach, and expanding them would touch tens of
+        // thousands of postings. A misspelt token is rare and always expands.
+        let common = exact_df * COMMON_TOKEN_SHARE > self.names as usize;
+        let fuzzy = if common {
+            Vec::new()
+        } else {
+            self.deletions.search(latin, edit_bound(latin.len()))
+        };
+        for t in fuzzy {
             let p = self.latin.posting(t);
             out.push((EDIT_FACTOR * self.idf(p.len()), p));
         }

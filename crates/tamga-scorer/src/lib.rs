@@ -334,6 +334,11 @@ fn joined_pair(single: &Tok, a: &Tok, b: &Tok) -> Option<f64> {
     if s.len() == a.len() + b.len() && s.starts_with(a) && s.ends_with(b) {
         return Some(SIM_JOINED);
     }
+    // Fuzzy joins are a secondary path: require the first letter to agree
+    // before paying for an edit distance.
+    if s[0] != a[0] {
+        return None;
+    }
     let together = a.iter().chain(b.iter()).copied();
     edit_similarity(s, together, a.len() + b.len(), SIM_JOINED).map(|(sim, _)| sim)
 }

@@ -37,6 +37,22 @@ fn main() {
         rss_kb("VmHWM:") / 1024
     );
     let options = ScreenOptions::default();
+    if let Ok(name) = std::env::var("MEASURE_LOOP") {
+        // Profiling aid: screen one name repeatedly.
+        let q = tamga_screen::Query {
+            name,
+            ..Default::default()
+        };
+        let t = Instant::now();
+        for _ in 0..3000 {
+            let _ = screener.screen(&q, &options);
+        }
+        println!(
+            "loop: {:.0} us/query",
+            t.elapsed().as_secs_f64() * 1e6 / 3000.0
+        );
+        return;
+    }
     let mut latencies = Vec::with_capacity(queries.len());
     let mut hits = 0usize;
     let mut found = 0usize;

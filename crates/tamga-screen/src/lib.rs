@@ -52,6 +52,11 @@ use tamga_names::PartyHint;
 /// [`Screener::screen`]); measured on the bundled lists, no name below it
 /// reaches the default threshold.
 pub const MIN_EVIDENCE_RATIO: f32 = 0.35;
+/// Most candidates scored per query when a threshold is set: the index
+/// ranks by evidence, and a name that matches the query shares its rarest
+/// tokens, so it ranks near the top; scoring the long tail of names that
+/// share only common tokens would cost most of the query time.
+pub const MAX_SCORED_WITH_THRESHOLD: usize = 100;
 /// Score change when the best matching name is a weak alias.
 pub const WEAK_ALIAS_DELTA: f64 = -0.10;
 /// Score change when the query's full birth date equals a listed full date.
@@ -407,7 +412,16 @@ impl<S: NameScorer> Screener<S> {
             Some(top) if options.threshold > 0.0 => top.evidence * MIN_EVIDENCE_RATIO,
             _ => 0.0,
         };
-        for candidate in candidates.iter().take_while(|c| c.evidence >= floor) {
+        let cap = if options.threshold > 0.0 {
+            MAX_SCORED_WITH_THRESHOLD
+        } else {
+            usize::MAX
+        };
+        for candidate in candidates
+            .iter()
+            .take_while(|c| c.evidence >= floor)
+            .take(cap)
+        {
             self.consider(&prepared, candidate.name, &stats, &mut best);
         }
         let id_owners: &[u32] = match &query.identifier {
