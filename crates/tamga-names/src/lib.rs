@@ -143,7 +143,8 @@ pub struct NameToken {
     pub role: TokenRole,
     /// Other phonetic keys of a Latin-script token under the other readings of its ambiguous
     /// letters (j as й or х, x as х, ch as х, h as г; see [`phonetic_variants`]), or of a Hangul
-    /// syllable under McCune-Reischauer initials (k/t/p for RR g/d/b). Empty for most tokens. A match on a variant is as
+    /// syllable under McCune-Reischauer initials (k/t/p for RR g/d/b), or of a surname ending
+    /// in -ev/-yov under the other reading of е/ё (Korolev, Korolyov). Empty for most tokens. A match on a variant is as
     /// good as a match on `phonetic`: index both, probe both.
     pub variants: Vec<String>,
     /// The consonant skeleton of `phonetic` ([`consonant_key`]): the key on which a token in
@@ -417,6 +418,13 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
             .into_iter()
             .collect()
     };
+    let mut variants = variants;
+    if let Some(alt) = yo_alternative(&latin) {
+        let k = phonetic_key(&alt);
+        if k != phonetic && !variants.contains(&k) {
+            variants.push(k);
+        }
+    }
     let consonants = consonant_key(&phonetic);
     NameToken {
         text,
@@ -428,6 +436,28 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
         consonants,
         hyphen_next,
     }
+}
+
+/// The other reading of a surname ending in -ев/-ёв: Russian print mostly writes ё as е, so
+/// Королев is published as Korolev and Korolyov, Воробьев as Vorobyev and Vorobyov. Gives the
+/// skeleton with `-ev(a)` and `-yov(a)` swapped, or None.
+fn yo_alternative(latin: &str) -> Option<String> {
+    let b = latin.as_bytes();
+    for (from, to) in [
+        ("yova", "eva"),
+        ("yov", "ev"),
+        ("eva", "yova"),
+        ("ev", "yov"),
+    ] {
+        if let Some(stem) = latin.strip_suffix(from) {
+            let before = stem.as_bytes().last().copied();
+            let consonant = before.is_some_and(|c| !b"aeiouy".contains(&c));
+            if stem.len() >= 3 && consonant && b.len() > from.len() {
+                return Some(format!("{stem}{to}"));
+            }
+        }
+    }
+    None
 }
 
 /// Analyses a name: normalise, split, classify and transliterate each token.

@@ -165,6 +165,14 @@ fn yevgeny_endings_converge() {
 }
 
 #[test]
+fn yo_written_as_ye_agrees_through_a_variant() {
+    // OFSI: "Sergei Borisovich KOROLYOV" / "КОРОЛЕВ Сергей Борисович".
+    agree_all(&["КОРОЛЕВ", "KOROLYOV", "Korolev"]);
+    // OFSI: "Andrey Viktorovich VOROBYOV" / "Воробьев Андрей Викторович".
+    agree_all(&["Воробьев", "VOROBYOV"]);
+}
+
+#[test]
 fn ofsi_cyrillic_names_transliterate_to_the_published_latin() {
     // UK OFSI ConList 2025-04-14, Group 14241: "Khizri Magomedovich ABAKAROV" / "Хизри Магомедович Абакаров".
     let l = analyze("Khizri Magomedovich ABAKAROV", PartyHint::Person);
