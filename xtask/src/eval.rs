@@ -314,7 +314,7 @@ fn write_scores(
         "method": method,
         "label": label,
         "queries_fnv64": queries_fp,
-        "notes": "tamga Screener::screen, threshold 0, limit 10, query kind passed",
+        "notes": "tamga Screener::screen_batch (every core), threshold 0, limit 10, query kind passed",
     });
     write_json(&dir.join(format!("scores_{method}.json")), &meta)
 }
