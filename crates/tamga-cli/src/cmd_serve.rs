@@ -22,6 +22,17 @@ pub struct ServeArgs {
     /// TOML configuration file (limits, API key hashes, refresh schedule).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Directory of licence / prohibition TOML files for `POST /decide`
+    /// [default: the bundled `data/licences`, or `licences_dir` from the
+    /// config file / TAMGA_LICENCES_DIR].
+    #[arg(long, value_name = "DIR")]
+    licences: Option<PathBuf>,
+    /// Ownership CSV for `POST /decide`
+    /// (`owner,owned,percentage,as_of,source[,control][,joint_arrangement]`);
+    /// repeatable, replaces `ownership_files` from the config file /
+    /// TAMGA_OWNERSHIP. None by default.
+    #[arg(long = "ownership", value_name = "FILE.csv")]
+    ownership: Vec<PathBuf>,
     /// Re-read the lists on this schedule (`6h`, `30m`, `90s`).
     #[arg(long, value_name = "INTERVAL")]
     refresh_interval: Option<String>,
@@ -57,6 +68,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     if args.lists.lenient {
         config.lenient = true;
+    }
+    if let Some(dir) = args.licences {
+        config.licences_dir = dir;
+    }
+    if !args.ownership.is_empty() {
+        config.ownership_files = args.ownership;
     }
     if let Some(bind) = args.bind {
         config.bind = bind;

@@ -5,7 +5,7 @@
 use crate::auth::Role;
 use serde::Deserialize;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The whole service configuration.
@@ -29,10 +29,30 @@ pub struct Config {
     /// below this fraction of the count being served (unless forced).
     /// Default `0.9`.
     pub min_entity_ratio: f64,
+    /// Directory of licence / prohibition TOML files for `POST /decide`,
+    /// read recursively at every refresh. Default: the bundled
+    /// `data/licences` ([`default_licences_dir`]), as for `tamga decide`.
+    pub licences_dir: PathBuf,
+    /// Ownership CSV files
+    /// (`owner,owned,percentage,as_of,source[,control][,joint_arrangement]`)
+    /// added to the relationships the lists publish, read at every refresh.
+    /// Default: none, as for `tamga decide`.
+    pub ownership_files: Vec<PathBuf>,
     /// Request limits.
     pub limits: Limits,
     /// API keys and which endpoints need them.
     pub auth: AuthConfig,
+}
+
+/// The bundled licence directory: the sibling `licences` of
+/// [`tamga_sources::bundled_data_dir`] (`…/data/lists`), so `TAMGA_DATA`
+/// moves both. The same default as `tamga decide`.
+pub fn default_licences_dir() -> PathBuf {
+    let lists = tamga_sources::bundled_data_dir();
+    lists
+        .parent()
+        .map(|d| d.join("licences"))
+        .unwrap_or_else(|| PathBuf::from("data/licences"))
 }
 
 impl Default for Config {
@@ -43,6 +63,8 @@ impl Default for Config {
             lenient: false,
             refresh_interval: None,
             min_entity_ratio: 0.9,
+            licences_dir: default_licences_dir(),
+            ownership_files: Vec::new(),
             limits: Limits::default(),
             auth: AuthConfig::default(),
         }
@@ -228,6 +250,17 @@ impl Config {
                 .split(',')
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
+                .collect();
+        }
+        if let Some(v) = get("TAMGA_LICENCES_DIR") {
+            self.licences_dir = PathBuf::from(v.trim());
+        }
+        if let Some(v) = get("TAMGA_OWNERSHIP") {
+            self.ownership_files = v
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(PathBuf::from)
                 .collect();
         }
         if let Some(v) = get("TAMGA_LENIENT") {
@@ -459,6 +492,32 @@ mod tests {
             .apply_env_from(|n| (n == "TAMGA_API_KEYS").then(|| "ops:root:abc".to_string()))
             .unwrap_err();
         assert!(err.to_string().contains("unknown role `root`"), "{err}");
+    }
+
+    #[test]
+    fn rules_data_defaults_and_overrides() {
+        let c = Config::default();
+        assert_eq!(c.licences_dir, default_licences_dir());
+        assert!(c.licences_dir.ends_with("licences"));
+        assert!(c.ownership_files.is_empty());
+        let mut c = Config::from_toml(
+            "licences_dir = \"/srv/licences\"\nownership_files = [\"a.csv\"]\n",
+            "t.toml",
+        )
+        .unwrap();
+        assert_eq!(c.licences_dir, PathBuf::from("/srv/licences"));
+        assert_eq!(c.ownership_files, vec![PathBuf::from("a.csv")]);
+        c.apply_env_from(|n| match n {
+            "TAMGA_LICENCES_DIR" => Some("/etc/tamga/licences".to_string()),
+            "TAMGA_OWNERSHIP" => Some("x.csv, y.csv".to_string()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(c.licences_dir, PathBuf::from("/etc/tamga/licences"));
+        assert_eq!(
+            c.ownership_files,
+            vec![PathBuf::from("x.csv"), PathBuf::from("y.csv")]
+        );
     }
 
     #[test]

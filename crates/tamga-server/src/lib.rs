@@ -1,8 +1,9 @@
 //! The tamga HTTP screening service (`tamga serve`).
 //!
-//! An axum service over the [`tamga_screen::Screener`], with a
-//! yente-compatible `/match`, a native batch `/screen`, safe list refresh,
-//! API keys, request limits, Prometheus metrics and JSON logs.
+//! An axum service over the [`tamga_screen::Screener`] and the
+//! [`tamga_rules::RulesEngine`], with a yente-compatible `/match`, a native
+//! batch `/screen`, licensing decisions (`/decide`), safe list refresh, API
+//! keys, request limits, Prometheus metrics and JSON logs.
 //!
 //! # Endpoints
 //!
@@ -11,15 +12,35 @@
 //! | `GET /search?q=&kind=&country=&limit=&threshold=` | screen | quick name search |
 //! | `POST /match/{dataset}` | screen | yente-compatible query-by-example |
 //! | `POST /screen` | screen | batch: JSON array / NDJSON / CSV in, NDJSON out |
+//! | `POST /decide` | screen | licensing decision: clear / review / authorised / blocked per regime |
 //! | `GET /entities/{id}` | screen | one entity in the unified model |
-//! | `GET /lists` | screen | every list: source, format, date, count, SHA-256, refresh status |
+//! | `GET /lists` | screen | every list: source, format, date, count, SHA-256, refresh status; licences |
 //! | `POST /admin/refresh[?force=true]` | admin | re-read lists, validate, swap |
 //! | `GET /healthz`, `GET /readyz` | none* | liveness; readiness (503 until lists load) |
 //! | `GET /metrics` | none* | Prometheus text |
 //! | `GET /openapi.json`, `GET /`, `GET /docs` | none | API description and a docs page |
 //!
 //! (*) configurable: `auth.public_health`, `auth.public_metrics`.
-//! `POST /decide` (the rules engine) has a marked place in [`routes::router`].
+//!
+//! # `POST /decide`
+//!
+//! The body is the JSON `tamga decide` reads ([`tamga_rules::DecisionRequest`]:
+//! `date`, `parties`, `activities`, `nexus`, optional `id`, `goods_origin`,
+//! `thresholds`); the answer is the [`tamga_rules::DecisionReport`] of
+//! `RulesEngine::decide`, unchanged, with the list version in
+//! `x-lists-version`. Malformed JSON is a 400; JSON of the wrong shape
+//! (unknown field, bad date, unknown role) or a request the engine refuses
+//! (no party, unknown `entity_id`, thresholds out of order) is a 422 whose
+//! `detail` names the field, e.g. `parties[0].role`. Example requests:
+//! `data/licences/examples/`. `tamga_decisions_total{outcome}` counts the
+//! answers by overall outcome.
+//!
+//! The engine is built with the screener in every list snapshot, from
+//! `licences_dir` and `ownership_files` (below), so a refresh re-reads them
+//! and swaps lists and engine together. A licence or ownership file that
+//! cannot be read fails the refresh like a list (the previous snapshot keeps
+//! serving, `GET /lists` shows the error under `rules.last_attempt`), and at
+//! start-up keeps `/readyz` at 503.
 //!
 //! Every error is JSON: `{"status": 413, "error": "body_too_large", "detail": "…"}`
 //! (`detail` is what yente / FastAPI clients read). Every response carries an
@@ -37,6 +58,8 @@
 //! | `lenient` | `TAMGA_LENIENT` | `false` | skip bad records instead of failing the list |
 //! | `refresh_interval` | `TAMGA_REFRESH_INTERVAL` | none | `"6h"`, `"30m"`, `"90s"` or seconds |
 //! | `min_entity_ratio` | `TAMGA_MIN_ENTITY_RATIO` | `0.9` | shrink guard for refreshes |
+//! | `licences_dir` | `TAMGA_LICENCES_DIR` | bundled `data/licences`* | licence / prohibition TOML files for `/decide` |
+//! | `ownership_files` | `TAMGA_OWNERSHIP` (comma-separated) | none | ownership CSV files for `/decide` |
 //! | `limits.max_body_bytes` | `TAMGA_MAX_BODY_BYTES` | 1 MiB | 413 beyond |
 //! | `limits.max_batch_body_bytes` | `TAMGA_MAX_BATCH_BODY_BYTES` | 32 MiB | `/screen` body; 413 beyond |
 //! | `limits.max_batch_records` | `TAMGA_MAX_BATCH_RECORDS` | 10 000 | `/screen` records; 413 beyond |
@@ -48,6 +71,11 @@
 //! | `auth.api_keys` | `TAMGA_API_KEYS` | none | see below |
 //! | `auth.public_health` | `TAMGA_PUBLIC_HEALTH` | `true` | |
 //! | `auth.public_metrics` | `TAMGA_PUBLIC_METRICS` | `true` | |
+//!
+//! (*) the sibling `licences` of the bundled lists directory
+//! ([`tamga_sources::bundled_data_dir`], moved by `TAMGA_DATA`), as for
+//! `tamga decide`. Flags: `tamga serve --licences DIR --ownership FILE.csv`
+//! (repeatable).
 //!
 //! Log level: `TAMGA_LOG` (or `RUST_LOG`), an `EnvFilter` directive, default `info`.
 //!

@@ -21,6 +21,8 @@ pub struct Metrics {
     pub latency: HistogramVec,
     /// Matches returned, by route.
     pub matches: IntCounterVec,
+    /// `POST /decide` answers, by overall outcome.
+    pub decisions: IntCounterVec,
     /// Refresh attempts (scheduled, manual and the initial load).
     pub refresh_attempts: IntCounter,
     /// Refreshes that did not swap in new lists, by reason (`load`,
@@ -68,6 +70,13 @@ impl Metrics {
                 "Matches returned to clients, by route.",
             ),
             &["route"],
+        )?;
+        let decisions = IntCounterVec::new(
+            Opts::new(
+                "tamga_decisions_total",
+                "Decisions answered by POST /decide, by overall outcome.",
+            ),
+            &["outcome"],
         )?;
         let refresh_attempts = IntCounter::new(
             "tamga_refresh_attempts_total",
@@ -120,6 +129,7 @@ impl Metrics {
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(latency.clone()))?;
         registry.register(Box::new(matches.clone()))?;
+        registry.register(Box::new(decisions.clone()))?;
         registry.register(Box::new(refresh_attempts.clone()))?;
         registry.register(Box::new(refresh_failures.clone()))?;
         registry.register(Box::new(refresh_in_progress.clone()))?;
@@ -142,6 +152,7 @@ impl Metrics {
             requests,
             latency,
             matches,
+            decisions,
             refresh_attempts,
             refresh_failures,
             refresh_in_progress,

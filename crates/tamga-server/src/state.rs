@@ -8,6 +8,12 @@
 //! swaps the pointer; until the swap every request is answered from the last
 //! good snapshot, and a refresh that fails or looks wrong never swaps at all.
 //!
+//! The rules engine (`POST /decide`) is part of the snapshot: every refresh
+//! re-reads the licence directory and the ownership files and rebuilds the
+//! engine over the new entities, so the screener and the engine a decision
+//! uses always come from the same list set. A licence or ownership file that
+//! cannot be read fails the refresh exactly as a list would.
+//!
 //! Memory: while a refresh runs, the old and new snapshots coexist, so peak
 //! memory is about twice the size of one loaded index (plus the parse buffers
 //! of the list being read). Requests that started before a swap keep the old
@@ -23,6 +29,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime};
 use tamga_model::ListMeta;
+use tamga_rules::{LicenceSet, RulesEngine, RulesError};
 use tamga_scorer::TamgaScorer;
 use tamga_screen::Screener;
 use tamga_sources::{ListSpec, LoadOptions};
@@ -46,6 +53,10 @@ pub struct LoadedList {
 pub struct Snapshot {
     /// The screener over every list.
     pub screener: Screener<TamgaScorer>,
+    /// The rules engine (licences, ownership graph) over the same entities.
+    pub engine: RulesEngine,
+    /// Licence and prohibition documents the engine holds.
+    pub licence_count: usize,
     /// The lists, in configuration order.
     pub lists: Vec<LoadedList>,
     /// Increments with every successful swap (1 = the initial load).
@@ -194,6 +205,7 @@ pub struct ListCount {
 
 struct Status {
     attempts: Vec<Option<Attempt>>,
+    rules: Option<Attempt>,
     last_refresh: Option<RefreshRecord>,
 }
 
@@ -233,6 +245,7 @@ impl AppState {
         Ok(AppState {
             status: Mutex::new(Status {
                 attempts: vec![None; specs.len()],
+                rules: None,
                 last_refresh: None,
             }),
             config,
@@ -271,6 +284,12 @@ impl AppState {
             .lock()
             .map(|s| s.attempts.clone())
             .unwrap_or_default()
+    }
+
+    /// The last attempt to load the licences and ownership files (its
+    /// `entity_count` is the number of licence documents read).
+    pub fn rules_attempt(&self) -> Option<Attempt> {
+        self.status.lock().ok().and_then(|s| s.rules.clone())
     }
 
     /// The last refresh.
@@ -485,10 +504,52 @@ impl AppState {
                 loaded_at: now,
             })
             .collect();
+        // Licences first: a broken licence file is found before indexing.
+        let rules_failed = |err: RulesError| {
+            let failure = rules_failure(&self.config.licences_dir, &err);
+            let mut attempts: Vec<Option<Attempt>> = counts
+                .iter()
+                .map(|c| {
+                    Some(Attempt {
+                        at: at.clone(),
+                        outcome: Outcome::NotApplied,
+                        entity_count: Some(c.entity_count),
+                        error: Some(
+                            "the licences or ownership files failed; nothing was swapped".into(),
+                        ),
+                    })
+                })
+                .collect();
+            attempts.resize(self.specs.len(), None);
+            self.set_attempts(attempts);
+            self.set_rules_attempt(Attempt {
+                at: at.clone(),
+                outcome: Outcome::Failed,
+                entity_count: None,
+                error: Some(failure.error.clone()),
+            });
+            RefreshError::Load(vec![failure])
+        };
+        let licences = match LicenceSet::load_dir(&self.config.licences_dir) {
+            Ok(l) => l,
+            Err(e) => return Err(rules_failed(e)),
+        };
+        let licence_count = licences.documents.len();
         // `default()` rather than a unit literal: the scorer is due to gain
         // configuration (tables, weights) without this call changing.
         #[allow(clippy::default_constructed_unit_structs)]
         let screener = Screener::new(lists, TamgaScorer::default());
+        let engine =
+            match RulesEngine::new(screener.entities(), licences, &self.config.ownership_files) {
+                Ok(engine) => engine,
+                Err(e) => return Err(rules_failed(e)),
+            };
+        self.set_rules_attempt(Attempt {
+            at: at.clone(),
+            outcome: Outcome::Ok,
+            entity_count: Some(licence_count),
+            error: None,
+        });
         let version = self.versions.fetch_add(1, Ordering::SeqCst) + 1;
         self.set_attempts(
             counts
@@ -506,6 +567,8 @@ impl AppState {
         Ok((
             Snapshot {
                 screener,
+                engine,
+                licence_count,
                 lists: served,
                 version,
                 loaded_at: now,
@@ -514,10 +577,30 @@ impl AppState {
         ))
     }
 
+    fn set_rules_attempt(&self, attempt: Attempt) {
+        if let Ok(mut status) = self.status.lock() {
+            status.rules = Some(attempt);
+        }
+    }
+
     fn set_attempts(&self, attempts: Vec<Option<Attempt>>) {
         if let Ok(mut status) = self.status.lock() {
             status.attempts = attempts;
         }
+    }
+}
+
+/// A licence or ownership error as a refresh failure naming the file.
+fn rules_failure(licences_dir: &std::path::Path, err: &RulesError) -> ListFailure {
+    let path = match err {
+        RulesError::Io { file, .. }
+        | RulesError::Record { file, .. }
+        | RulesError::Licence { file, .. } => file.clone(),
+        RulesError::Request { .. } => licences_dir.display().to_string(),
+    };
+    ListFailure {
+        path,
+        error: format!("rules data: {err}"),
     }
 }
 

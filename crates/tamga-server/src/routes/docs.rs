@@ -1,7 +1,7 @@
 //! `GET /openapi.json` (generated from the handlers' annotations) and a
 //! small human-readable page at `/` and `/docs`.
 
-use super::{batch, ops, search, yente};
+use super::{batch, decide, ops, search, yente};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -13,12 +13,14 @@ use utoipa::{Modify, OpenApi};
     info(
         title = "tamga screening service",
         description = "Sanctions screening over official lists: quick search, a yente-compatible \
-                       /match, native batch /screen, and safe list refresh."
+                       /match, native batch /screen, licensing decisions (/decide), and safe \
+                       list refresh."
     ),
     paths(
         search::search,
         yente::match_entities,
         batch::screen,
+        decide::decide,
         ops::entity,
         ops::lists,
         ops::refresh,
@@ -35,6 +37,7 @@ use utoipa::{Modify, OpenApi};
         yente::Total,
         ops::ListsResponse,
         ops::ListStatus,
+        ops::RulesStatus,
     )),
     modifiers(&Security)
 )]
@@ -81,6 +84,9 @@ td{padding:.2rem .6rem;vertical-align:top}</style></head><body>
 <tr><td><code>POST /match/{dataset}</code></td><td>yente-compatible query-by-example
 (<code>default</code> = all lists, or a list slug such as <code>un_sc</code>).</td></tr>
 <tr><td><code>POST /screen</code></td><td>Batch: JSON array, NDJSON or CSV in; NDJSON out, one line per record.</td></tr>
+<tr><td><code>POST /decide</code></td><td>Licensing decision for a transaction (parties, date,
+activities, nexus): clear, review, authorised or blocked per regime (UN, US, EU, UK) and overall,
+with the listings, ownership paths and licences behind it.</td></tr>
 <tr><td><code>GET /entities/{id}</code></td><td>One listed entity, e.g. <code>un_sc:6908555</code>.</td></tr>
 <tr><td><code>GET /lists</code></td><td>Loaded lists: source, format, date, count, SHA-256, refresh status.</td></tr>
 <tr><td><code>POST /admin/refresh[?force=true]</code></td><td>Re-read the lists; the old ones serve until the new ones validate.</td></tr>
@@ -95,6 +101,10 @@ curl -H "Authorization: ApiKey $KEY" -H 'Content-Type: application/json' \
 
 printf '{"name":"Saddam Hussein"}\n{"name":"Kim Jong Un","kind":"person"}\n' |
   curl -H "X-API-Key: $KEY" -H 'Content-Type: application/x-ndjson' --data-binary @- \
-  http://127.0.0.1:8000/screen</pre>
+  http://127.0.0.1:8000/screen
+
+curl -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+  -d '{"date":"2026-03-01","parties":[{"entity_id":"un_sc:690735","role":"beneficiary"}],"nexus":{"currency":"EUR"}}' \
+  http://127.0.0.1:8000/decide</pre>
 </body></html>
 "#;

@@ -1,6 +1,7 @@
 //! The router: routes, authentication, protection layers and observability.
 
 pub mod batch;
+pub mod decide;
 pub mod docs;
 pub mod ops;
 pub mod search;
@@ -59,11 +60,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/screen", post(batch::screen))
         .route("/entities/{id}", get(ops::entity))
         .route("/lists", get(ops::lists))
-        // ── Rules engine ────────────────────────────────────────────────
-        // `POST /decide` (tamga-rules) is wired here by the lead, e.g.
-        //     .route("/decide", post(decide::decide))
-        // so that it shares the `screen` role and the overload protection.
-        // ────────────────────────────────────────────────────────────────
+        // The rules engine shares the `screen` role and the protection.
+        .route("/decide", post(decide::decide))
         .layer(protection)
         .layer(from_fn_with_state(
             (Arc::clone(&state), Role::Screen),

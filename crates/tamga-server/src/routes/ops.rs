@@ -94,6 +94,21 @@ pub struct ListStatus {
     pub last_attempt: Option<Attempt>,
 }
 
+/// The rules data behind `POST /decide` in `GET /lists`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RulesStatus {
+    /// Configured licence directory.
+    pub licences_dir: String,
+    /// Configured ownership CSV files.
+    pub ownership_files: Vec<String>,
+    /// Licence and prohibition documents served.
+    pub licence_count: Option<usize>,
+    /// The last attempt to read them (`entity_count` = documents read); a
+    /// failure names the file and field, and the previous engine is served.
+    #[schema(value_type = Option<Object>)]
+    pub last_attempt: Option<Attempt>,
+}
+
 /// `GET /lists`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ListsResponse {
@@ -108,6 +123,8 @@ pub struct ListsResponse {
     pub last_refresh: Option<RefreshRecord>,
     /// Every configured list.
     pub lists: Vec<ListStatus>,
+    /// Licences and ownership data of the rules engine (`POST /decide`).
+    pub rules: RulesStatus,
 }
 
 /// Every loaded list with its provenance and refresh status.
@@ -147,6 +164,17 @@ pub async fn lists(State(state): State<Arc<AppState>>) -> Json<ListsResponse> {
         refreshing: state.refreshing(),
         last_refresh: state.last_refresh(),
         lists,
+        rules: RulesStatus {
+            licences_dir: state.config.licences_dir.display().to_string(),
+            ownership_files: state
+                .config
+                .ownership_files
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            licence_count: snapshot.as_ref().map(|s| s.licence_count),
+            last_attempt: state.rules_attempt(),
+        },
     })
 }
 
