@@ -216,6 +216,46 @@ impl AnalyzedName {
     }
 }
 
+/// On which key two tokens agree, strongest first (see [`key_match`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum KeyMatch {
+    /// Same Latin skeleton: the same spelling up to script and accents.
+    Latin,
+    /// Same phonetic key.
+    Phonetic,
+    /// A phonetic key of one equals a reading variant of the other.
+    Variant,
+    /// Same consonant skeleton, and one of the tokens is written in an abjad (Arabic or Hebrew
+    /// script, where short vowels are not written, so only consonants can be compared).
+    Consonants,
+}
+
+/// Whether a token is written in Arabic or Hebrew script.
+fn is_abjad(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+}
+
+/// The strongest key on which two tokens agree, or None. This is the comparison the
+/// cross-script agreement figures of the test suite use; a scorer can weigh the levels.
+pub fn key_match(a: &NameToken, b: &NameToken) -> Option<KeyMatch> {
+    if a.latin == b.latin {
+        return Some(KeyMatch::Latin);
+    }
+    if a.phonetic == b.phonetic {
+        return Some(KeyMatch::Phonetic);
+    }
+    if a.variants.contains(&b.phonetic)
+        || b.variants.contains(&a.phonetic)
+        || a.variants.iter().any(|v| b.variants.contains(v))
+    {
+        return Some(KeyMatch::Variant);
+    }
+    if (is_abjad(&a.text) || is_abjad(&b.text)) && a.consonants == b.consonants {
+        return Some(KeyMatch::Consonants);
+    }
+    None
+}
+
 /// The latin and phonetic keys of several tokens written as one word (`["abdul", "aziz"]` →
 /// `("abdulaziz", …)`): for matching a name split in one list and joined in another.
 pub fn joined_key(tokens: &[NameToken]) -> (String, String) {

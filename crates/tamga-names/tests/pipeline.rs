@@ -152,6 +152,29 @@ fn muhammad_conventions_converge() {
 }
 
 #[test]
+fn key_match_levels() {
+    use tamga_names::{key_match, KeyMatch};
+    assert_eq!(
+        key_match(&one("Иванов"), &one("Ivanov")),
+        Some(KeyMatch::Latin)
+    );
+    assert_eq!(
+        key_match(&one("Ivanov"), &one("Iwanow")),
+        Some(KeyMatch::Phonetic)
+    );
+    assert_eq!(
+        key_match(&one("Yulia"), &one("Julija")),
+        Some(KeyMatch::Variant)
+    );
+    assert_eq!(
+        key_match(&one("محمد"), &one("Mohammed")),
+        Some(KeyMatch::Consonants)
+    );
+    // Consonant skeletons alone are not enough between two vocalised scripts.
+    assert_eq!(key_match(&one("Hasan"), &one("Husayn")), None);
+}
+
+#[test]
 fn yevgeny_endings_converge() {
     same_phonetic(&[
         "Евгений",
