@@ -120,9 +120,10 @@
 //! # List refresh
 //!
 //! `POST /admin/refresh` and the optional `refresh_interval` re-read every
-//! list file on a blocking thread and build a new index beside the one being
-//! served. The new set is swapped in atomically only if every list parsed and
-//! no list's entity count fell below `min_entity_ratio` (default 0.9) of the
+//! list file, the licence directory and the ownership files on a blocking
+//! thread and build a new index and rules engine beside the ones being
+//! served. The new set is swapped in atomically only if every list, licence
+//! and ownership file parsed and no list's entity count fell below `min_entity_ratio` (default 0.9) of the
 //! count being served (`?force=true` skips that check). Otherwise the last
 //! good set keeps serving, `/readyz` stays 200, `/lists` shows each list's
 //! last attempt and error (naming the file and line / element), and
