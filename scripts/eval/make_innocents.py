@@ -111,6 +111,13 @@ def main():
         f.seed_instance(args.seed)
         fakers[loc] = f
     weights = [w for _, w, _ in LOCALES]
+    # Faker's ru_RU, tr_TR and az_AZ company providers also return real
+    # large companies verbatim (Gazprom, Rosneft, VSMPO-AVISMA, MTS, …), several
+    # of which are sanctioned: they are not innocent customers, so skip them.
+    real_companies = set()
+    for f in fakers.values():
+        for provider in f.providers:
+            real_companies.update(getattr(provider, "large_companies", ()))
     seen = set()
     rows = []
     attempts = 0
@@ -120,6 +127,8 @@ def main():
         f = fakers[loc]
         if rng.random() < company_share:
             kind, name = "organization", f.company()
+            if name in real_companies:
+                continue
         else:
             kind, name = "person", person(f, loc, rng)
         if loc in ("ru_RU", "uk_UA") and rng.random() < 0.5:

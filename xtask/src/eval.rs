@@ -132,7 +132,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     }
     let pep = sets::read_pep_names(&paths.pep_names())?;
     let mut listed = sets::listed_name_set(&lists);
-    listed.extend(pep.iter().map(|(n, _)| crate::text::normalize(n)));
+    listed.extend(pep.iter().map(|(n, _)| crate::text::token_key(n)));
     let config = SetConfig {
         seed: args.seed,
         heldout: args.heldout,
@@ -151,7 +151,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     })?;
     let (innocents, dropped) = sets::innocent_queries(&innocent_rows, &listed, args.max_innocents);
     notes.push(format!(
-        "innocents: {} used, {} dropped because their normalised name is a listed name",
+        "innocents: {} used, {} dropped because their name is a listed name (up to case, punctuation, word order)",
         innocents.len(),
         dropped
     ));

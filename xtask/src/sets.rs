@@ -443,14 +443,15 @@ fn pep_plan(rows: &[PepRow], b: &mut Builder) -> Option<EntityList> {
     Some(list)
 }
 
-/// Every listed name, normalised; innocents equal to one of these are not
-/// innocent and are dropped.
+/// Every listed name as a [`token_key`] (normalised, order-insensitive);
+/// an innocent with the same key bears exactly a listed name (perhaps in
+/// another word order) and is a true name hit, not an innocent: dropped.
 pub fn listed_name_set<'a>(lists: impl IntoIterator<Item = &'a EntityList>) -> HashSet<String> {
     lists
         .into_iter()
         .flat_map(|l| l.entities.iter())
         .flat_map(|e| e.names.iter())
-        .map(|n| normalize(&n.full))
+        .map(|n| token_key(&n.full))
         .collect()
 }
 
@@ -479,7 +480,7 @@ pub fn read_innocents(path: &std::path::Path) -> anyhow::Result<Vec<InnocentRow>
 }
 
 /// Turns innocent rows into queries, dropping (and counting) those whose
-/// normalised name is literally a listed name.
+/// name is a listed name up to case, punctuation and word order.
 pub fn innocent_queries(
     rows: &[InnocentRow],
     listed: &HashSet<String>,
@@ -491,7 +492,7 @@ pub fn innocent_queries(
         if out.len() >= max {
             break;
         }
-        if listed.contains(&normalize(&row.name)) {
+        if listed.contains(&token_key(&row.name)) {
             dropped += 1;
             continue;
         }
