@@ -33,7 +33,7 @@
 //!    surname costs a lot, a missing title or patronymic little.
 //! 5. **Distinctiveness**: the matched list-side bits `Σ sim·w_list` over
 //!    [`FULL_EVIDENCE_BITS`], capped at 1. The name score is
-//!    `coverage × (0.55 + 0.45 × distinctiveness)`, so that a match made only
+//!    `coverage × (0.45 + 0.55 × distinctiveness)`, so that a match made only
 //!    of very common tokens ("Mohammad Ali", "Ivanov") cannot reach the alert
 //!    band on its own.
 //!
@@ -68,9 +68,9 @@ pub const MAX_BITS: f64 = 16.0;
 pub const MIN_BITS: f64 = 1.0;
 /// Matched list-side evidence (in weighted bits) at which a match counts as
 /// fully distinctive; about a common given name plus a rare family name.
-pub const FULL_EVIDENCE_BITS: f64 = 20.0;
+pub const FULL_EVIDENCE_BITS: f64 = 24.0;
 /// Share of the coverage a match keeps however indistinct it is.
-pub const DISTINCTIVENESS_FLOOR: f64 = 0.55;
+pub const DISTINCTIVENESS_FLOOR: f64 = 0.45;
 
 /// Similarity of a skeleton match (same name, other script or accents).
 pub const SIM_TRANSLITERATION: f64 = 0.97;

@@ -190,3 +190,34 @@ fn batch_equals_one_by_one_in_order() {
     }
     assert!(batch[1].is_err() && batch[3].is_err());
 }
+
+#[test]
+fn innocent_common_names_stay_below_the_alert_band() {
+    // Queries made only of common tokens, screened against the whole SDN
+    // list: the best they reach is a partial match of a real entry such as
+    // the alias "ALI, Mohammad Ijaz Safarash" or "WALI, Mohammad" (SDN 13125).
+    for name in ["Mohammad Ali", "Ivanov", "Global Trading LLC"] {
+        let matches = screener()
+            .screen(&query(name), &ScreenOptions::default())
+            .expect("valid");
+        assert!(matches.is_empty(), "{name}: {matches:?}");
+    }
+}
+
+#[test]
+fn distinctive_names_outscore_common_ones_at_equal_coverage() {
+    // Both pairs are complete, exact token matches (coverage 1); only the
+    // rarity of the tokens differs.
+    let common = screener().compare("Mohammad Wali", "WALI, Mohammad", None);
+    let rare = screener().compare("Pamkin Khaus", "PAMKIN KHAUS", None);
+    assert_eq!(common.explanation.coverage, 1.0);
+    assert_eq!(rare.explanation.coverage, 1.0);
+    assert!(
+        common.explanation.distinctiveness < rare.explanation.distinctiveness,
+        "{common:?} vs {rare:?}"
+    );
+    assert!(
+        common.score < rare.score && rare.score >= 0.9,
+        "{common:?} vs {rare:?}"
+    );
+}
