@@ -110,7 +110,11 @@ pub(crate) struct RawToken {
 /// One pass over the NFKC form, cleaning as in [`clean`] and reading case on the way.
 pub(crate) fn tokenize(original: &str) -> Vec<RawToken> {
     let mut t = Tokenizer::default();
-    if original.is_ascii() {
+    // Most names are already in NFKC: the quick check spares the normaliser's buffering.
+    if original.is_ascii()
+        || unicode_normalization::is_nfkc_quick(original.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         original.chars().for_each(|c| t.feed(c));
     } else {
         original.nfkc().for_each(|c| t.feed(c));

@@ -443,7 +443,10 @@ pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
         let mut used = 1;
         if is_cyrillic(c) {
             let iot = initial || is_cyr_vowel_or_sign(chars[i - 1]);
-            if let Some(o) = t.cyr_lang.get(&(lang, c)) {
+            if let Some(o) = (lang != Lang::Russian)
+                .then(|| t.cyr_lang.get(&(lang, c)))
+                .flatten()
+            {
                 out.push_str(o.pick(initial, iot));
             } else if let Some((n, o)) = cyr.and_then(|m| m.lookup(&chars, i)) {
                 used = n;
