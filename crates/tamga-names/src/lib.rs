@@ -36,6 +36,17 @@
 //!    [`NameToken::variants`] (their key under other readings of j/x/ch), and every token a
 //!    [`NameToken::consonants`] key for scripts that write no short vowels.
 //!
+//! # Using the keys (index and scorer)
+//!
+//! * Candidate index: post each token under its `phonetic` key and each of its `variants`;
+//!   post tokens written in Arabic or Hebrew script (and probe with any query token) under
+//!   `consonants` too, since those scripts write no short vowels. Post each
+//!   [`AnalyzedName::compounds`] phonetic key as well, so `Kassymjomart` finds `Kassym-Jomart`.
+//! * Scorer: [`key_match`] tells on which key two tokens agree (latin > phonetic > variant >
+//!   consonants); [`joined_key`] gives the key of adjacent tokens written as one word;
+//!   `class` and `role` give the weights (stopwords and legal forms light, a legal-form token's
+//!   `phonetic` is its class so ООО meets LLC).
+//!
 //! # Tables and their sources
 //!
 //! All tables are data files in `crates/tamga-names/data/`, compiled in with `include_str!`
