@@ -150,6 +150,21 @@ pub trait NameScorer: Send + Sync {
     /// Prepares a name.
     fn prepare(&self, name: &str, kind: NameKindHint) -> Self::Prepared;
 
+    /// Prepares a name for which the caller already holds an analysis (the
+    /// screening pipeline analyses every list name once for its candidate
+    /// index and passes a `tamga_names::AnalyzedName` here). A scorer that can
+    /// use the analysis downcasts it; the default ignores it and calls
+    /// [`NameScorer::prepare`]. The result must equal `prepare(name, kind)`.
+    fn prepare_with_analysis(
+        &self,
+        name: &str,
+        kind: NameKindHint,
+        analysis: &dyn std::any::Any,
+    ) -> Self::Prepared {
+        let _ = analysis;
+        self.prepare(name, kind)
+    }
+
     /// Scores a prepared query name against a prepared list name.
     fn score(
         &self,

@@ -543,6 +543,20 @@ impl NameScorer for TamgaScorer {
         PreparedName::from(&analyze(name, hint_to_party(kind)))
     }
 
+    /// Uses the caller's analysis when it is a [`AnalyzedName`] made with the
+    /// same party hint (the screening pipeline's is), saving a second pass.
+    fn prepare_with_analysis(
+        &self,
+        name: &str,
+        kind: NameKindHint,
+        analysis: &dyn std::any::Any,
+    ) -> PreparedName {
+        match analysis.downcast_ref::<AnalyzedName>() {
+            Some(a) if a.original == name => PreparedName::from(a),
+            _ => self.prepare(name, kind),
+        }
+    }
+
     fn score(
         &self,
         query: &PreparedName,

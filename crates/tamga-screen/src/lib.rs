@@ -326,19 +326,21 @@ impl<S: NameScorer> Screener<S> {
                     .map(move |(ni, n)| (ei as u32, ni as u32, n.full.as_str(), e.kind))
             })
             .collect();
-        // Analysis dominates the build; both the scorer's preparation and the
-        // index's analysis run in parallel, and the index's copy is dropped
-        // once its dictionaries are built.
+        // Analysis dominates the build: each name is analysed once, in
+        // parallel, and the analysis feeds both the scorer's preparation and
+        // the index (whose copy is dropped once its dictionaries are built).
         let prepared: Vec<(IndexedName<S::Prepared>, tamga_names::AnalyzedName)> = refs
             .par_iter()
             .map(|&(entity, name, full, kind)| {
+                let analyzed = tamga_names::analyze(full, party_hint(kind));
+                let prepared = scorer.prepare_with_analysis(full, kind_hint(kind), &analyzed);
                 (
                     IndexedName {
                         entity,
                         name,
-                        prepared: scorer.prepare(full, kind_hint(kind)),
+                        prepared,
                     },
-                    tamga_names::analyze(full, party_hint(kind)),
+                    analyzed,
                 )
             })
             .collect();
@@ -394,8 +396,10 @@ impl<S: NameScorer> Screener<S> {
         validate(query)?;
         let birth_date = parse_birth_date(query)?;
         let kind = query.kind.unwrap_or_default();
-        let prepared = self.scorer.prepare(&query.name, kind_hint(kind));
         let analyzed = tamga_names::analyze(&query.name, party_hint(kind));
+        let prepared = self
+            .scorer
+            .prepare_with_analysis(&query.name, kind_hint(kind), &analyzed);
         let stats = CachedStats {
             index: &self.index,
             cache: RefCell::new(HashMap::with_capacity_and_hasher(32, Default::default())),
