@@ -43,7 +43,8 @@ fn rows_sharing_an_id_form_one_entity() {
         assert_eq!(names, expected[&e.source_id], "{}", e.source_id);
         assert_eq!(e.names[0].kind, NameKind::Primary);
         assert!(e.names[1..].iter().all(|n| n.kind == NameKind::Aka));
-        assert_eq!(e.kind, EntityKind::Unknown);
+        // names.mapping.json beside the file sets `default_kind: person`.
+        assert_eq!(e.kind, EntityKind::Person);
     }
     let scripts: BTreeSet<String> = list
         .entities
