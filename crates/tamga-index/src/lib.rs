@@ -21,8 +21,10 @@
 //! * a **phonetic dictionary**: every token's phonetic key and variant keys,
 //!   searched exactly, which catches transliteration variants beyond the
 //!   edit bound (`Khodorkovsky` / `Hodorkovskiy`);
-//! * a **consonant dictionary**, probed for queries in Arabic or Hebrew
-//!   script, which write no short vowels;
+//! * **consonant dictionaries** for scripts that write no short vowels
+//!   (Arabic, Hebrew): a query in such a script probes the consonant
+//!   skeletons of all list tokens, a query in another script probes those of
+//!   list names written in such a script;
 //! * a **joined dictionary**: each pair of adjacent tokens written together,
 //!   so `Kassymjomart` finds `Kassym Jomart` (exact lookup); the query's
 //!   adjacent pairs written together are looked up in the skeleton
@@ -189,6 +191,7 @@ pub struct NameIndexBuilder {
     phonetic: HashMap<String, Vec<u32>>,
     joined: HashMap<String, Vec<u32>>,
     consonants: HashMap<String, Vec<u32>>,
+    abjad_consonants: HashMap<String, Vec<u32>>,
     names: u32,
 }
 
@@ -211,8 +214,12 @@ impl NameIndexBuilder {
                 ids.push(id);
             }
         };
+        let abjad = is_abjad(name.script);
         for token in &name.tokens {
             push(&mut self.latin, &token.latin);
+            if abjad && token.consonants.len() >= 2 {
+                push(&mut self.abjad_consonants, &token.consonants);
+            }
             push(&mut self.phonetic, &token.phonetic);
             for variant in &token.variants {
                 push(&mut self.phonetic, variant);
@@ -232,29 +239,32 @@ impl NameIndexBuilder {
     /// Builds the index.
     pub fn build(self, options: IndexOptions) -> NameIndex {
         let names = self.names;
-        let ((latin, deletions), (phonetic, joined, consonants)) = std::thread::scope(|s| {
-            let latin = s.spawn(|| {
-                let mut terms: Vec<Box<str>> =
-                    self.latin.keys().map(|k| k.as_str().into()).collect();
-                terms.sort_unstable();
-                let deletions = Deletions::build(&terms);
-                (Dictionary::build(self.latin), deletions)
+        let ((latin, deletions), (phonetic, joined, consonants, abjad_consonants)) =
+            std::thread::scope(|s| {
+                let latin = s.spawn(|| {
+                    let mut terms: Vec<Box<str>> =
+                        self.latin.keys().map(|k| k.as_str().into()).collect();
+                    terms.sort_unstable();
+                    let deletions = Deletions::build(&terms);
+                    (Dictionary::build(self.latin), deletions)
+                });
+                let phonetic = Dictionary::build(self.phonetic);
+                let joined = Dictionary::build(self.joined);
+                let consonants = Dictionary::build(self.consonants);
+                let abjad_consonants = Dictionary::build(self.abjad_consonants);
+                // A panic in the other thread can only come from allocation
+                // failure; rebuilding here would fail the same way.
+                let latin = latin
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (latin, (phonetic, joined, consonants, abjad_consonants))
             });
-            let phonetic = Dictionary::build(self.phonetic);
-            let joined = Dictionary::build(self.joined);
-            let consonants = Dictionary::build(self.consonants);
-            // A panic in the other thread can only come from allocation
-            // failure; rebuilding here would fail the same way.
-            let latin = latin
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (latin, (phonetic, joined, consonants))
-        });
         NameIndex {
             latin,
             phonetic,
             joined,
             consonants,
+            abjad_consonants,
             names,
             deletions,
             options,
@@ -268,6 +278,7 @@ pub struct NameIndex {
     phonetic: Dictionary,
     joined: Dictionary,
     consonants: Dictionary,
+    abjad_consonants: Dictionary,
     names: u32,
     deletions: Deletions,
     options: IndexOptions,
@@ -285,6 +296,11 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Scripts that do not write short vowels.
+fn is_abjad(script: &str) -> bool {
+    matches!(script, "Arab" | "Hebr" | "Syrc" | "Thaa")
 }
 
 /// Whether a token alone may make a name a candidate.
@@ -332,6 +348,7 @@ impl NameIndex {
             + self.phonetic.heap_bytes()
             + self.joined.heap_bytes()
             + self.consonants.heap_bytes()
+            + self.abjad_consonants.heap_bytes()
             + self.deletions.heap_bytes()
     }
 
@@ -433,9 +450,16 @@ impl NameIndex {
         }
         // Arabic and Hebrew do not write short vowels: their tokens meet
         // Latin renderings on the consonant skeleton.
-        if matches!(query.script, "Arab" | "Hebr") && token.consonants.len() >= 2 {
-            if let Some(t) = self.consonants.get(&token.consonants) {
-                let p = self.consonants.posting(t);
+        // The other way round, a Latin query meets list names written in
+        // those scripts through their consonant skeletons only.
+        if token.consonants.len() >= 2 {
+            let dict = if is_abjad(query.script) {
+                &self.consonants
+            } else {
+                &self.abjad_consonants
+            };
+            if let Some(t) = dict.get(&token.consonants) {
+                let p = dict.posting(t);
                 out.push((CONSONANT_FACTOR * self.idf(p.len()), p));
             }
         }
