@@ -31,8 +31,11 @@
 //!    `Σ sim·(w_query + w_list) / (Σ all query weights + Σ all list weights)`,
 //!    so unmatched tokens on either side cost their weight: a missing rare
 //!    surname costs a lot, a missing title or patronymic little.
-//! 5. **Distinctiveness**: the matched list-side bits `Σ sim·w_list` over
-//!    [`FULL_EVIDENCE_BITS`], capped at 1. The name score is
+//! 5. **Distinctiveness**: how well the matched list tokens identify a
+//!    party. The rarest matched token counts in full and the others at half
+//!    (a rare surname identifies; common given names add a little):
+//!    `(max + ½·(Σ − max)) / FULL_EVIDENCE_BITS` over the matched list-side
+//!    weights `sim·w_list`, capped at 1. The name score is
 //!    `coverage × (0.45 + 0.55 × distinctiveness)`, so that a match made only
 //!    of very common tokens ("Mohammad Ali", "Ivanov") cannot reach the alert
 //!    band on its own.
@@ -66,9 +69,10 @@ use tamga_names::{analyze, AnalyzedName, NameToken, PartyHint, TokenClass, Token
 pub const MAX_BITS: f64 = 16.0;
 /// Rarity floor: even a token in every name carries a little.
 pub const MIN_BITS: f64 = 1.0;
-/// Matched list-side evidence (in weighted bits) at which a match counts as
-/// fully distinctive; about a common given name plus a rare family name.
-pub const FULL_EVIDENCE_BITS: f64 = 24.0;
+/// Matched list-side evidence (in weighted bits, see the crate docs) at
+/// which a match counts as fully distinctive: one token no other list name
+/// shares, or a rare family name with a given name.
+pub const FULL_EVIDENCE_BITS: f64 = 16.0;
 /// Share of the coverage a match keeps however indistinct it is.
 pub const DISTINCTIVENESS_FLOOR: f64 = 0.45;
 
@@ -439,6 +443,7 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     s.chosen.clear();
     let mut matched = 0.0;
     let mut evidence_bits = 0.0;
+    let mut rarest_bits: f64 = 0.0;
     for it in &s.items {
         let (q0, q1, l0, l1) = (
             it.q.0 as usize,
@@ -452,11 +457,14 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         s.q_used[q0..q1].iter_mut().for_each(|u| *u = true);
         s.l_used[l0..l1].iter_mut().for_each(|u| *u = true);
         matched += it.sim * it.weight;
-        evidence_bits += it.sim * s.wl[l0..l1].iter().sum::<f64>();
+        let bits = it.sim * s.wl[l0..l1].iter().sum::<f64>();
+        evidence_bits += bits;
+        rarest_bits = rarest_bits.max(bits);
         s.chosen.push(*it);
     }
     let coverage = if total > 0.0 { matched / total } else { 0.0 };
-    let distinctiveness = (evidence_bits / FULL_EVIDENCE_BITS).min(1.0);
+    let distinctiveness =
+        ((rarest_bits + 0.5 * (evidence_bits - rarest_bits)) / FULL_EVIDENCE_BITS).min(1.0);
     let score = (coverage
         * (DISTINCTIVENESS_FLOOR + (1.0 - DISTINCTIVENESS_FLOOR) * distinctiveness))
         .clamp(0.0, 1.0);

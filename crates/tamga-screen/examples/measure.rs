@@ -62,7 +62,23 @@ fn main() {
         latencies.push(t.elapsed().as_secs_f64() * 1e6);
         let r = r.unwrap_or_default();
         hits += usize::from(!r.is_empty());
-        found += usize::from(r.iter().any(|m| &m.entity_id == expected));
+        let hit = r.iter().any(|m| &m.entity_id == expected);
+        found += usize::from(hit);
+        if !hit && std::env::var_os("MEASURE_MISSES").is_some() {
+            let own = screener
+                .screen(
+                    q,
+                    &ScreenOptions {
+                        threshold: 0.0,
+                        limit: 50,
+                    },
+                )
+                .unwrap_or_default()
+                .into_iter()
+                .find(|m| &m.entity_id == expected)
+                .map(|m| (m.score, m.matched_name));
+            println!("  miss: {} ({expected}): {own:?}", q.name);
+        }
     }
     println!(
         "self-recall: {found}/{} source entities returned at >= {}",
