@@ -82,5 +82,23 @@ fn main() {
             picked.len(),
             hits as f64 / picked.len().max(1) as f64
         );
+        if std::env::var_os("PROXY_MISSES").is_some() {
+            for (r, q) in picked.iter().zip(&qs) {
+                let res = screener.screen(q, &top_n).unwrap_or_default();
+                let own = res.iter().find(|m| Some(&m.entity_id) == r.get("target"));
+                if own.is_none_or(|m| m.score <= threshold) {
+                    let detail = own.map(|m| {
+                        let pairs: Vec<String> = m
+                            .explanation
+                            .tokens
+                            .iter()
+                            .map(|t| format!("{}~{} {:.2}", t.query, t.list, t.similarity))
+                            .collect();
+                        (m.score, m.matched_name.clone(), pairs)
+                    });
+                    println!("  miss {set}: {:?} -> {detail:?}", q.name);
+                }
+            }
+        }
     }
 }
