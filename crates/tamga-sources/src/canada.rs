@@ -24,60 +24,34 @@
 //! date, so `published` is left empty.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::{for_each_record, Node, Problems, RecordPos, SeenIds};
-use crate::{sha256_files, LoadError, LoadOptions};
+use crate::xmlrec::{expect_root, for_each_record, single_file_list, Node, RecordPos, Records};
+use crate::{LoadError, LoadOptions};
 use std::path::Path;
 use tamga_model::{
-    BirthDate, Entity, EntityKind, EntityList, Identifier, ListMeta, Name, NameKind, NamePart,
-    NamePartRole, Source,
+    BirthDate, Entity, EntityKind, EntityList, Identifier, Name, NameKind, NamePart, NamePartRole,
+    Source,
 };
 
 /// Loads a Canada SEMA consolidated XML file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError> {
-    let mut problems = Problems::new(options);
-    let mut seen = SeenIds::default();
-    let mut entities = Vec::new();
+    let mut records = Records::new(options);
     let root = for_each_record(path, 1, |node, pos| {
         if node.name != "record" {
             return Ok(());
         }
-        match read_record(path, &node, &pos) {
-            Ok(entity) => {
-                if let Some(first) = seen.check(&entity.source_id, pos.path.clone()) {
-                    return problems.record(LoadError::element(
-                        path,
-                        pos.offset,
-                        &pos.path,
-                        format!(
-                            "duplicate record id {} (regime/schedule/item; first at {first})",
-                            entity.source_id
-                        ),
-                    ));
-                }
-                entities.push(entity);
-                Ok(())
-            }
-            Err(err) => problems.record(err),
-        }
+        records.accept_with(path, &pos, read_record(path, &node, &pos), |id, first| {
+            format!("duplicate record id {id} (regime/schedule/item; first at {first})")
+        })
     })?;
-    if root.name != "data-set" {
-        return Err(LoadError::file(
-            path,
-            format!("root element is <{}>, expected <data-set>", root.name),
-        ));
-    }
-    let files = vec![path.to_path_buf()];
-    Ok(EntityList {
-        meta: ListMeta {
-            source: Source::CaSema,
-            format: crate::Format::CaSemaXml.as_str().to_string(),
-            sha256: sha256_files(&files)?,
-            files: files.iter().map(|f| f.display().to_string()).collect(),
-            published: None,
-            warnings: problems.warnings,
-        },
-        entities,
-    })
+    expect_root(path, &root, "data-set")?;
+    single_file_list(
+        path,
+        Source::CaSema,
+        crate::Format::CaSemaXml,
+        None,
+        records.problems.warnings,
+        records.entities,
+    )
 }
 
 /// Lower-case, runs of non-alphanumerics → `-`, trimmed.

@@ -40,14 +40,12 @@
 //! `--list NAME=PATH` name, or else the file stem.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::Problems;
-use crate::{sha256_files, LoadError, LoadOptions};
+use crate::xmlrec::{single_file_list, Problems};
+use crate::{LoadError, LoadOptions};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use tamga_model::{
-    BirthDate, Entity, EntityKind, EntityList, Identifier, ListMeta, Name, NameKind, Source,
-};
+use tamga_model::{BirthDate, Entity, EntityKind, EntityList, Identifier, Name, NameKind, Source};
 
 /// Column mapping for a custom CSV whose headers differ from the standard
 /// ones (see the module documentation). Every field names a header in the
@@ -357,16 +355,12 @@ pub fn load_with_mapping(
             }
         }
     }
-    let files = vec![path.to_path_buf()];
-    Ok(EntityList {
-        meta: ListMeta {
-            source,
-            format: crate::Format::CustomCsv.as_str().to_string(),
-            sha256: sha256_files(&files)?,
-            files: files.iter().map(|f| f.display().to_string()).collect(),
-            published: None,
-            warnings: problems.warnings,
-        },
+    single_file_list(
+        path,
+        source,
+        crate::Format::CustomCsv,
+        None,
+        problems.warnings,
         entities,
-    })
+    )
 }

@@ -14,61 +14,35 @@
 //! contact details go to `properties`.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::{for_each_record, iso_date_part, Node, Problems, RecordPos, SeenIds};
-use crate::{sha256_files, LoadError, LoadOptions};
+use crate::xmlrec::{
+    expect_root, for_each_record, iso_date_part, single_file_list, Node, RecordPos, Records,
+};
+use crate::{LoadError, LoadOptions};
 use std::path::Path;
 use tamga_model::{
-    Address, BirthDate, Entity, EntityKind, EntityList, Identifier, ListMeta, Name, NameKind,
-    NamePart, NamePartRole, Source,
+    Address, BirthDate, Entity, EntityKind, EntityList, Identifier, Name, NameKind, NamePart,
+    NamePartRole, Source,
 };
 
 /// Loads an EU FSF XML file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError> {
-    let mut problems = Problems::new(options);
-    let mut seen = SeenIds::default();
-    let mut entities = Vec::new();
+    let mut records = Records::new(options);
     let root = for_each_record(path, 1, |node, pos| {
         if node.name != "sanctionEntity" {
             // The export may carry other top-level elements; only entities count.
             return Ok(());
         }
-        match read_entity(path, &node, &pos) {
-            Ok(entity) => {
-                if let Some(first) = seen.check(&entity.source_id, pos.path.clone()) {
-                    return problems.record(LoadError::element(
-                        path,
-                        pos.offset,
-                        &pos.path,
-                        format!(
-                            "duplicate logicalId {} (first at {first})",
-                            entity.source_id
-                        ),
-                    ));
-                }
-                entities.push(entity);
-                Ok(())
-            }
-            Err(err) => problems.record(err),
-        }
+        records.accept(path, &pos, read_entity(path, &node, &pos), "logicalId")
     })?;
-    if root.name != "export" {
-        return Err(LoadError::file(
-            path,
-            format!("root element is <{}>, expected <export>", root.name),
-        ));
-    }
-    let files = vec![path.to_path_buf()];
-    Ok(EntityList {
-        meta: ListMeta {
-            source: Source::EuFsf,
-            format: crate::Format::EuFsfXml.as_str().to_string(),
-            sha256: sha256_files(&files)?,
-            files: files.iter().map(|f| f.display().to_string()).collect(),
-            published: root.attr("generationDate").map(|d| iso_date_part(&d)),
-            warnings: problems.warnings,
-        },
-        entities,
-    })
+    expect_root(path, &root, "export")?;
+    single_file_list(
+        path,
+        Source::EuFsf,
+        crate::Format::EuFsfXml,
+        root.attr("generationDate").map(|d| iso_date_part(&d)),
+        records.problems.warnings,
+        records.entities,
+    )
 }
 
 /// `countryDescription` unless it is the EU's "unknown" placeholder.

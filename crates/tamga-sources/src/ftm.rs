@@ -29,15 +29,15 @@
 //! `last_change`, if any.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::{Problems, SeenIds};
-use crate::{sha256_files, LoadError, LoadOptions};
+use crate::xmlrec::{single_file_list, Problems, SeenIds};
+use crate::{LoadError, LoadOptions};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::io::BufRead;
 use std::path::Path;
 use tamga_model::{
-    entity_id, Address, BirthDate, Entity, EntityKind, EntityList, Identifier, ListMeta, Name,
-    NameKind, RelationKind, Relationship, Source,
+    entity_id, Address, BirthDate, Entity, EntityKind, EntityList, Identifier, Name, NameKind,
+    RelationKind, Relationship, Source,
 };
 
 #[derive(Deserialize)]
@@ -224,18 +224,14 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
     }
     apply_links(&mut entities, &index, &pending);
     attach_addresses(&mut entities, &pending, &address_refs);
-    let files = vec![path.to_path_buf()];
-    Ok(EntityList {
-        meta: ListMeta {
-            source: Source::OpenSanctions,
-            format: crate::Format::FtmJson.as_str().to_string(),
-            sha256: sha256_files(&files)?,
-            files: files.iter().map(|f| f.display().to_string()).collect(),
-            published,
-            warnings: problems.warnings,
-        },
+    single_file_list(
+        path,
+        Source::OpenSanctions,
+        crate::Format::FtmJson,
+        published,
+        problems.warnings,
         entities,
-    })
+    )
 }
 
 fn read_thing(id: &str, kind: EntityKind, props: &BTreeMap<String, Vec<String>>) -> Entity {

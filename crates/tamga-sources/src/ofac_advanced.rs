@@ -25,8 +25,8 @@ use quick_xml::Reader;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use tamga_model::{
-    Address, BirthDate, Entity, EntityKind, EntityList, ListMeta, Name, NameKind, NamePart,
-    NamePartRole, RelationKind, Relationship, Source,
+    Address, BirthDate, Entity, EntityKind, EntityList, Name, NameKind, NamePart, NamePartRole,
+    RelationKind, Relationship, Source,
 };
 
 /// Loads an Advanced XML publication.
@@ -820,18 +820,14 @@ impl State {
         if self.entities.is_empty() {
             return Err(LoadError::file(path, "no DistinctParty in the file"));
         }
-        let files = vec![path.to_path_buf()];
-        Ok(EntityList {
-            meta: ListMeta {
-                source,
-                format: crate::Format::OfacAdvancedXml.as_str().to_string(),
-                sha256: crate::sha256_files(&files)?,
-                files: files.iter().map(|f| f.display().to_string()).collect(),
-                published: ymd_iso(&self.published),
-                warnings: self.warnings,
-            },
-            entities: self.entities,
-        })
+        crate::xmlrec::single_file_list(
+            path,
+            source,
+            crate::Format::OfacAdvancedXml,
+            ymd_iso(&self.published),
+            self.warnings,
+            self.entities,
+        )
     }
 }
 

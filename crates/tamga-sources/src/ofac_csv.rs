@@ -25,8 +25,7 @@ use csv::ByteRecord;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tamga_model::{
-    Address, Entity, EntityKind, EntityList, ListMeta, Name, NameKind, NamePart, NamePartRole,
-    Source,
+    Address, Entity, EntityKind, EntityList, Name, NameKind, NamePart, NamePartRole, Source,
 };
 
 /// The files of one publication, resolved from a directory or main file.
@@ -149,19 +148,14 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
         loader.read_addresses(file)?;
     }
     resolve_link_targets(&mut loader.entities);
-    let files = set.files();
-    let sha256 = crate::sha256_files(&files)?;
-    Ok(EntityList {
-        meta: ListMeta {
-            source: set.source,
-            format: crate::Format::OfacCsv.as_str().to_string(),
-            files: files.iter().map(|f| f.display().to_string()).collect(),
-            sha256,
-            published: None,
-            warnings: loader.warnings,
-        },
-        entities: loader.entities,
-    })
+    crate::xmlrec::files_list(
+        &set.files(),
+        set.source,
+        crate::Format::OfacCsv,
+        None,
+        loader.warnings,
+        loader.entities,
+    )
 }
 
 /// Sets `target_id` on `Linked To:` relationships whose target name is

@@ -17,8 +17,8 @@ use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::path::Path;
 use tamga_model::{
-    Address, Entity, EntityKind, EntityList, Identifier, ListMeta, Name, NameKind, NamePart,
-    NamePartRole, RelationKind, Relationship, Source,
+    Address, Entity, EntityKind, EntityList, Identifier, Name, NameKind, NamePart, NamePartRole,
+    RelationKind, Relationship, Source,
 };
 
 /// Programmes published only on OFAC's consolidated (non-SDN) list.
@@ -89,18 +89,14 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
         entity.id = tamga_model::entity_id(&source, &entity.source_id);
     }
     crate::ofac_csv::resolve_link_targets(&mut state.entities);
-    let files = vec![path.to_path_buf()];
-    Ok(EntityList {
-        meta: ListMeta {
-            source,
-            format: crate::Format::OfacXml.as_str().to_string(),
-            sha256: crate::sha256_files(&files)?,
-            files: files.iter().map(|f| f.display().to_string()).collect(),
-            published: state.published,
-            warnings: state.warnings,
-        },
-        entities: state.entities,
-    })
+    crate::xmlrec::single_file_list(
+        path,
+        source,
+        crate::Format::OfacXml,
+        state.published,
+        state.warnings,
+        state.entities,
+    )
 }
 
 /// What the walker reports to a format's handler.

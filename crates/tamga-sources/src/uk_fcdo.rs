@@ -14,61 +14,39 @@
 
 use crate::inspect::detect_script;
 use crate::xmlrec::{
-    dmy_to_iso, for_each_record, parse_dmy_birth, Node, Problems, RecordPos, SeenIds,
+    dmy_to_iso, expect_root, for_each_record, parse_dmy_birth, single_file_list, Node, RecordPos,
+    Records,
 };
-use crate::{sha256_files, LoadError, LoadOptions};
+use crate::{LoadError, LoadOptions};
 use std::path::Path;
 use tamga_model::{
-    Address, Entity, EntityKind, EntityList, Identifier, ListMeta, Name, NameKind, NamePart,
-    NamePartRole, RelationKind, Relationship, Source,
+    Address, Entity, EntityKind, EntityList, Identifier, Name, NameKind, NamePart, NamePartRole,
+    RelationKind, Relationship, Source,
 };
 
 /// Loads an FCDO UK Sanctions List XML file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError> {
-    let mut problems = Problems::new(options);
-    let mut seen = SeenIds::default();
-    let mut entities = Vec::new();
+    let mut records = Records::new(options);
     let mut published = None;
     let root = for_each_record(path, 1, |node, pos| match node.name.as_str() {
         "DateGenerated" => {
             published = node.own_text().map(|d| dmy_to_iso(&d).unwrap_or(d));
             Ok(())
         }
-        "Designation" => match read_designation(path, &node, &pos) {
-            Ok(entity) => {
-                if let Some(first) = seen.check(&entity.source_id, pos.path.clone()) {
-                    return problems.record(LoadError::element(
-                        path,
-                        pos.offset,
-                        &pos.path,
-                        format!("duplicate UniqueID {} (first at {first})", entity.source_id),
-                    ));
-                }
-                entities.push(entity);
-                Ok(())
-            }
-            Err(err) => problems.record(err),
-        },
+        "Designation" => {
+            records.accept(path, &pos, read_designation(path, &node, &pos), "UniqueID")
+        }
         _ => Ok(()),
     })?;
-    if root.name != "Designations" {
-        return Err(LoadError::file(
-            path,
-            format!("root element is <{}>, expected <Designations>", root.name),
-        ));
-    }
-    let files = vec![path.to_path_buf()];
-    Ok(EntityList {
-        meta: ListMeta {
-            source: Source::GbFcdo,
-            format: crate::Format::UkFcdoXml.as_str().to_string(),
-            sha256: sha256_files(&files)?,
-            files: files.iter().map(|f| f.display().to_string()).collect(),
-            published,
-            warnings: problems.warnings,
-        },
-        entities,
-    })
+    expect_root(path, &root, "Designations")?;
+    single_file_list(
+        path,
+        Source::GbFcdo,
+        crate::Format::UkFcdoXml,
+        published,
+        records.problems.warnings,
+        records.entities,
+    )
 }
 
 /// Texts of `<outer><inner>…</inner>…</outer>` anywhere under `node`.

@@ -22,13 +22,13 @@
 //! relationships by name. Other columns go to `properties`.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::{dmy_to_iso, parse_dmy_birth, Problems};
-use crate::{sha256_files, Format, LoadError, LoadOptions};
+use crate::xmlrec::{dmy_to_iso, parse_dmy_birth, single_file_list, Problems};
+use crate::{Format, LoadError, LoadOptions};
 use std::collections::HashMap;
 use std::path::Path;
 use tamga_model::{
-    Address, Entity, EntityKind, EntityList, Identifier, ListMeta, Name, NameKind, NamePart,
-    NamePartRole, RelationKind, Relationship, Source,
+    Address, Entity, EntityKind, EntityList, Identifier, Name, NameKind, NamePart, NamePartRole,
+    RelationKind, Relationship, Source,
 };
 
 /// Loads an OFSI ConList in xlsx or csv form.
@@ -357,18 +357,14 @@ impl<'a> Builder<'a> {
                 "no OFSI header row (with `Name 6` and `Group ID`) found: empty or not an OFSI list",
             ));
         }
-        let files = vec![self.path.to_path_buf()];
-        Ok(EntityList {
-            meta: ListMeta {
-                source: Source::GbOfsi,
-                format: format.as_str().to_string(),
-                sha256: sha256_files(&files)?,
-                files: files.iter().map(|f| f.display().to_string()).collect(),
-                published: self.published,
-                warnings: self.problems.warnings,
-            },
-            entities: self.entities,
-        })
+        single_file_list(
+            self.path,
+            Source::GbOfsi,
+            format,
+            self.published,
+            self.problems.warnings,
+            self.entities,
+        )
     }
 }
 

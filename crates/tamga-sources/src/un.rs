@@ -12,25 +12,25 @@
 //! `properties`.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::{for_each_record, iso_date_part, Node, Problems, RecordPos, SeenIds};
-use crate::{sha256_files, LoadError, LoadOptions};
+use crate::xmlrec::{
+    expect_root, for_each_record, iso_date_part, single_file_list, Node, RecordPos, Records,
+};
+use crate::{LoadError, LoadOptions};
 use std::path::Path;
 use tamga_model::{
-    Address, BirthDate, Entity, EntityKind, EntityList, Identifier, ListMeta, Name, NameKind,
-    NamePart, NamePartRole, Source,
+    Address, BirthDate, Entity, EntityKind, EntityList, Identifier, Name, NameKind, NamePart,
+    NamePartRole, Source,
 };
 
 /// Loads a UN SC consolidated list XML file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError> {
-    let mut problems = Problems::new(options);
-    let mut seen = SeenIds::default();
-    let mut entities = Vec::new();
+    let mut records = Records::new(options);
     let root = for_each_record(path, 2, |node, pos| {
         let kind = match node.name.as_str() {
             "INDIVIDUAL" => EntityKind::Person,
             "ENTITY" => EntityKind::Organization,
             other => {
-                return problems.record(LoadError::element(
+                return records.problems.record(LoadError::element(
                     path,
                     pos.offset,
                     &pos.path,
@@ -38,43 +38,17 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
                 ))
             }
         };
-        match read_entry(path, &node, &pos, kind) {
-            Ok(entity) => {
-                if let Some(first) = seen.check(&entity.source_id, pos.path.clone()) {
-                    return problems.record(LoadError::element(
-                        path,
-                        pos.offset,
-                        &pos.path,
-                        format!("duplicate DATAID {} (first at {first})", entity.source_id),
-                    ));
-                }
-                entities.push(entity);
-                Ok(())
-            }
-            Err(err) => problems.record(err),
-        }
+        records.accept(path, &pos, read_entry(path, &node, &pos, kind), "DATAID")
     })?;
-    if root.name != "CONSOLIDATED_LIST" {
-        return Err(LoadError::file(
-            path,
-            format!(
-                "root element is <{}>, expected <CONSOLIDATED_LIST>",
-                root.name
-            ),
-        ));
-    }
-    let files = vec![path.to_path_buf()];
-    Ok(EntityList {
-        meta: ListMeta {
-            source: Source::UnSc,
-            format: crate::Format::UnXml.as_str().to_string(),
-            sha256: sha256_files(&files)?,
-            files: files.iter().map(|f| f.display().to_string()).collect(),
-            published: root.attr("dateGenerated").map(|d| iso_date_part(&d)),
-            warnings: problems.warnings,
-        },
-        entities,
-    })
+    expect_root(path, &root, "CONSOLIDATED_LIST")?;
+    single_file_list(
+        path,
+        Source::UnSc,
+        crate::Format::UnXml,
+        root.attr("dateGenerated").map(|d| iso_date_part(&d)),
+        records.problems.warnings,
+        records.entities,
+    )
 }
 
 fn values(node: &Node, name: &str) -> Vec<String> {

@@ -1,5 +1,7 @@
 //! Record-at-a-time XML reading shared by the XML loaders (UN, EU, FCDO,
-//! Canada).
+//! Canada), and the record bookkeeping every loader shares: [`Problems`]
+//! (strict or lenient), [`Records`] (duplicate ids) and building the
+//! [`tamga_model::EntityList`] of a loaded file ([`single_file_list`]).
 //!
 //! The official XML lists are flat sequences of records (one `<INDIVIDUAL>`,
 //! `<sanctionEntity>`, `<Designation>` or `<record>` per listed party). Each
@@ -345,6 +347,114 @@ impl SeenIds {
             }
         }
     }
+}
+
+/// The records of one list as a loader reads them: each record is either
+/// an entity (kept unless its id was already seen) or an error (fatal in
+/// strict mode, a warning in lenient mode, via [`Problems`]).
+#[derive(Debug, Default)]
+pub(crate) struct Records {
+    pub problems: Problems,
+    seen: SeenIds,
+    pub entities: Vec<tamga_model::Entity>,
+}
+
+impl Records {
+    pub fn new(options: &LoadOptions) -> Records {
+        Records {
+            problems: Problems::new(options),
+            ..Records::default()
+        }
+    }
+
+    /// Accepts the outcome of reading the record at `pos`; a repeated id is
+    /// reported there as `duplicate <id_label> <id> (first at <where>)`.
+    pub fn accept(
+        &mut self,
+        path: &Path,
+        pos: &RecordPos,
+        result: Result<tamga_model::Entity, LoadError>,
+        id_label: &str,
+    ) -> Result<(), LoadError> {
+        self.accept_with(path, pos, result, |id, first| {
+            format!("duplicate {id_label} {id} (first at {first})")
+        })
+    }
+
+    /// As [`Records::accept`], with the duplicate-id message built from the
+    /// id and where it was first seen.
+    pub fn accept_with(
+        &mut self,
+        path: &Path,
+        pos: &RecordPos,
+        result: Result<tamga_model::Entity, LoadError>,
+        duplicate: impl FnOnce(&str, &str) -> String,
+    ) -> Result<(), LoadError> {
+        match result {
+            Ok(entity) => {
+                if let Some(first) = self.seen.check(&entity.source_id, pos.path.clone()) {
+                    return self.problems.record(LoadError::element(
+                        path,
+                        pos.offset,
+                        &pos.path,
+                        duplicate(&entity.source_id, &first),
+                    ));
+                }
+                self.entities.push(entity);
+                Ok(())
+            }
+            Err(err) => self.problems.record(err),
+        }
+    }
+}
+
+/// Fails unless the document's root element is `<expected>`.
+pub(crate) fn expect_root(path: &Path, root: &Root, expected: &str) -> Result<(), LoadError> {
+    if root.name == expected {
+        Ok(())
+    } else {
+        Err(LoadError::file(
+            path,
+            format!("root element is <{}>, expected <{expected}>", root.name),
+        ))
+    }
+}
+
+/// The loaded list read from the single file `path`: its meta data records
+/// the file and its SHA-256.
+pub(crate) fn single_file_list(
+    path: &Path,
+    source: tamga_model::Source,
+    format: crate::Format,
+    published: Option<String>,
+    warnings: Vec<String>,
+    entities: Vec<tamga_model::Entity>,
+) -> Result<tamga_model::EntityList, LoadError> {
+    let files = vec![path.to_path_buf()];
+    files_list(&files, source, format, published, warnings, entities)
+}
+
+/// The loaded list read from `files`, in order: its meta data records the
+/// files and their SHA-256.
+pub(crate) fn files_list(
+    files: &[std::path::PathBuf],
+    source: tamga_model::Source,
+    format: crate::Format,
+    published: Option<String>,
+    warnings: Vec<String>,
+    entities: Vec<tamga_model::Entity>,
+) -> Result<tamga_model::EntityList, LoadError> {
+    Ok(tamga_model::EntityList {
+        meta: tamga_model::ListMeta {
+            source,
+            format: format.as_str().to_string(),
+            sha256: crate::sha256_files(files)?,
+            files: files.iter().map(|f| f.display().to_string()).collect(),
+            published,
+            warnings,
+        },
+        entities,
+    })
 }
 
 /// `dd/mm/yyyy` (OFSI/FCDO style) to ISO `yyyy-mm-dd`; `None` if not that shape.
