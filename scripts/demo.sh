@@ -22,8 +22,12 @@ out=$(mktemp)
 "$tamga" screen data/lists/pep/everypolitician_2015-11-30/Kazakhstan/names.csv --format jsonl >"$out"
 total=$(wc -l <"$out")
 alerts=$(grep -vc '"matches":\[\]' "$out" || true)
-echo "$total customers screened, $alerts with at least one alert (score >= 0.7); first three:"
-grep -v '"matches":\[\]' "$out" | head -3 | cut -c1-400
+echo "$total customers screened, $alerts with at least one alert (score >= 0.7)."
+echo "Alerts by list of the best match:"
+grep -o '"matches":\[{"entity_id":"[^"]*","source":"[^"]*"' "$out" \
+  | sed 's/.*"source":"//; s/"$//' | sort | uniq -c || true
+echo "First alert, with its explanation:"
+sed -n '/"matches":\[{/{p;q}' "$out" | cut -c1-600
 rm -f "$out"
 
 echo
