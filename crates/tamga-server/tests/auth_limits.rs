@@ -2,16 +2,13 @@
 
 mod common;
 
-use common::{a_person, load, TestServer, UN_XML};
+use common::{a_person, lists_config, load, TestServer, UN_XML};
 use serde_json::{json, Value};
 use std::time::Duration;
 use tamga_server::{hash_key, ApiKeyConfig, Config, Role};
 
 fn keyed_config() -> Config {
-    let mut config = Config {
-        lists: vec![UN_XML.to_string()],
-        ..Config::default()
-    };
+    let mut config = lists_config(&[UN_XML]);
     config.auth.api_keys = vec![
         ApiKeyConfig {
             name: "app".into(),
@@ -33,24 +30,19 @@ async fn keys_and_roles_are_enforced() {
     let person = a_person(&list);
     let server = TestServer::start(keyed_config()).await;
     server.wait_ready().await; // readiness is public by default
-    let search = server.url(&format!("/search?q={}", person.caption()));
+    let search = format!("/search?q={}", person.caption());
     let c = &server.client;
 
-    let r = c.get(&search).send().await.unwrap();
+    let r = server.get(&search, None).await;
     assert_eq!(r.status(), 401);
     assert!(r.headers().contains_key("www-authenticate"));
     let e: Value = r.json().await.unwrap();
     assert_eq!(e["error"], "unauthorized");
 
-    let r = c.get(&search).bearer_auth("wrong").send().await.unwrap();
+    let r = server.get(&search, Some("wrong")).await;
     assert_eq!(r.status(), 401);
 
-    let r = c
-        .get(&search)
-        .bearer_auth("app-key-1")
-        .send()
-        .await
-        .unwrap();
+    let r = server.get(&search, Some("app-key-1")).await;
     assert_eq!(r.status(), 200);
     let r = c
         .get(server.url("/lists"))
@@ -70,26 +62,16 @@ async fn keys_and_roles_are_enforced() {
     assert_eq!(r.status(), 200);
 
     // The screen role cannot refresh; the admin key can.
-    let r = c
-        .post(server.url("/admin/refresh"))
-        .bearer_auth("app-key-1")
-        .send()
-        .await
-        .unwrap();
+    let r = server.post("/admin/refresh", Some("app-key-1")).await;
     assert_eq!(r.status(), 403);
     let e: Value = r.json().await.unwrap();
     assert_eq!(e["error"], "forbidden");
-    let r = c
-        .post(server.url("/admin/refresh"))
-        .bearer_auth("ops-key-2")
-        .send()
-        .await
-        .unwrap();
+    let r = server.post("/admin/refresh", Some("ops-key-2")).await;
     assert_eq!(r.status(), 200);
 
     // Health, metrics and docs are open by default.
     for path in ["/healthz", "/readyz", "/metrics", "/openapi.json", "/"] {
-        let r = c.get(server.url(path)).send().await.unwrap();
+        let r = server.get(path, None).await;
         assert_eq!(r.status(), 200, "{path}");
     }
     // The access log counted the refused requests by status.
@@ -105,28 +87,11 @@ async fn keys_and_roles_are_enforced() {
     closed.auth.public_health = false;
     closed.auth.public_metrics = false;
     let server = TestServer::start(closed).await;
-    let c = &server.client;
-    assert_eq!(
-        c.get(server.url("/healthz")).send().await.unwrap().status(),
-        401
-    );
-    assert_eq!(
-        c.get(server.url("/metrics")).send().await.unwrap().status(),
-        401
-    );
-    let r = c
-        .get(server.url("/metrics"))
-        .bearer_auth("app-key-1")
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(server.get("/healthz", None).await.status(), 401);
+    assert_eq!(server.get("/metrics", None).await.status(), 401);
+    let r = server.get("/metrics", Some("app-key-1")).await;
     assert_eq!(r.status(), 403);
-    let r = c
-        .get(server.url("/metrics"))
-        .bearer_auth("ops-key-2")
-        .send()
-        .await
-        .unwrap();
+    let r = server.get("/metrics", Some("ops-key-2")).await;
     assert_eq!(r.status(), 200);
 }
 
@@ -142,17 +107,13 @@ fn no_keys_on_a_public_address_refuses_to_start() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn size_and_shape_limits_answer_413_and_422() {
-    let mut config = Config {
-        lists: vec![UN_XML.to_string()],
-        ..Config::default()
-    };
+    let mut config = lists_config(&[UN_XML]);
     config.limits.max_body_bytes = 4096;
     config.limits.max_batch_records = 3;
     config.limits.max_match_queries = 2;
     config.limits.max_results = 50;
     let server = TestServer::start(config).await;
     server.wait_ready().await;
-    let c = &server.client;
 
     // Body over the limit, declared by Content-Length.
     let names: Vec<String> = (0..400).map(|i| format!("name number {i}")).collect();
@@ -166,13 +127,13 @@ async fn size_and_shape_limits_answer_413_and_422() {
     // ... and undeclared (chunked), caught while reading.
     let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
         (0..10).map(|_| Ok(vec![b' '; 1000])).collect();
-    let r = c
-        .post(server.url("/match/default"))
-        .header("content-type", "application/json")
-        .body(reqwest::Body::wrap_stream(tokio_stream::iter(chunks)))
-        .send()
-        .await
-        .unwrap();
+    let r = server
+        .post_raw(
+            "/match/default",
+            "application/json",
+            reqwest::Body::wrap_stream(tokio_stream::iter(chunks)),
+        )
+        .await;
     assert_eq!(r.status(), 413);
 
     // Too many queries / records.
@@ -184,13 +145,10 @@ async fn size_and_shape_limits_answer_413_and_422() {
         )
         .await;
     assert_eq!((s, e["error"].as_str()), (413, Some("batch_too_large")));
-    let r = c
-        .post(server.url("/screen"))
-        .header("content-type", "application/x-ndjson")
-        .body("{\"name\":\"a\"}\n{\"name\":\"b\"}\n{\"name\":\"c\"}\n{\"name\":\"d\"}\n")
-        .send()
-        .await
-        .unwrap();
+    let body = "{\"name\":\"a\"}\n{\"name\":\"b\"}\n{\"name\":\"c\"}\n{\"name\":\"d\"}\n";
+    let r = server
+        .post_raw("/screen", "application/x-ndjson", body)
+        .await;
     assert_eq!(r.status(), 413);
 
     // Name length and parameter ranges.
@@ -248,10 +206,7 @@ async fn start_slow(server: &TestServer) -> SlowRequest {
 /// health checks still answer.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn overload_is_shed_with_retry_after_and_slow_requests_time_out() {
-    let mut config = Config {
-        lists: vec![UN_XML.to_string()],
-        ..Config::default()
-    };
+    let mut config = lists_config(&[UN_XML]);
     config.limits.max_concurrent_requests = 1;
     config.limits.request_timeout_ms = 120_000;
     let server = TestServer::start(config).await;
@@ -267,12 +222,7 @@ async fn overload_is_shed_with_retry_after_and_slow_requests_time_out() {
             if slow.is_finished() {
                 continue 'attempts;
             }
-            let r = server
-                .client
-                .get(server.url("/search?q=a+b"))
-                .send()
-                .await
-                .unwrap();
+            let r = server.get("/search?q=a+b", None).await;
             if r.status() == 503 {
                 attempt = Some((tx, slow, r));
                 break 'attempts;
@@ -284,16 +234,7 @@ async fn overload_is_shed_with_retry_after_and_slow_requests_time_out() {
     assert_eq!(shed.headers()["retry-after"], "1");
     let e: Value = shed.json().await.unwrap();
     assert_eq!(e["error"], "overloaded");
-    assert_eq!(
-        server
-            .client
-            .get(server.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(server.get("/healthz", None).await.status(), 200);
     assert!(
         server
             .metric(r#"tamga_requests_rejected_total{reason="overload"}"#)
@@ -311,34 +252,23 @@ async fn overload_is_shed_with_retry_after_and_slow_requests_time_out() {
     drop(tx);
     let r = slow.await.unwrap().unwrap();
     assert_eq!(r.status(), 200);
-    let r = server
-        .client
-        .get(server.url("/search?q=a+b"))
-        .send()
-        .await
-        .unwrap();
+    let r = server.get("/search?q=a+b", None).await;
     assert_eq!(r.status(), 200);
 
     // A request slower than the timeout is answered 503 `timeout`.
-    let mut config = Config {
-        lists: vec![UN_XML.to_string()],
-        ..Config::default()
-    };
+    let mut config = lists_config(&[UN_XML]);
     config.limits.request_timeout_ms = 300;
     let server = TestServer::start(config).await;
     server.wait_ready().await;
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
     tx.send(Ok(b"{\"queries\": ".to_vec())).await.unwrap();
     let r = server
-        .client
-        .post(server.url("/match/default"))
-        .header("content-type", "application/json")
-        .body(reqwest::Body::wrap_stream(
-            tokio_stream::wrappers::ReceiverStream::new(rx),
-        ))
-        .send()
-        .await
-        .unwrap();
+        .post_raw(
+            "/match/default",
+            "application/json",
+            reqwest::Body::wrap_stream(tokio_stream::wrappers::ReceiverStream::new(rx)),
+        )
+        .await;
     assert_eq!(r.status(), 503);
     assert!(r.headers().contains_key("retry-after"));
     let e: Value = r.json().await.unwrap();

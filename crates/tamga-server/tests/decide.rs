@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{copy_to_temp, TestServer, OFAC_CONS_DIR, UN_XML};
+use common::{copy_to_temp, lists_config, TestServer, OFAC_CONS_DIR, UN_XML};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use tamga_rules::{DecisionRequest, LicenceSet, RulesEngine};
@@ -36,9 +36,8 @@ const LISTS: [&str; 3] = [OFAC_SDN_DIR, OFAC_CONS_DIR, UN_XML];
 
 fn rules_config(lists: &[&str]) -> Config {
     Config {
-        lists: lists.iter().map(|s| s.to_string()).collect(),
         ownership_files: vec![data("ownership/scenarios.csv")],
-        ..Config::default()
+        ..lists_config(lists)
     }
 }
 
@@ -335,12 +334,7 @@ async fn a_broken_licence_file_fails_the_refresh_and_the_old_engine_keeps_servin
     // A licence file with a syntax error.
     let broken = licences.path().join("us/broken.toml");
     std::fs::write(&broken, "kind = \"licence\"\nid = \n").unwrap();
-    let r = server
-        .client
-        .post(server.url("/admin/refresh"))
-        .send()
-        .await
-        .unwrap();
+    let r = server.post("/admin/refresh", None).await;
     assert_eq!(r.status(), 422);
     let err: Value = r.json().await.unwrap();
     let file = broken.display().to_string();
@@ -366,12 +360,7 @@ async fn a_broken_licence_file_fails_the_refresh_and_the_old_engine_keeps_servin
 
     // Fixed: the next refresh swaps lists and engine together.
     std::fs::remove_file(&broken).unwrap();
-    let r = server
-        .client
-        .post(server.url("/admin/refresh"))
-        .send()
-        .await
-        .unwrap();
+    let r = server.post("/admin/refresh", None).await;
     assert_eq!(r.status(), 200);
     let (_, lists) = server.get_json("/lists").await;
     assert_eq!(lists["rules"]["last_attempt"]["outcome"], "ok");
@@ -382,20 +371,12 @@ async fn a_broken_licence_file_fails_the_refresh_and_the_old_engine_keeps_servin
 async fn a_missing_ownership_file_keeps_the_service_unready() {
     let missing = std::env::temp_dir().join("tamga-no-such-ownership-file.csv");
     let config = Config {
-        lists: vec![UN_XML.to_string()],
         ownership_files: vec![missing.clone()],
-        ..Config::default()
+        ..lists_config(&[UN_XML])
     };
     let server = TestServer::start(config).await;
     // Wait for the initial load to finish (it fails).
-    let mut lists = Value::Null;
-    for _ in 0..1200 {
-        lists = server.get_json("/lists").await.1;
-        if !lists["last_refresh"].is_null() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let lists = server.wait_lists(|l| !l["last_refresh"].is_null()).await;
     assert_eq!(lists["last_refresh"]["outcome"], "failed", "{lists}");
     let file = missing.display().to_string();
     let (s, ready) = server.get_json("/readyz").await;

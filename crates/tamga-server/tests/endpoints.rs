@@ -50,12 +50,7 @@ async fn every_endpoint_answers_from_the_real_un_list() {
         assert!(m["score"].as_f64().unwrap() >= 0.7);
     }
     // A generated request id when the client sends none.
-    let r = server
-        .client
-        .get(server.url("/healthz"))
-        .send()
-        .await
-        .unwrap();
+    let r = server.get("/healthz", None).await;
     assert!(!r.headers()["x-request-id"].is_empty());
 
     // Bad search parameters are JSON 4xx.
@@ -137,7 +132,7 @@ async fn every_endpoint_answers_from_the_real_un_list() {
             "{path} missing from OpenAPI"
         );
     }
-    let page = server.client.get(server.url("/docs")).send().await.unwrap();
+    let page = server.get("/docs", None).await;
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("/openapi.json"));
 
@@ -269,13 +264,12 @@ async fn yente_match_requests_as_documented() {
 
     // Malformed and invalid requests.
     let r = server
-        .client
-        .post(server.url("/match/default"))
-        .header("content-type", "application/json")
-        .body("{\"queries\": {\"q1\": ")
-        .send()
-        .await
-        .unwrap();
+        .post_raw(
+            "/match/default",
+            "application/json",
+            "{\"queries\": {\"q1\": ",
+        )
+        .await;
     assert_eq!(r.status(), 400);
     let e: Value = r.json().await.unwrap();
     assert!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{a_person, copy_to_temp, load, TestServer, UN_XML};
+use common::{a_person, copy_to_temp, lists_config, load, TestServer, UN_XML};
 use serde_json::Value;
 
 async fn search(server: &TestServer, name: &str) -> Value {
@@ -20,12 +20,7 @@ async fn search(server: &TestServer, name: &str) -> Value {
 }
 
 async fn refresh(server: &TestServer, query: &str) -> (u16, Value) {
-    let r = server
-        .client
-        .post(server.url(&format!("/admin/refresh{query}")))
-        .send()
-        .await
-        .unwrap();
+    let r = server.post(&format!("/admin/refresh{query}"), None).await;
     let status = r.status().as_u16();
     (status, r.json().await.unwrap())
 }
@@ -168,34 +163,16 @@ async fn a_failed_initial_load_is_not_ready_until_a_good_refresh() {
     let file = path.display().to_string();
 
     // Wait for the initial attempt to be recorded (bounded poll).
-    let mut lists = Value::Null;
-    for _ in 0..1200 {
-        let (_, l) = server.get_json("/lists").await;
-        if !l["last_refresh"].is_null() {
-            lists = l;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let lists = server.wait_lists(|l| !l["last_refresh"].is_null()).await;
     assert_eq!(lists["ready"], false);
     assert!(lists["lists"][0]["last_attempt"]["error"]
         .as_str()
         .unwrap()
         .contains(&file));
-    let r = server
-        .client
-        .get(server.url("/readyz"))
-        .send()
-        .await
-        .unwrap();
+    let r = server.get("/readyz", None).await;
     assert_eq!(r.status(), 503);
     assert!(r.headers().contains_key("retry-after"));
-    let r = server
-        .client
-        .get(server.url("/search?q=a+b"))
-        .send()
-        .await
-        .unwrap();
+    let r = server.get("/search?q=a+b", None).await;
     assert_eq!(r.status(), 503);
     let e: Value = r.json().await.unwrap();
     assert_eq!(e["error"], "not_ready");
@@ -209,22 +186,17 @@ async fn a_failed_initial_load_is_not_ready_until_a_good_refresh() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_schedule_refreshes_and_keeps_serving() {
     let config = tamga_server::Config {
-        lists: vec![UN_XML.to_string()],
         refresh_interval: Some(std::time::Duration::from_secs(1)),
-        ..tamga_server::Config::default()
+        ..lists_config(&[UN_XML])
     };
     let server = TestServer::start(config).await;
     server.wait_ready().await;
     // Bounded poll for a scheduled refresh to have swapped in version 2+.
-    let mut lists = Value::Null;
-    for _ in 0..600 {
-        let (_, l) = server.get_json("/lists").await;
-        if l["last_refresh"]["trigger"] == "scheduled" && l["last_refresh"]["outcome"] == "ok" {
-            lists = l;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let lists = server
+        .wait_lists(|l| {
+            l["last_refresh"]["trigger"] == "scheduled" && l["last_refresh"]["outcome"] == "ok"
+        })
+        .await;
     assert!(lists["lists_version"].as_u64().unwrap() >= 2, "{lists}");
     assert!(server.metric("tamga_refresh_attempts_total").await.unwrap() >= 2.0);
     assert_eq!(server.get_json("/readyz").await.0, 200);

@@ -40,6 +40,14 @@ pub fn a_person(list: &EntityList) -> &Entity {
         .expect("the list has a person with a birth date")
 }
 
+/// A configuration serving exactly these list files, defaults otherwise.
+pub fn lists_config(lists: &[&str]) -> Config {
+    Config {
+        lists: lists.iter().map(|s| s.to_string()).collect(),
+        ..Config::default()
+    }
+}
+
 /// A running server.
 pub struct TestServer {
     /// `http://127.0.0.1:PORT`.
@@ -74,11 +82,7 @@ impl TestServer {
 
     /// Serves exactly these list files.
     pub async fn with_lists(lists: &[&str]) -> TestServer {
-        let config = Config {
-            lists: lists.iter().map(|s| s.to_string()).collect(),
-            ..Config::default()
-        };
-        TestServer::start(config).await
+        TestServer::start(lists_config(lists)).await
     }
 
     /// The URL of a path.
@@ -98,6 +102,57 @@ impl TestServer {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         panic!("server never became ready");
+    }
+
+    /// Polls `/lists` until `until` holds for it, for at most two minutes
+    /// (as [`TestServer::wait_ready`]); returns the last `/lists` answer, so
+    /// the caller's assertions report what was seen.
+    pub async fn wait_lists(&self, until: impl Fn(&Value) -> bool) -> Value {
+        let mut lists = Value::Null;
+        for _ in 0..1200 {
+            lists = self.get_json("/lists").await.1;
+            if until(&lists) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        lists
+    }
+
+    /// GET, with `key` as a bearer token if given.
+    pub async fn get(&self, path: &str, key: Option<&str>) -> reqwest::Response {
+        let request = self.client.get(self.url(path));
+        let request = match key {
+            Some(key) => request.bearer_auth(key),
+            None => request,
+        };
+        request.send().await.expect("GET")
+    }
+
+    /// POST without a body, with `key` as a bearer token if given.
+    pub async fn post(&self, path: &str, key: Option<&str>) -> reqwest::Response {
+        let request = self.client.post(self.url(path));
+        let request = match key {
+            Some(key) => request.bearer_auth(key),
+            None => request,
+        };
+        request.send().await.expect("POST")
+    }
+
+    /// POST a raw body with this content type.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("POST")
     }
 
     /// GET returning status and JSON.
