@@ -43,6 +43,36 @@ pub(crate) struct Lexicon {
     pub suffixes: Vec<Suffix>,
     /// The same, grouped by their last letter (a token is checked only against its group).
     pub suffixes_by_last: FastMap<u8, Vec<Suffix>>,
+    /// Organisation words (whole skeletons) -> concept variant key (`@plant`).
+    pub concept_words: FastMap<String, String>,
+    /// Organisation word stems -> concept variant key.
+    pub concept_stems: FastMap<String, String>,
+    /// Longest and shortest stem, in bytes.
+    pub stem_len: (usize, usize),
+    /// Phonetic keys of East Slavic given-name forms -> class variant key (`@g:vladimir`).
+    pub given_classes: FastMap<String, String>,
+}
+
+/// Most letters a concept stem may be followed by (case and adjective endings).
+pub(crate) const STEM_SLACK: usize = 6;
+
+/// Skeletons of a one-word entry under every Cyrillic reading (an isolated stem cannot show
+/// which language it is, and и/е/г read differently in Ukrainian and Belarusian).
+fn entry_latins(entry: &str) -> Vec<String> {
+    let mut out = entry_latin(entry);
+    if out.len() == 1 && !entry.is_ascii() {
+        for lang in [Lang::Russian, Lang::Ukrainian, Lang::Belarusian] {
+            let raw = tokenize(entry);
+            if let [t] = raw.as_slice() {
+                let mut s = String::new();
+                token_latin(&t.text, lang, &mut s);
+                if !s.is_empty() && !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Canonical Latin of each token of an entry.
@@ -157,6 +187,58 @@ impl Lexicon {
                 suffix: cells[2].trim().to_string(),
             });
         }
+        const OT: &str = "data/org_terms.tsv";
+        lex.stem_len = (usize::MAX, 0);
+        for (line, cells) in rows(include_str!("../data/org_terms.tsv")) {
+            let (Some(concept), Some(word)) = (cells.first(), cells.get(1)) else {
+                return Err(TableError {
+                    file: OT,
+                    line,
+                    message: "expected `concept<TAB>word`".into(),
+                });
+            };
+            let (word, stem) = match word.trim().strip_suffix('*') {
+                Some(w) => (w, true),
+                None => (word.trim(), false),
+            };
+            let first = entry_latin(word);
+            if first.len() != 1 {
+                return Err(TableError {
+                    file: OT,
+                    line,
+                    message: format!("`{word}` is not one word"),
+                });
+            }
+            let key = format!("@{}", concept.trim());
+            for latin in entry_latins(word) {
+                if stem {
+                    if latin.len() < 4 {
+                        return Err(TableError {
+                            file: OT,
+                            line,
+                            message: format!("stem `{word}` is shorter than 4 letters"),
+                        });
+                    }
+                    lex.stem_len = (
+                        lex.stem_len.0.min(latin.len()),
+                        lex.stem_len.1.max(latin.len()),
+                    );
+                    lex.concept_stems.insert(latin, key.clone());
+                } else {
+                    lex.concept_words.insert(latin, key.clone());
+                }
+            }
+        }
+        for (_, cells) in rows(include_str!("../data/given_names.tsv")) {
+            let Some(key) = cells.first() else { continue };
+            let key = format!("@g:{}", key.trim());
+            for form in &cells[1..] {
+                let form = form.trim();
+                if !form.is_empty() {
+                    lex.given_classes.insert(phonetic_key(form), key.clone());
+                }
+            }
+        }
         lex.suffixes
             .sort_by_key(|s| std::cmp::Reverse(s.suffix.len()));
         for s in &lex.suffixes {
@@ -165,6 +247,23 @@ impl Lexicon {
             }
         }
         Ok(lex)
+    }
+
+    /// The concept key of an organisation word's skeleton, if it is in `data/org_terms.tsv`.
+    pub(crate) fn concept(&self, latin: &str) -> Option<&str> {
+        if let Some(k) = self.concept_words.get(latin) {
+            return Some(k);
+        }
+        let (lo, hi) = self.stem_len;
+        if latin.len() < lo || !latin.is_ascii() {
+            return None;
+        }
+        let top = hi.min(latin.len());
+        let bottom = lo.max(latin.len().saturating_sub(STEM_SLACK));
+        (bottom..=top)
+            .rev()
+            .find_map(|n| self.concept_stems.get(&latin[..n]))
+            .map(String::as_str)
     }
 
     /// The role a suffix suggests for a token's Latin form (the stem must keep 3+ letters).

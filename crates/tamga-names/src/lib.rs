@@ -68,6 +68,8 @@
 //! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
+//! | `org_terms.tsv` | organisation words (any language) → concept variant key (`@plant`: завод = plant) | bilingual dictionaries / Wiktionary translation tables |
+//! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
 //!
 //! Kanji read through the Hanzi table (Mandarin readings), which is wrong for Japanese names;
 //! scripts with no table (Thai, Devanagari, …) keep a hex skeleton so that a name still meets
@@ -606,10 +608,39 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     if hint != PartyHint::Organization && !has_legal {
         assign_roles(&mut tokens, &upper);
     }
+    add_concept_variants(&mut tokens, hint);
     AnalyzedName {
         original: name.to_string(),
         script: detect_script(name),
         tokens,
+    }
+}
+
+/// Organisation words (`data/org_terms.tsv`, names that may be organisations) and East Slavic
+/// given names (`data/given_names.tsv`, names that may be persons) get their concept key as an
+/// extra variant, so a translated word (завод, plant) or another language's form of a given
+/// name (Uladzimir, Vladimir) meets its counterpart.
+fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
+    let lex = lexicon();
+    for t in tokens.iter_mut() {
+        if !matches!(t.class, TokenClass::Name | TokenClass::Stopword) {
+            continue;
+        }
+        let key = if hint != PartyHint::Person {
+            lex.concept(&t.latin)
+        } else {
+            None
+        };
+        let key = key.or_else(|| {
+            (hint != PartyHint::Organization)
+                .then(|| lex.given_classes.get(&t.phonetic).map(String::as_str))
+                .flatten()
+        });
+        if let Some(k) = key {
+            if !t.variants.iter().any(|v| v == k) {
+                t.variants.push(k.to_string());
+            }
+        }
     }
 }
 

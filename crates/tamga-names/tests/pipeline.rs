@@ -487,3 +487,98 @@ fn other_scripts() {
         .iter()
         .all(|t| !t.latin.is_empty() && t.latin.is_ascii()));
 }
+
+/// The token of `name` whose text is `text`, analysed with `hint`.
+fn token_of(name: &str, text: &str, hint: PartyHint) -> NameToken {
+    analyze(name, hint)
+        .tokens
+        .into_iter()
+        .find(|t| t.text == text)
+        .unwrap_or_else(|| panic!("no token {text} in {name}"))
+}
+
+#[test]
+fn translated_organisation_words_share_a_concept_key() {
+    let org = PartyHint::Organization;
+    for (ru, ru_name, en, en_name) in [
+        ("завод", "Балтийский завод", "plant", "Baltic Plant"),
+        (
+            "завода",
+            "Сотрудники завода Янтарь",
+            "works",
+            "Yantar Works",
+        ),
+        ("нефтяная", "Нефтяная компания", "oil", "Oil Company"),
+        (
+            "научно",
+            "Научно-производственное объединение",
+            "research",
+            "Research and Production Association",
+        ),
+        (
+            "производственное",
+            "Научно-производственное объединение",
+            "production",
+            "Research and Production Association",
+        ),
+        (
+            "объединение",
+            "Научно-производственное объединение",
+            "association",
+            "Research and Production Association",
+        ),
+        (
+            "виробниче",
+            "Науково-виробниче підприємство",
+            "production",
+            "Research and Production Enterprise",
+        ),
+    ] {
+        let (a, b) = (token_of(ru_name, ru, org), token_of(en_name, en, org));
+        assert!(
+            a.variants
+                .iter()
+                .any(|v| v.starts_with('@') && b.variants.contains(v)),
+            "{ru} {:?} / {en} {:?}",
+            a.variants,
+            b.variants
+        );
+    }
+    // Persons do not get organisation concepts.
+    assert!(!token_of("Ivan Zavod", "zavod", PartyHint::Person)
+        .variants
+        .iter()
+        .any(|v| v.starts_with('@')));
+}
+
+#[test]
+fn east_slavic_given_name_forms_share_a_class_key() {
+    let person = PartyHint::Person;
+    for (a, an, b, bn) in [
+        ("uladzimir", "Uladzimir Makei", "vladimir", "Vladimir Makei"),
+        ("уладзімір", "Уладзімір Макей", "владимир", "Владимир Макей"),
+        ("serhiy", "Serhiy Ivanov", "sergey", "Sergey Ivanov"),
+        (
+            "aliaksandr",
+            "Aliaksandr Lukashenka",
+            "alexander",
+            "Alexander Lukashenko",
+        ),
+        (
+            "олександр",
+            "Олександр Корнієнко",
+            "aleksandr",
+            "Aleksandr Kornienko",
+        ),
+    ] {
+        let (x, y) = (token_of(an, a, person), token_of(bn, b, person));
+        assert!(
+            x.variants
+                .iter()
+                .any(|v| v.starts_with("@g:") && y.variants.contains(v)),
+            "{a} {:?} / {b} {:?}",
+            x.variants,
+            y.variants
+        );
+    }
+}

@@ -318,11 +318,17 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return (long.latin.len() > 1 && long.latin.starts_with(&*short.latin))
             .then_some((SIM_INITIAL, Path::Initial));
     }
-    if q.shared_phonetic(l).is_some() {
+    // A concept key (`@plant`: a translated organisation word or another language's form
+    // of a given name; see `NameToken::variants`) is a fallback: spelling evidence first.
+    let shared = q.shared_phonetic(l);
+    if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
     if let Some((sim, d)) = edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0) {
         return Some((sim, Path::Edit(d)));
+    }
+    if shared.is_some() {
+        return Some((SIM_PHONETIC, Path::Phonetic));
     }
     // A one-consonant skeleton (علي ~ Ali) is accepted only between short
     // words, where it is all the script writes.
