@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::world;
+use common::{world, World};
 use tamga_model::Regime;
-use tamga_rules::{Date, DecisionRequest, Nexus, Outcome, Party, ReasonKind, Role};
+use tamga_rules::{Date, DecisionReport, DecisionRequest, Nexus, Outcome, Party, ReasonKind, Role};
 
 fn date(text: &str) -> Date {
     Date::parse(text).expect("valid test date")
@@ -17,6 +17,34 @@ fn party(name: &str, role: Role) -> Party {
         role,
         ..Party::default()
     }
+}
+
+/// A known listed entity as a party.
+fn listed(entity_id: &str, role: Role) -> Party {
+    Party {
+        entity_id: Some(entity_id.to_string()),
+        role,
+        ..Party::default()
+    }
+}
+
+/// A request on `on` with these parties and nexus, and no activities, goods
+/// origin or thresholds.
+fn request(on: &str, parties: Vec<Party>, nexus: Nexus) -> DecisionRequest {
+    DecisionRequest {
+        id: None,
+        date: date(on),
+        parties,
+        activities: vec![],
+        nexus,
+        goods_origin: None,
+        thresholds: None,
+    }
+}
+
+/// Decides `request` against the bundled world; it must be a valid request.
+fn decide(w: &World, request: &DecisionRequest) -> DecisionReport {
+    w.engine.decide(&w.screener, request).unwrap()
 }
 
 fn usd() -> Nexus {
@@ -49,10 +77,7 @@ fn cpc_shipment(on: &str) -> DecisionRequest {
 #[test]
 fn kazakh_crude_through_cpc_is_authorised_under_gl_124b_without_expiry() {
     let w = world();
-    let report = w
-        .engine
-        .decide(&w.screener, &cpc_shipment("2026-02-01"))
-        .unwrap();
+    let report = decide(&w, &cpc_shipment("2026-02-01"));
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Authorised, "{us:#?}");
     let licence = us.licence.as_ref().unwrap();
@@ -89,7 +114,7 @@ fn kazakh_crude_through_cpc_is_authorised_under_gl_124b_without_expiry() {
     // Before GL 124A existed, the first GL 124 (petroleum services only) is relied upon.
     let mut june = cpc_shipment("2025-06-01");
     june.activities = vec!["petroleum-services".into()];
-    let june = w.engine.decide(&w.screener, &june).unwrap();
+    let june = decide(&w, &june);
     let us = june.regime(Regime::Us).unwrap();
     assert_eq!(
         us.licence.as_ref().map(|l| l.id.as_str()),
@@ -99,7 +124,7 @@ fn kazakh_crude_through_cpc_is_authorised_under_gl_124b_without_expiry() {
     // Selling an interest in the project is excluded from GL 124B.
     let mut sale = cpc_shipment("2026-02-01");
     sale.activities.push("interest-transfer".into());
-    let us = w.engine.decide(&w.screener, &sale).unwrap();
+    let us = decide(&w, &sale);
     let us = us.regime(Regime::Us).unwrap();
     // interest-transfer is not itself prohibited; the petroleum services still are.
     assert_eq!(us.outcome, Outcome::Blocked, "{us:#?}");
@@ -120,7 +145,7 @@ fn eu_import_of_kazakh_crude_via_cpc_uses_the_third_country_origin_carve_out() {
         jurisdictions: vec!["KZ".into(), "RU".into(), "IT".into()],
         ..Nexus::default()
     };
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+    let report = decide(&w, &request);
     let eu = report.regime(Regime::Eu).unwrap();
     assert_eq!(eu.outcome, Outcome::Authorised, "{eu:#?}");
     let licence = eu.licence.as_ref().unwrap();
@@ -132,27 +157,26 @@ fn eu_import_of_kazakh_crude_via_cpc_uses_the_third_country_origin_carve_out() {
     assert!(!licence.conditions.is_empty());
 
     request.goods_origin = Some("RU".into());
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+    let report = decide(&w, &request);
     let eu = report.regime(Regime::Eu).unwrap();
     assert_eq!(eu.outcome, Outcome::Blocked, "{eu:#?}");
 }
 
 fn turgai(on: &str) -> DecisionRequest {
     DecisionRequest {
-        id: None,
-        date: date(on),
-        parties: vec![party("TURGAI PETROLEUM", Role::Beneficiary)],
         activities: vec!["wind-down".into()],
-        nexus: usd(),
-        goods_origin: None,
-        thresholds: None,
+        ..request(
+            on,
+            vec![party("TURGAI PETROLEUM", Role::Beneficiary)],
+            usd(),
+        )
     }
 }
 
 #[test]
 fn company_half_owned_by_a_blocked_lukoil_subsidiary_is_authorised_until_gl_126_expires() {
     let w = world();
-    let report = w.engine.decide(&w.screener, &turgai("2025-11-10")).unwrap();
+    let report = decide(&w, &turgai("2025-11-10"));
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Authorised, "{us:#?}");
     let licence = us.licence.as_ref().unwrap();
@@ -194,13 +218,13 @@ fn company_half_owned_by_a_blocked_lukoil_subsidiary_is_authorised_until_gl_126_
     );
 
     // Last day of the licence: still authorised, 0 days left.
-    let last = w.engine.decide(&w.screener, &turgai("2025-11-20")).unwrap();
+    let last = decide(&w, &turgai("2025-11-20"));
     let us = last.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Authorised);
     assert_eq!(us.licence.as_ref().unwrap().days_remaining, Some(0));
 
     // The day after: blocked, and the report says the licence expired.
-    let after = w.engine.decide(&w.screener, &turgai("2025-11-21")).unwrap();
+    let after = decide(&w, &turgai("2025-11-21"));
     let us = after.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Blocked, "{us:#?}");
     assert!(us.licence.is_none());
@@ -213,7 +237,7 @@ fn company_half_owned_by_a_blocked_lukoil_subsidiary_is_authorised_until_gl_126_
     // Not wind-down business: GL 126 does not apply even before expiry.
     let mut new_business = turgai("2025-11-10");
     new_business.activities = vec!["crude-oil-purchase".into()];
-    let report = w.engine.decide(&w.screener, &new_business).unwrap();
+    let report = decide(&w, &new_business);
     assert_eq!(report.regime(Regime::Us).unwrap().outcome, Outcome::Blocked);
 }
 
@@ -221,20 +245,16 @@ fn company_half_owned_by_a_blocked_lukoil_subsidiary_is_authorised_until_gl_126_
 fn aggregated_indirect_stake_blocks_under_ofac_but_not_under_uk() {
     // X (KOMID, on the SDN and UN lists) owns 50 % of A and 10 % of B; A owns 40 % of B.
     let w = world();
-    let request = DecisionRequest {
-        id: None,
-        date: date("2026-03-01"),
-        parties: vec![party("SCENARIO TRADING B", Role::Beneficiary)],
-        activities: vec![],
-        nexus: Nexus {
+    let request = request(
+        "2026-03-01",
+        vec![party("SCENARIO TRADING B", Role::Beneficiary)],
+        Nexus {
             currency: Some("USD".into()),
             uk_person: true,
             ..Nexus::default()
         },
-        goods_origin: None,
-        thresholds: None,
-    };
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+    );
+    let report = decide(&w, &request);
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Blocked, "{us:#?}");
     let path = &us
@@ -275,25 +295,17 @@ fn aggregated_indirect_stake_blocks_under_ofac_but_not_under_uk() {
 #[test]
 fn un_listed_party_is_blocked_under_every_regime() {
     let w = world();
-    let request = DecisionRequest {
-        id: None,
-        date: date("2026-03-01"),
-        parties: vec![Party {
-            entity_id: Some("un_sc:690735".into()),
-            role: Role::Counterparty,
-            ..Party::default()
-        }],
-        activities: vec![],
-        nexus: Nexus {
+    let request = request(
+        "2026-03-01",
+        vec![listed("un_sc:690735", Role::Counterparty)],
+        Nexus {
             currency: Some("EUR".into()),
             us_person: true,
             uk_person: true,
             ..Nexus::default()
         },
-        goods_origin: None,
-        thresholds: None,
-    };
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+    );
+    let report = decide(&w, &request);
     for regime in [Regime::Un, Regime::Us, Regime::Eu, Regime::Uk] {
         let d = report.regime(regime).unwrap();
         assert_eq!(d.outcome, Outcome::Blocked, "{regime:?}: {d:#?}");
@@ -308,7 +320,7 @@ fn un_listed_party_is_blocked_under_every_regime() {
         )],
         ..request
     };
-    let report = w.engine.decide(&w.screener, &by_name).unwrap();
+    let report = decide(&w, &by_name);
     assert_eq!(report.overall, Outcome::Blocked);
     let ids: Vec<&str> = report.parties[0]
         .entities
@@ -324,19 +336,15 @@ fn un_listed_party_is_blocked_under_every_regime() {
 #[test]
 fn stake_of_unknown_size_held_by_a_blocked_party_is_review_not_clear() {
     let w = world();
-    let request = DecisionRequest {
-        id: None,
-        date: date("2026-03-01"),
-        parties: vec![party(
+    let request = request(
+        "2026-03-01",
+        vec![party(
             "ROSNEFT-SHELL CASPIAN VENTURES LIMITED",
             Role::Counterparty,
         )],
-        activities: vec![],
-        nexus: usd(),
-        goods_origin: None,
-        thresholds: None,
-    };
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+        usd(),
+    );
+    let report = decide(&w, &request);
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Review, "{us:#?}");
     let finding = us
@@ -355,18 +363,17 @@ fn uncertain_name_match_is_review() {
     let w = world();
     // Two of the three words of a listed name: Jaccard 2/3, between 0.6 and 0.9.
     let request = DecisionRequest {
-        id: None,
-        date: date("2026-03-01"),
-        parties: vec![party("LUKOIL OAO TRADING", Role::Counterparty)],
-        activities: vec![],
-        nexus: usd(),
-        goods_origin: None,
         thresholds: Some(tamga_rules::Thresholds {
             review: 0.6,
             block: 0.9,
         }),
+        ..request(
+            "2026-03-01",
+            vec![party("LUKOIL OAO TRADING", Role::Counterparty)],
+            usd(),
+        )
     };
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+    let report = decide(&w, &request);
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Review, "{us:#?}");
     assert!(us
@@ -380,28 +387,18 @@ fn uncertain_name_match_is_review() {
 fn sectoral_only_listing_is_review_and_unknown_ids_are_errors() {
     let w = world();
     // PJSC Gazprom is on the consolidated list without the E.O. 14024 blocking text.
-    let request = DecisionRequest {
-        id: None,
-        date: date("2026-03-01"),
-        parties: vec![Party {
-            entity_id: Some("us_ofac_cons:17250".into()),
-            ..Party::default()
-        }],
-        activities: vec![],
-        nexus: usd(),
-        goods_origin: None,
-        thresholds: None,
-    };
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+    let request = request(
+        "2026-03-01",
+        vec![listed("us_ofac_cons:17250", Role::default())],
+        usd(),
+    );
+    let report = decide(&w, &request);
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Review, "{us:#?}");
     assert_eq!(us.reasons[0].kind, ReasonKind::RestrictedListing);
 
     let bad = DecisionRequest {
-        parties: vec![Party {
-            entity_id: Some("us_ofac_sdn:99999999".into()),
-            ..Party::default()
-        }],
+        parties: vec![listed("us_ofac_sdn:99999999", Role::default())],
         ..request
     };
     let err = w.engine.decide(&w.screener, &bad).unwrap_err().to_string();
@@ -414,7 +411,7 @@ fn requests_and_reports_are_json() {
         "activities":["wind-down"],"nexus":{"currency":"USD"}}"#;
     let request: DecisionRequest = serde_json::from_str(text).unwrap();
     let w = world();
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+    let report = decide(&w, &request);
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["overall"], "authorised");
     assert_eq!(json["regimes"][1]["licence"]["id"], "US-OFAC-GL-126");
@@ -430,7 +427,7 @@ fn kazakh_joint_venture_half_owned_by_lukoil_is_blocked_by_the_50_percent_rule()
     let mut request = turgai("2025-12-01");
     request.parties = vec![party("Kalamkas-Khazar Operating LLP", Role::Counterparty)];
     request.activities = vec!["crude-oil-purchase".into()];
-    let report = w.engine.decide(&w.screener, &request).unwrap();
+    let report = decide(&w, &request);
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Blocked, "{us:#?}");
     let path = &us
