@@ -10,20 +10,20 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn tamga(args: &[&str], stdin: Option<&str>) -> Output {
-    let r = root();
-    let data = |rel: &str| r.join(rel).display().to_string();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tamga"));
-    cmd.args(args)
-        .args(["--list", &data("data/lists/ofac/sdn_2023-12-28")])
-        .args(["--list", &data("data/lists/ofac/consolidated_2025-12")])
-        .args(["--list", &data("data/lists/un/2026-02-27/consolidated.xml")])
-        .args(["--licences", &data("data/licences")])
-        .args(["--ownership", &data("data/ownership/scenarios.csv")])
+/// A bundled data file or folder, as an argument.
+fn data(rel: &str) -> String {
+    root().join(rel).display().to_string()
+}
+
+/// Runs the binary with exactly these arguments, `stdin` fed to it if given.
+fn run(args: &[String], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tamga"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("tamga runs");
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tamga runs");
     if let Some(text) = stdin {
         child
             .stdin
@@ -33,6 +33,43 @@ fn tamga(args: &[&str], stdin: Option<&str>) -> Output {
             .unwrap();
     }
     child.wait_with_output().unwrap()
+}
+
+/// Runs the binary on the bundled OFAC and UN lists, licences and scenario
+/// ownership file.
+fn tamga(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    for list in [
+        "data/lists/ofac/sdn_2023-12-28",
+        "data/lists/ofac/consolidated_2025-12",
+        "data/lists/un/2026-02-27/consolidated.xml",
+    ] {
+        all.extend(["--list".to_string(), data(list)]);
+    }
+    all.extend(["--licences".to_string(), data("data/licences")]);
+    all.extend([
+        "--ownership".to_string(),
+        data("data/ownership/scenarios.csv"),
+    ]);
+    run(&all, stdin)
+}
+
+/// Asserts the exit code, showing stderr when it differs.
+fn expect_exit(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs `tamga` (as [`tamga`], no stdin), expects exit `code` and returns
+/// its JSON report.
+fn decided(args: &[&str], code: i32) -> Value {
+    let out = tamga(args, None);
+    expect_exit(&out, code);
+    report(&out)
 }
 
 fn example(name: &str) -> String {
@@ -64,30 +101,21 @@ fn regime<'a>(report: &'a Value, name: &str) -> &'a Value {
 
 #[test]
 fn wind_down_is_authorised_until_the_licence_expires_then_blocked() {
-    let out = tamga(&["decide", &example("turgai_wind_down.json")], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = report(&out);
+    let r = decided(&["decide", &example("turgai_wind_down.json")], 0);
     let us = regime(&r, "us");
     assert_eq!(us["outcome"], "authorised");
     assert_eq!(us["licence"]["id"], "US-OFAC-GL-126");
     assert_eq!(us["licence"]["days_remaining"], 0);
 
-    let out = tamga(
+    let r = decided(
         &[
             "decide",
             &example("turgai_wind_down.json"),
             "--date",
             "2025-11-21",
         ],
-        None,
+        3,
     );
-    assert_eq!(out.status.code(), Some(3));
-    let r = report(&out);
     let us = regime(&r, "us");
     assert_eq!(us["outcome"], "blocked");
     let rejected = us["licences_rejected"].to_string();
@@ -104,14 +132,7 @@ fn wind_down_is_authorised_until_the_licence_expires_then_blocked() {
 
 #[test]
 fn cpc_shipment_is_authorised_under_gl_124b_with_no_expiry() {
-    let out = tamga(&["decide", &example("cpc_shipment.json")], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = report(&out);
+    let r = decided(&["decide", &example("cpc_shipment.json")], 0);
     let us = regime(&r, "us");
     assert_eq!(us["outcome"], "authorised");
     assert_eq!(us["licence"]["id"], "US-OFAC-GL-124B");
@@ -133,15 +154,11 @@ fn un_listed_party_is_blocked_everywhere() {
 
 #[test]
 fn indirect_stake_is_blocked_under_ofac_not_uk_and_unknown_stake_is_review() {
-    let out = tamga(&["decide", &example("indirect_stake.json")], None);
-    assert_eq!(out.status.code(), Some(3));
-    let r = report(&out);
+    let r = decided(&["decide", &example("indirect_stake.json")], 3);
     assert_eq!(regime(&r, "us")["outcome"], "blocked");
     assert_eq!(regime(&r, "uk")["outcome"], "clear");
 
-    let out = tamga(&["decide", &example("unknown_stake.json")], None);
-    assert_eq!(out.status.code(), Some(1));
-    let r = report(&out);
+    let r = decided(&["decide", &example("unknown_stake.json")], 1);
     let us = regime(&r, "us");
     assert_eq!(us["outcome"], "review");
     assert!(us["reasons"].to_string().contains("unknown_ownership"));
@@ -171,29 +188,21 @@ fn invalid_requests_fail_with_the_file_and_field() {
 
 #[test]
 fn licences_expiring_lists_dependencies_and_exposure() {
-    let book = root().join("data/ownership/example_customer_book.csv");
-    let out = tamga(
+    let plan = decided(
         &[
             "licences",
             "expiring",
             "--within",
             "30d",
             "--book",
-            &book.display().to_string(),
+            &data("data/ownership/example_customer_book.csv"),
             "--date",
             "2025-11-01",
             "--format",
             "json",
         ],
-        None,
+        0,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let plan = report(&out);
     let deps = plan["dependencies"].as_array().unwrap();
     assert_eq!(deps.len(), 1, "{deps:#?}");
     assert_eq!(deps[0]["customer_id"], "C001");
@@ -206,36 +215,21 @@ fn licences_expiring_lists_dependencies_and_exposure() {
 fn ofsi_listing_binds_the_uk_regime_only() {
     // Sberbank is on the OFSI consolidated list (2025-04-14); with GBP only
     // the UN and UK regimes apply, and only the UK one blocks.
-    let r = root();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tamga"))
-        .args(["decide", "-"])
-        .args([
-            "--list",
-            &r.join("data/lists/uk/ofsi_conlist_2025-04-14/ConList.xlsx")
-                .display()
-                .to_string(),
-        ])
-        .args(["--licences", &r.join("data/licences").display().to_string()])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(
-            br#"{"date":"2026-03-01","parties":[{"name":"PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA"}],"nexus":{"currency":"GBP"}}"#,
-        )
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let args = [
+        "decide".to_string(),
+        "-".to_string(),
+        "--list".to_string(),
+        data("data/lists/uk/ofsi_conlist_2025-04-14/ConList.xlsx"),
+        "--licences".to_string(),
+        data("data/licences"),
+    ];
+    let out = run(
+        &args,
+        Some(
+            r#"{"date":"2026-03-01","parties":[{"name":"PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA"}],"nexus":{"currency":"GBP"}}"#,
+        ),
     );
+    expect_exit(&out, 3);
     let r = report(&out);
     assert_eq!(regime(&r, "un")["outcome"], "clear");
     assert_eq!(regime(&r, "us")["outcome"], "not_applicable");
