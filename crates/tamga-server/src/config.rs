@@ -80,9 +80,12 @@ pub struct Limits {
     /// Largest request body for every endpoint except `POST /screen`
     /// (413 beyond it). Default 1 MiB.
     pub max_body_bytes: usize,
-    /// Largest request body for `POST /screen` (413 beyond it). Default 32 MiB.
+    /// Largest request body for `POST /screen`, counted as the body streams
+    /// in (413 beyond it; once results are streaming, a final error line
+    /// instead). Default 32 MiB.
     pub max_batch_body_bytes: usize,
-    /// Most records in one `POST /screen` batch (413 beyond it). Default 10 000.
+    /// Most records in one `POST /screen` batch (413 beyond it; once results
+    /// are streaming, a final error line instead). Default 10 000.
     pub max_batch_records: usize,
     /// Most queries in one `POST /match` request (413 beyond it). Default 100,
     /// as yente's `MAX_BATCH`.
@@ -90,8 +93,10 @@ pub struct Limits {
     /// Largest `limit` a client may ask for (422 beyond it). Default 500.
     pub max_results: usize,
     /// Time allowed to produce a response head, in milliseconds (503 beyond
-    /// it). A `/screen` batch only needs to be *parsed* within it; its
-    /// results then stream for as long as they take. Default 10 000.
+    /// it). A `/screen` batch needs only its first records within it; its
+    /// body then streams in and its results out for as long as they take,
+    /// but a body that sends nothing for this long ends the batch. Default
+    /// 10 000.
     pub request_timeout_ms: u64,
     /// Requests processed at once across all API routes; more are rejected at
     /// once with 503 and `Retry-After` rather than queued without bound.

@@ -22,6 +22,33 @@
 //!
 //! (*) configurable: `auth.public_health`, `auth.public_metrics`.
 //!
+//! # `POST /screen`
+//!
+//! Records in, one NDJSON line out per record, in input order, with the
+//! record shape of `tamga screen` (a `QueryResult` `{id, matches}` or an
+//! error record `{id, record, line, code, error, matches: []}`). NDJSON
+//! (`application/x-ndjson`) and CSV (`text/csv`, a header naming at least
+//! `name`) input is **streamed**: the body is parsed frame by frame and
+//! records are screened as their lines (CSV: records, quoted newlines
+//! included) complete, so the first results can be read while the rest is
+//! still being sent, and the raw body is never held whole. A JSON array
+//! (`application/json`) is read whole, then screened. A bad record (not
+//! JSON, not UTF-8, no name, …) is an error line; the rest go on.
+//!
+//! Limits (`max_batch_body_bytes`, counted as the body streams in, and
+//! `max_batch_records`) answer 413 with nothing screened when they are
+//! crossed before the response head is sent (the head goes out once the
+//! first records are parsed and no more input is immediately available).
+//! Crossed later, the records before the limit are screened and the stream
+//! ends with one line
+//! `{"status": 413, "error": "batch_too_large" | "body_too_large", "detail": "…"}`
+//! (no `id`): clients streaming large batches should treat such a line as
+//! "the rest was not screened". The same final line (status 408,
+//! `body_timeout`) ends a batch whose body sends nothing for
+//! `request_timeout_ms`. Records waiting to be screened are bounded by
+//! `max_batch_records`. `x-batch-size` is set only when the whole body was
+//! read before the head. Details: [`routes::batch`].
+//!
 //! # `POST /decide`
 //!
 //! The body is the JSON `tamga decide` reads ([`tamga_rules::DecisionRequest`]:
@@ -61,8 +88,8 @@
 //! | `licences_dir` | `TAMGA_LICENCES_DIR` | bundled `data/licences`* | licence / prohibition TOML files for `/decide` |
 //! | `ownership_files` | `TAMGA_OWNERSHIP` (comma-separated) | none | ownership CSV files for `/decide` |
 //! | `limits.max_body_bytes` | `TAMGA_MAX_BODY_BYTES` | 1 MiB | 413 beyond |
-//! | `limits.max_batch_body_bytes` | `TAMGA_MAX_BATCH_BODY_BYTES` | 32 MiB | `/screen` body; 413 beyond |
-//! | `limits.max_batch_records` | `TAMGA_MAX_BATCH_RECORDS` | 10 000 | `/screen` records; 413 beyond |
+//! | `limits.max_batch_body_bytes` | `TAMGA_MAX_BATCH_BODY_BYTES` | 32 MiB | `/screen` body, counted as it streams; 413 beyond (see `POST /screen`) |
+//! | `limits.max_batch_records` | `TAMGA_MAX_BATCH_RECORDS` | 10 000 | `/screen` records; 413 beyond (see `POST /screen`) |
 //! | `limits.max_match_queries` | `TAMGA_MAX_MATCH_QUERIES` | 100 | `/match` queries; 413 beyond |
 //! | `limits.max_results` | `TAMGA_MAX_RESULTS` | 500 | largest `limit`; 422 beyond |
 //! | `limits.request_timeout_ms` | `TAMGA_REQUEST_TIMEOUT_MS` | 10 000 | 503 beyond |
