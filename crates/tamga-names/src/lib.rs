@@ -631,17 +631,45 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         } else {
             None
         };
-        let key = key.or_else(|| {
-            (hint != PartyHint::Organization)
-                .then(|| lex.given_classes.get(&t.phonetic).map(String::as_str))
-                .flatten()
-        });
+        let mut key = key.map(str::to_string);
+        if key.is_none() && hint != PartyHint::Organization {
+            key = lex
+                .given_classes
+                .get(&t.phonetic)
+                .cloned()
+                .or_else(|| patronymic_class(&t.latin));
+        }
         if let Some(k) = key {
-            if !t.variants.iter().any(|v| v == k) {
-                t.variants.push(k.to_string());
+            if !t.variants.contains(&k) {
+                t.variants.push(k);
             }
         }
     }
+}
+
+/// The class key (`@p:sergey`) of an East Slavic patronymic whose father's name is in
+/// `data/given_names.tsv`: Sergeevich, Serhiyovych and Siarheevich all come from one class.
+fn patronymic_class(latin: &str) -> Option<String> {
+    const SUFFIXES: [&str; 12] = [
+        "ievich", "yevich", "ovych", "ovich", "evich", "avich", "evych", "ovna", "evna", "ivna",
+        "auna", "aviche",
+    ];
+    let lex = lexicon();
+    let stem = SUFFIXES
+        .iter()
+        .find_map(|s| latin.strip_suffix(s))
+        .filter(|s| s.len() >= 3)?;
+    let mut tries = vec![stem.to_string()];
+    for tail in ["y", "o", "iy", "i"] {
+        tries.push(format!("{stem}{tail}"));
+    }
+    if let Some(cut) = stem.strip_suffix('e') {
+        tries.push(format!("{cut}ey"));
+    }
+    tries
+        .iter()
+        .find_map(|t| lex.given_classes.get(&phonetic_key(t)))
+        .map(|k| k.replacen("@g:", "@p:", 1))
 }
 
 /// Collapses multi-word legal forms into one token and classes one-word forms; returns

@@ -324,8 +324,14 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
-    if let Some((sim, d)) = edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0) {
-        return Some((sim, Path::Edit(d)));
+    let edit = edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0);
+    if let Some((sim, d)) = edit {
+        // A given-name or patronymic class (Uladzimir = Vladimir) is an equivalence, not a
+        // translation: it outranks a weak spelling match.
+        let class = shared.is_some_and(|k| k.starts_with("@g:") || k.starts_with("@p:"));
+        if !class || sim >= SIM_PHONETIC {
+            return Some((sim, Path::Edit(d)));
+        }
     }
     if shared.is_some() {
         return Some((SIM_PHONETIC, Path::Phonetic));
