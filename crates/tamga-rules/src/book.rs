@@ -1,6 +1,7 @@
 //! The wind-down planner: which relationships of a customer book depend on
 //! licences that expire soon, and the exposure of the whole book.
 
+use crate::csvfile::CsvFile;
 use crate::decide::{DecisionRequest, Nexus, Outcome, Party, Role, RulesEngine};
 use crate::{Date, RulesError};
 use serde::{Deserialize, Serialize};
@@ -49,44 +50,26 @@ pub struct BookRow {
 /// ISO codes separated by `;`, e.g. `KZ;RU` for crude loaded in Russia).
 /// `#` starts a comment line.
 pub fn read_book(path: &Path) -> Result<Vec<BookRow>, RulesError> {
-    let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| RulesError::Io {
-        file: file.clone(),
-        message: e.to_string(),
-    })?;
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| RulesError::at(&file, 1, "header", e.to_string()))?
-        .clone();
-    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let need =
-        |name: &str| col(name).ok_or_else(|| RulesError::at(&file, 1, name, "missing column"));
+    let mut csv = CsvFile::open(path)?;
+    let file = csv.file.clone();
     let (c_id, c_cp, c_country, c_amount, c_cur) = (
-        need("customer_id")?,
-        need("counterparty")?,
-        need("country")?,
-        need("amount")?,
-        need("currency")?,
+        csv.need("customer_id")?,
+        csv.need("counterparty")?,
+        csv.need("country")?,
+        csv.need("amount")?,
+        csv.need("currency")?,
     );
     let (c_act, c_us, c_eu, c_uk, c_origin, c_juris) = (
-        col("activity"),
-        col("us_person"),
-        col("eu_person"),
-        col("uk_person"),
-        col("goods_origin"),
-        col("jurisdictions"),
+        csv.col("activity"),
+        csv.col("us_person"),
+        csv.col("eu_person"),
+        csv.col("uk_person"),
+        csv.col("goods_origin"),
+        csv.col("jurisdictions"),
     );
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            RulesError::at(&file, line, "record", e.to_string())
-        })?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+    for record in csv.records() {
+        let (line, record) = record?;
         let get = |c: Option<usize>| {
             c.and_then(|c| record.get(c))
                 .unwrap_or("")

@@ -21,6 +21,7 @@
 //! blocked; each party enters the work list at most once), so cycles
 //! terminate and a million edges evaluate in well under a second.
 
+use crate::csvfile::CsvFile;
 use crate::RulesError;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -321,39 +322,20 @@ impl GraphBuilder {
     /// several ids of one party joined by `|`, or names. Lines starting with
     /// `#` are comments.
     pub fn load_csv(&mut self, path: &Path) -> Result<usize, RulesError> {
-        let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| RulesError::Io {
-            file: file.clone(),
-            message: e.to_string(),
-        })?;
-        let mut reader = csv::ReaderBuilder::new()
-            .comment(Some(b'#'))
-            .flexible(false)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| RulesError::at(&file, 1, "header", e.to_string()))?
-            .clone();
-        let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-        let owner_col =
-            col("owner").ok_or_else(|| RulesError::at(&file, 1, "owner", "missing column"))?;
-        let owned_col =
-            col("owned").ok_or_else(|| RulesError::at(&file, 1, "owned", "missing column"))?;
+        let mut csv = CsvFile::open(path)?;
+        let file = csv.file.clone();
+        let owner_col = csv.need("owner")?;
+        let owned_col = csv.need("owned")?;
         let (pct_col, as_of_col, source_col, control_col, joint_col) = (
-            col("percentage"),
-            col("as_of"),
-            col("source"),
-            col("control"),
-            col("joint_arrangement"),
+            csv.col("percentage"),
+            csv.col("as_of"),
+            csv.col("source"),
+            csv.col("control"),
+            csv.col("joint_arrangement"),
         );
         let mut count = 0;
-        for record in reader.records() {
-            let record = record.map_err(|e| {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                RulesError::at(&file, line, "record", e.to_string())
-            })?;
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
+        for record in csv.records() {
+            let (line, record) = record?;
             let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim();
             let owner = get(Some(owner_col));
             let owned = get(Some(owned_col));

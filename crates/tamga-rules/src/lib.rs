@@ -167,6 +167,7 @@
 #![warn(missing_docs)]
 
 mod book;
+mod csvfile;
 mod date;
 mod decide;
 mod graph;
