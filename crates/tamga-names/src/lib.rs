@@ -639,12 +639,41 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
                 .cloned()
                 .or_else(|| patronymic_class(&t.latin));
         }
+        if key.is_none() && hint == PartyHint::Organization && t.class == TokenClass::Name {
+            for base in place_adjective_bases(&t.latin) {
+                let k = phonetic_key(&base);
+                if k.len() >= 4 && k != t.phonetic && !t.variants.contains(&k) {
+                    t.variants.push(k);
+                }
+            }
+        }
         if let Some(k) = key {
             if !t.variants.contains(&k) {
                 t.variants.push(k);
             }
         }
     }
+}
+
+/// The place a Russian/Ukrainian relational adjective is formed from, as an organisation's
+/// name writes it in English: Ковровский (kovrovskiy) -> Kovrov, Челябинский -> Chelyabinsk,
+/// Марийский -> Mari. Gives the stem with and without `sk` (and without a final y/i).
+fn place_adjective_bases(latin: &str) -> Vec<String> {
+    const ENDINGS: [&str; 14] = [
+        "skiy", "skii", "skyi", "sky", "skaya", "skaia", "skoe", "skoye", "skogo", "skoy", "skoi",
+        "skikh", "skie", "skiye",
+    ];
+    let Some(stem) = ENDINGS.iter().find_map(|e| latin.strip_suffix(e)) else {
+        return Vec::new();
+    };
+    if stem.len() < 3 {
+        return Vec::new();
+    }
+    let mut out = vec![format!("{stem}sk"), stem.to_string()];
+    if let Some(s) = stem.strip_suffix(['y', 'i']).filter(|s| s.len() >= 3) {
+        out.push(s.to_string());
+    }
+    out
 }
 
 /// The class key (`@p:sergey`) of an East Slavic patronymic whose father's name is in

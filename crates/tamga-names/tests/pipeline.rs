@@ -582,3 +582,25 @@ fn east_slavic_given_name_forms_share_a_class_key() {
         );
     }
 }
+
+#[test]
+fn place_adjectives_of_organisations_meet_the_place() {
+    let org = PartyHint::Organization;
+    for (name, word, place) in [
+        ("Ковровский механический завод", "ковровский", "Kovrov"),
+        (
+            "Челябинский кузнечно-прессовый завод",
+            "челябинский",
+            "Chelyabinsk",
+        ),
+    ] {
+        let t = token_of(name, word, org);
+        let p = one(place);
+        assert!(
+            agree(&t, &p),
+            "{word} {:?} / {place} {:?}",
+            keys(&t),
+            keys(&p)
+        );
+    }
+}
