@@ -166,13 +166,7 @@ async fn example_transactions_are_decided_as_the_engine_decides_them() {
             .await,
         Some(2.0)
     );
-    let r = server
-        .client
-        .post(server.url("/decide"))
-        .json(&un)
-        .send()
-        .await
-        .unwrap();
+    let r = server.post_json_as("/decide", &un, None).await;
     assert_eq!(r.headers()["x-lists-version"], "1");
 
     // The licences are visible next to the lists, and /decide is documented.
@@ -201,26 +195,14 @@ async fn decide_needs_the_screen_role_and_names_bad_fields() {
     let url = server.url("/decide");
     let un = example("un_listed");
 
-    let r = c.post(&url).json(&un).send().await.unwrap();
+    let r = server.post_json_as("/decide", &un, None).await;
     assert_eq!(r.status(), 401);
     let e: Value = r.json().await.unwrap();
     assert_eq!(e["error"], "unauthorized");
-    let r = c
-        .post(&url)
-        .bearer_auth("wrong")
-        .json(&un)
-        .send()
-        .await
-        .unwrap();
+    let r = server.post_json_as("/decide", &un, Some("wrong")).await;
     assert_eq!(r.status(), 401);
 
-    let r = c
-        .post(&url)
-        .bearer_auth("app-key-1")
-        .json(&un)
-        .send()
-        .await
-        .unwrap();
+    let r = server.post_json_as("/decide", &un, Some("app-key-1")).await;
     assert_eq!(r.status(), 200);
     let report: Value = r.json().await.unwrap();
     assert_eq!(report["overall"], "blocked", "{report}");

@@ -121,22 +121,32 @@ impl TestServer {
 
     /// GET, with `key` as a bearer token if given.
     pub async fn get(&self, path: &str, key: Option<&str>) -> reqwest::Response {
-        let request = self.client.get(self.url(path));
-        let request = match key {
-            Some(key) => request.bearer_auth(key),
-            None => request,
-        };
-        request.send().await.expect("GET")
+        with_key(self.client.get(self.url(path)), key)
+            .send()
+            .await
+            .expect("GET")
     }
 
     /// POST without a body, with `key` as a bearer token if given.
     pub async fn post(&self, path: &str, key: Option<&str>) -> reqwest::Response {
-        let request = self.client.post(self.url(path));
-        let request = match key {
-            Some(key) => request.bearer_auth(key),
-            None => request,
-        };
-        request.send().await.expect("POST")
+        with_key(self.client.post(self.url(path)), key)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// POST JSON, with `key` as a bearer token if given.
+    pub async fn post_json_as(
+        &self,
+        path: &str,
+        body: &Value,
+        key: Option<&str>,
+    ) -> reqwest::Response {
+        with_key(self.client.post(self.url(path)), key)
+            .json(body)
+            .send()
+            .await
+            .expect("POST")
     }
 
     /// POST a raw body with this content type.
@@ -189,6 +199,14 @@ impl TestServer {
         text.lines()
             .find(|l| l.starts_with(series) && l[series.len()..].starts_with(' '))
             .and_then(|l| l[series.len()..].trim().parse().ok())
+    }
+}
+
+/// `request` with `key` as a bearer token, if given.
+fn with_key(request: reqwest::RequestBuilder, key: Option<&str>) -> reqwest::RequestBuilder {
+    match key {
+        Some(key) => request.bearer_auth(key),
+        None => request,
     }
 }
 
