@@ -1,5 +1,8 @@
 //! Canada SEMA loader on the real bundled list.
 
+mod common;
+
+use common::count_names;
 use std::collections::HashSet;
 use tamga_model::{EntityKind, Source};
 use tamga_sources::{detect_format, load, Format, ListSpec, LoadOptions};
@@ -86,12 +89,7 @@ fn cyrillic_aliases_and_birth_dates() {
         .filter(|e| e.properties.contains_key("aliases_raw"))
         .count();
     assert_eq!(with_raw, alias_fields);
-    let cyrillic_names = list
-        .entities
-        .iter()
-        .flat_map(|e| &e.names)
-        .filter(|n| n.script.as_deref() == Some("Cyrl"))
-        .count();
+    let cyrillic_names = count_names(&list, |n| n.script.as_deref() == Some("Cyrl"));
     assert!(cyrillic_names >= 2000, "{cyrillic_names}");
     let lukashenko = list
         .entities

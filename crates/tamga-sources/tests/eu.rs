@@ -1,5 +1,8 @@
 //! EU FSF XML loader on the real bundled excerpt.
 
+mod common;
+
+use common::{name_pairs, source_ids};
 use quick_xml::events::Event;
 use std::collections::HashSet;
 use tamga_model::{EntityKind, NameKind, Source};
@@ -52,22 +55,8 @@ fn loads_every_entity_and_name_alias() {
     let list = load(&ListSpec::parse(EU), &LoadOptions::default()).unwrap();
     let (ids, names, aliases, codes) = independent();
     assert_eq!((ids.len(), aliases), (5, 45), "PROVENANCE.md figures");
-    assert_eq!(
-        list.entities
-            .iter()
-            .map(|e| e.source_id.clone())
-            .collect::<Vec<_>>(),
-        ids
-    );
-    let loaded: HashSet<(String, String)> = list
-        .entities
-        .iter()
-        .flat_map(|e| {
-            e.names
-                .iter()
-                .map(move |n| (e.source_id.clone(), n.full.clone()))
-        })
-        .collect();
+    assert_eq!(source_ids(&list), ids);
+    let loaded: HashSet<(String, String)> = name_pairs(&list, |_| true);
     assert_eq!(loaded, names, "every distinct wholeName, per entity");
     let persons = codes.iter().filter(|c| *c == "person").count();
     assert_eq!(

@@ -1,5 +1,8 @@
 //! FollowTheMoney JSON-lines loader on the real OpenSanctions fixtures.
 
+mod common;
+
+use common::name_pairs;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 use tamga_model::{EntityKind, NameKind, NameQuality, RelationKind, Source};
@@ -87,26 +90,10 @@ fn zala_names_links_and_sanctions() {
             }
         }
     }
-    let loaded: HashSet<(String, String)> = list
-        .entities
-        .iter()
-        .flat_map(|e| {
-            e.names
-                .iter()
-                .map(move |n| (e.source_id.clone(), n.full.clone()))
-        })
-        .collect();
+    let loaded: HashSet<(String, String)> = name_pairs(&list, |_| true);
     assert_eq!(loaded, expected);
-    let loaded_weak: HashSet<(String, String)> = list
-        .entities
-        .iter()
-        .flat_map(|e| {
-            e.names
-                .iter()
-                .filter(|n| n.quality == NameQuality::Weak)
-                .map(move |n| (e.source_id.clone(), n.full.clone()))
-        })
-        .collect();
+    let loaded_weak: HashSet<(String, String)> =
+        name_pairs(&list, |n| n.quality == NameQuality::Weak);
     // A weak alias that is also published as a strong alias stays strong.
     let weak: HashSet<_> = weak.difference(&strong_alias).cloned().collect();
     assert_eq!(loaded_weak, weak);

@@ -1,5 +1,8 @@
 //! `inspect` reports on real lists, and every default list loads.
 
+mod common;
+
+use common::count_names;
 use std::collections::BTreeMap;
 use tamga_model::{EntityKind, NameKind, NameQuality};
 use tamga_sources::inspect::{inspect, ListReport};
@@ -33,21 +36,11 @@ fn un_report_counts_match_the_file() {
     assert_eq!(report.entities, 1003);
     // Every record has exactly one primary name.
     assert_eq!(report.names - report.aliases, report.entities);
-    let weak = list
-        .entities
-        .iter()
-        .flat_map(|e| &e.names)
-        .filter(|n| n.quality == NameQuality::Weak)
-        .count();
+    let weak = count_names(&list, |n| n.quality == NameQuality::Weak);
     assert_eq!(report.weak_aliases, weak);
     assert!(weak > 0 && weak <= text.matches("<QUALITY>Low</QUALITY>").count());
     assert_eq!(report.scripts.values().sum::<usize>(), report.names);
-    let original_script = list
-        .entities
-        .iter()
-        .flat_map(|e| &e.names)
-        .filter(|n| n.kind == NameKind::OriginalScript)
-        .count();
+    let original_script = count_names(&list, |n| n.kind == NameKind::OriginalScript);
     assert!(report.scripts["Arab"] > 0 && report.scripts["Arab"] <= original_script);
     assert_eq!(report.warnings, 0);
     // The report is serde data.

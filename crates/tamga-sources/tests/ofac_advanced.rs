@@ -1,6 +1,9 @@
 //! The OFAC Advanced XML loader on the bundled cons_advanced.xml. Expected
 //! values are counted here from the raw XML text.
 
+mod common;
+
+use common::count_names;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use tamga_model::{BirthDate, EntityKind, NameKind, NameQuality, RelationKind, Source};
@@ -76,12 +79,7 @@ fn cons_advanced_matches_independent_counts() {
     assert_eq!(text.matches("<DocumentedName ").count(), 1290);
     let names: usize = list.entities.iter().map(|e| e.names.len()).sum();
     assert_eq!(names, distinct);
-    let weak = list
-        .entities
-        .iter()
-        .flat_map(|e| &e.names)
-        .filter(|n| n.quality == NameQuality::Weak)
-        .count();
+    let weak = count_names(&list, |n| n.quality == NameQuality::Weak);
     assert_eq!(text.matches("LowQuality=\"true\"").count(), 31);
     assert_eq!(weak, distinct_weak);
     let primaries = list

@@ -2,6 +2,9 @@
 //! counts are computed here from the files with the `csv` crate, not copied
 //! from the loader.
 
+mod common;
+
+use common::count_names;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use tamga_model::{EntityKind, NameKind, NamePartRole, NameQuality, Source};
@@ -80,12 +83,9 @@ fn sdn_2023_12_28_set_matches_independent_counts() {
     );
 
     // Every alt.csv row is attached as a strong alias of its entry.
-    let strong_aliases: usize = list
-        .entities
-        .iter()
-        .flat_map(|e| &e.names)
-        .filter(|n| n.kind != NameKind::Primary && n.quality == NameQuality::Strong)
-        .count();
+    let strong_aliases: usize = count_names(&list, |n| {
+        n.kind != NameKind::Primary && n.quality == NameQuality::Strong
+    });
     assert_eq!(alt.len(), 17_091);
     assert_eq!(strong_aliases, alt.len());
 
@@ -215,12 +215,9 @@ fn consolidated_csv_set_loads_as_cons_source() {
         .entities
         .iter()
         .all(|e| e.id.starts_with("us_ofac_cons:")));
-    let strong: usize = list
-        .entities
-        .iter()
-        .flat_map(|e| &e.names)
-        .filter(|n| n.kind != NameKind::Primary && n.quality == NameQuality::Strong)
-        .count();
+    let strong: usize = count_names(&list, |n| {
+        n.kind != NameKind::Primary && n.quality == NameQuality::Strong
+    });
     assert_eq!(strong, alt.len());
     // The main file given directly finds its siblings.
     let direct = load(&set.join("cons_prim.csv"), false).expect("loads");

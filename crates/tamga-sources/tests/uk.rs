@@ -1,7 +1,10 @@
 //! UK loaders on the real bundled files: OFSI ConList (xlsx as published,
 //! and the same rows as CSV) and the FCDO UK Sanctions List XML excerpt.
 
+mod common;
+
 use calamine::{open_workbook, Reader, Xlsx};
+use common::{name_pairs, source_ids};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use tamga_model::{EntityKind, NameKind, NameQuality, RelationKind, Source};
@@ -120,16 +123,7 @@ fn ofsi_xlsx_groups_rows_into_entities() {
         "missing {missing:?}, extra {extra:?}"
     );
     assert_eq!(cyrillic.len(), 2051, "PROVENANCE.md figure");
-    let weak: HashSet<(String, String)> = list
-        .entities
-        .iter()
-        .flat_map(|e| {
-            e.names
-                .iter()
-                .filter(|n| n.quality == NameQuality::Weak)
-                .map(move |n| (e.source_id.clone(), n.full.clone()))
-        })
-        .collect();
+    let weak: HashSet<(String, String)> = name_pairs(&list, |n| n.quality == NameQuality::Weak);
     assert_eq!(weak.len(), ind.low_rows.len());
     assert!(
         !weak.is_empty(),
@@ -223,13 +217,7 @@ fn fcdo_designations() {
         .map(|s| s[..s.find('<').unwrap()].to_string())
         .collect();
     assert_eq!(ids.len(), 5);
-    assert_eq!(
-        list.entities
-            .iter()
-            .map(|e| e.source_id.clone())
-            .collect::<Vec<_>>(),
-        ids
-    );
+    assert_eq!(source_ids(&list), ids);
     assert_eq!(list.meta.source, Source::GbFcdo);
     assert_eq!(list.meta.published.as_deref(), Some("2026-09-10"));
     let names: usize = list.entities.iter().map(|e| e.names.len()).sum();

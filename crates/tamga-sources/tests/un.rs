@@ -1,5 +1,8 @@
 //! UN SC consolidated list loader, checked against the real bundled file.
 
+mod common;
+
+use common::count_names;
 use quick_xml::events::Event;
 use std::collections::HashMap;
 use std::path::Path;
@@ -111,12 +114,9 @@ fn every_alias_and_original_script_name_is_kept() {
     }
     assert_eq!(loaded, pairs);
     assert_eq!(loaded_weak, weak);
-    let arabic = list
-        .entities
-        .iter()
-        .flat_map(|e| &e.names)
-        .filter(|n| n.kind == NameKind::OriginalScript && n.script.as_deref() == Some("Arab"))
-        .count();
+    let arabic = count_names(&list, |n| {
+        n.kind == NameKind::OriginalScript && n.script.as_deref() == Some("Arab")
+    });
     assert!(
         arabic > 100,
         "original-script names are mostly Arabic: {arabic}"
