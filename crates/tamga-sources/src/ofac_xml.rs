@@ -512,13 +512,11 @@ fn linked_to_in(remarks: &str, into: &mut Vec<Relationship>) {
         let end = after.find([')', ';']).unwrap_or(after.len());
         let target = after[..end].trim().trim_end_matches('.').trim();
         if !target.is_empty() {
-            into.push(Relationship {
-                kind: RelationKind::LinkedTo,
-                target_id: None,
-                target_name: Some(target.to_string()),
-                percentage: None,
-                note: None,
-            });
+            into.push(crate::xmlrec::named_relationship(
+                RelationKind::LinkedTo,
+                target.to_string(),
+                None,
+            ));
         }
         rest = &after[end..];
     }

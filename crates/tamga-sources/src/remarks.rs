@@ -336,13 +336,11 @@ fn parse_clause(clause: &str, last: bool, out: &mut ParsedRemarks) {
             target.push('.');
         }
         if !target.is_empty() {
-            out.relationships.push(Relationship {
-                kind: RelationKind::LinkedTo,
-                target_id: None,
-                target_name: Some(target),
-                percentage: None,
-                note: None,
-            });
+            out.relationships.push(crate::xmlrec::named_relationship(
+                RelationKind::LinkedTo,
+                target,
+                None,
+            ));
             return;
         }
     } else if let Some((kind, quoted)) = alias_clause(body) {

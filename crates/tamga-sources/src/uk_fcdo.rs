@@ -14,14 +14,14 @@
 
 use crate::inspect::detect_script;
 use crate::xmlrec::{
-    dmy_to_iso, expect_root, for_each_record, parse_dmy_birth, single_file_list, Node, RecordPos,
-    Records,
+    dmy_to_iso, expect_root, for_each_record, named_relationship, parse_dmy_birth,
+    single_file_list, Node, RecordPos, Records,
 };
 use crate::{LoadError, LoadOptions};
 use std::path::Path;
 use tamga_model::{
     Address, Entity, EntityKind, EntityList, Identifier, Name, NameKind, NamePart, NamePartRole,
-    RelationKind, Relationship, Source,
+    RelationKind, Source,
 };
 
 /// Loads an FCDO UK Sanctions List XML file.
@@ -240,13 +240,9 @@ fn read_designation(path: &Path, node: &Node, pos: &RecordPos) -> Result<Entity,
         ),
     ] {
         for target in list(node, tag) {
-            entity.relationships.push(Relationship {
-                kind,
-                target_id: None,
-                target_name: Some(target),
-                percentage: None,
-                note: Some(note.to_string()),
-            });
+            entity
+                .relationships
+                .push(named_relationship(kind, target, Some(note.to_string())));
         }
     }
     if let Some(regime) = node.text_of("RegimeName") {

@@ -22,13 +22,13 @@
 //! relationships by name. Other columns go to `properties`.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::{dmy_to_iso, parse_dmy_birth, single_file_list, Problems};
+use crate::xmlrec::{dmy_to_iso, named_relationship, parse_dmy_birth, single_file_list, Problems};
 use crate::{Format, LoadError, LoadOptions};
 use std::collections::HashMap;
 use std::path::Path;
 use tamga_model::{
     Address, Entity, EntityKind, EntityList, Identifier, Name, NameKind, NamePart, NamePartRole,
-    RelationKind, Relationship, Source,
+    RelationKind, Source,
 };
 
 /// Loads an OFSI ConList in xlsx or csv form.
@@ -542,13 +542,9 @@ fn apply_row(entity: &mut Entity, v: &HashMap<Col, &str>) {
                 .iter()
                 .any(|r| r.kind == kind && r.target_name.as_deref() == Some(target.as_str()))
             {
-                entity.relationships.push(Relationship {
-                    kind,
-                    target_id: None,
-                    target_name: Some(target),
-                    percentage: None,
-                    note: Some(note.to_string()),
-                });
+                entity
+                    .relationships
+                    .push(named_relationship(kind, target, Some(note.to_string())));
             }
         }
     }

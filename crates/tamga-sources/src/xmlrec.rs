@@ -457,6 +457,22 @@ pub(crate) fn files_list(
     })
 }
 
+/// A relationship to a party the list names but does not identify (no
+/// target id, no percentage).
+pub(crate) fn named_relationship(
+    kind: tamga_model::RelationKind,
+    target: String,
+    note: Option<String>,
+) -> tamga_model::Relationship {
+    tamga_model::Relationship {
+        kind,
+        target_id: None,
+        target_name: Some(target),
+        percentage: None,
+        note,
+    }
+}
+
 /// `dd/mm/yyyy` (OFSI/FCDO style) to ISO `yyyy-mm-dd`; `None` if not that shape.
 pub(crate) fn dmy_to_iso(text: &str) -> Option<String> {
     let mut it = text.trim().split('/');
