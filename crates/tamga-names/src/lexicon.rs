@@ -47,10 +47,28 @@ pub(crate) struct Lexicon {
     pub concept_words: FastMap<String, String>,
     /// Organisation word stems -> concept variant key.
     pub concept_stems: FastMap<String, String>,
+    /// First three bytes (padded) of every concept word, given-name key and patronymic stem
+    /// (a cheap pre-check before hashing whole strings).
+    pub heads: FastSet<[u8; 3]>,
+    /// First four letters of every stem (a cheap pre-check).
+    pub stem_heads: FastSet<[u8; 4]>,
     /// Longest and shortest stem, in bytes.
     pub stem_len: (usize, usize),
     /// Phonetic keys of East Slavic given-name forms -> class variant key (`@g:vladimir`).
     pub given_classes: FastMap<String, String>,
+    /// Skeletons a patronymic suffix leaves of a given-name form (`serge` of Sergeevich,
+    /// `pavl` of Pavlovich) -> patronymic class key (`@p:sergey`).
+    pub patronymic_stems: FastMap<String, String>,
+}
+
+/// The first three bytes of a key, zero-padded.
+pub(crate) fn head3(s: &str) -> [u8; 3] {
+    let b = s.as_bytes();
+    [
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+        b.get(2).copied().unwrap_or(0),
+    ]
 }
 
 /// Most letters a concept stem may be followed by (case and adjective endings).
@@ -223,8 +241,11 @@ impl Lexicon {
                         lex.stem_len.0.min(latin.len()),
                         lex.stem_len.1.max(latin.len()),
                     );
+                    let b = latin.as_bytes();
+                    lex.stem_heads.insert([b[0], b[1], b[2], b[3]]);
                     lex.concept_stems.insert(latin, key.clone());
                 } else {
+                    lex.heads.insert(head3(&latin));
                     lex.concept_words.insert(latin, key.clone());
                 }
             }
@@ -235,7 +256,23 @@ impl Lexicon {
             for form in &cells[1..] {
                 let form = form.trim();
                 if !form.is_empty() {
-                    lex.given_classes.insert(phonetic_key(form), key.clone());
+                    let k = phonetic_key(form);
+                    lex.heads.insert(head3(&k));
+                    lex.given_classes.insert(k, key.clone());
+                    let p = key.replacen("@g:", "@p:", 1);
+                    let mut stems = vec![form.to_string()];
+                    for tail in ["y", "o", "iy", "i", "ii"] {
+                        if let Some(s) = form.strip_suffix(tail) {
+                            stems.push(s.to_string());
+                        }
+                    }
+                    if let Some(s) = form.strip_suffix("ey") {
+                        stems.push(format!("{s}e"));
+                    }
+                    for s in stems.into_iter().filter(|s| s.len() >= 3) {
+                        lex.heads.insert(head3(&s));
+                        lex.patronymic_stems.entry(s).or_insert_with(|| p.clone());
+                    }
                 }
             }
         }
@@ -251,11 +288,17 @@ impl Lexicon {
 
     /// The concept key of an organisation word's skeleton, if it is in `data/org_terms.tsv`.
     pub(crate) fn concept(&self, latin: &str) -> Option<&str> {
-        if let Some(k) = self.concept_words.get(latin) {
-            return Some(k);
+        if self.heads.contains(&head3(latin)) {
+            if let Some(k) = self.concept_words.get(latin) {
+                return Some(k);
+            }
         }
         let (lo, hi) = self.stem_len;
         if latin.len() < lo || !latin.is_ascii() {
+            return None;
+        }
+        let b = latin.as_bytes();
+        if !self.stem_heads.contains(&[b[0], b[1], b[2], b[3]]) {
             return None;
         }
         let top = hi.min(latin.len());

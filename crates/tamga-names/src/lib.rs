@@ -634,9 +634,10 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         let mut key = key.map(str::to_string);
         if key.is_none() && hint != PartyHint::Organization {
             key = lex
-                .given_classes
-                .get(&t.phonetic)
-                .cloned()
+                .heads
+                .contains(&lexicon::head3(&t.phonetic))
+                .then(|| lex.given_classes.get(&t.phonetic).cloned())
+                .flatten()
                 .or_else(|| patronymic_class(&t.latin));
         }
         if key.is_none() && hint == PartyHint::Organization && t.class == TokenClass::Name {
@@ -684,21 +685,12 @@ fn patronymic_class(latin: &str) -> Option<String> {
         "auna", "aviche",
     ];
     let lex = lexicon();
-    let stem = SUFFIXES
+    SUFFIXES
         .iter()
-        .find_map(|s| latin.strip_suffix(s))
-        .filter(|s| s.len() >= 3)?;
-    let mut tries = vec![stem.to_string()];
-    for tail in ["y", "o", "iy", "i"] {
-        tries.push(format!("{stem}{tail}"));
-    }
-    if let Some(cut) = stem.strip_suffix('e') {
-        tries.push(format!("{cut}ey"));
-    }
-    tries
-        .iter()
-        .find_map(|t| lex.given_classes.get(&phonetic_key(t)))
-        .map(|k| k.replacen("@g:", "@p:", 1))
+        .filter_map(|s| latin.strip_suffix(s))
+        .filter(|stem| lex.heads.contains(&lexicon::head3(stem)))
+        .find_map(|stem| lex.patronymic_stems.get(stem))
+        .cloned()
 }
 
 /// Collapses multi-word legal forms into one token and classes one-word forms; returns
