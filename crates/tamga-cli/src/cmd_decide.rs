@@ -44,13 +44,9 @@ pub struct RulesArgs {
 
 impl RulesArgs {
     fn licence_dir(&self) -> PathBuf {
-        self.licences.clone().unwrap_or_else(|| {
-            let lists = tamga_sources::bundled_data_dir();
-            lists
-                .parent()
-                .map(|d| d.join("licences"))
-                .unwrap_or_else(|| PathBuf::from("data/licences"))
-        })
+        self.licences
+            .clone()
+            .unwrap_or_else(tamga_sources::bundled_licences_dir)
     }
 
     /// Loads lists, screener and rules engine.

@@ -280,10 +280,7 @@ impl<W: Write> Output<W> {
                 writeln!(self.out)?;
             }
             ScreenFormat::Csv => {
-                self.csv_header()?;
-                let mut w = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .from_writer(&mut self.out);
+                let mut w = self.csv_rows()?;
                 if matches.is_empty() {
                     w.write_record([id, "", "", "", "", "", "", "", "", ""])?;
                 }
@@ -346,10 +343,7 @@ impl<W: Write> Output<W> {
                 writeln!(self.out)?;
             }
             ScreenFormat::Csv => {
-                self.csv_header()?;
-                let mut w = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .from_writer(&mut self.out);
+                let mut w = self.csv_rows()?;
                 w.write_record([id, "", "", "", "", "", "", "", "", error])?;
                 w.flush()?;
             }
@@ -358,7 +352,8 @@ impl<W: Write> Output<W> {
         Ok(())
     }
 
-    fn csv_header(&mut self) -> anyhow::Result<()> {
+    /// A CSV writer for the next rows; writes the header before the first.
+    fn csv_rows(&mut self) -> anyhow::Result<csv::Writer<&mut W>> {
         if !self.wrote_header {
             self.wrote_header = true;
             writeln!(
@@ -366,7 +361,9 @@ impl<W: Write> Output<W> {
                 "query_id,rank,entity_id,source,source_id,name,matched_name,kind,score,error"
             )?;
         }
-        Ok(())
+        Ok(csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(&mut self.out))
     }
 }
 

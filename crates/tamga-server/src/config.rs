@@ -44,15 +44,10 @@ pub struct Config {
     pub auth: AuthConfig,
 }
 
-/// The bundled licence directory: the sibling `licences` of
-/// [`tamga_sources::bundled_data_dir`] (`…/data/lists`), so `TAMGA_DATA`
-/// moves both. The same default as `tamga decide`.
+/// The bundled licence directory, as for `tamga decide`
+/// ([`tamga_sources::bundled_licences_dir`]).
 pub fn default_licences_dir() -> PathBuf {
-    let lists = tamga_sources::bundled_data_dir();
-    lists
-        .parent()
-        .map(|d| d.join("licences"))
-        .unwrap_or_else(|| PathBuf::from("data/licences"))
+    tamga_sources::bundled_licences_dir()
 }
 
 impl Default for Config {

@@ -128,6 +128,16 @@ pub fn bundled_data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lists")
 }
 
+/// The bundled licence directory: the sibling `licences` of
+/// [`bundled_data_dir`] (`…/data/lists`), so `TAMGA_DATA` moves both. The
+/// default of `tamga decide` and of the service's `/decide`.
+pub fn bundled_licences_dir() -> PathBuf {
+    bundled_data_dir()
+        .parent()
+        .map(|d| d.join("licences"))
+        .unwrap_or_else(|| PathBuf::from("data/licences"))
+}
+
 /// The default lists: the bundled snapshot of every official list, plus the
 /// Central Asian legislators as a PEP list. Used when no `--list` is given.
 pub fn default_list_specs(data_dir: &Path) -> Vec<ListSpec> {
