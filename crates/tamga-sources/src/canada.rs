@@ -18,11 +18,16 @@
 //! otherwise an organisation. `DateOfBirthOrShipBuildDate` → birth dates
 //! for persons (`YYYY[-MM[-DD]]`, `YYYY-YYYY` ranges, `A or B`), build year
 //! for ships. `Aliases` is free text: it is split on `;`, ` / `, `, and`
-//! and before language labels (`Russian: …`), labels are removed, and the raw
-//! text is also kept in `properties.aliases_raw`. `Country` and `Schedule`
+//! and before language labels (`Russian: …`), labels are removed, each piece
+//! is read for alternatives (` or `, `(also known as …)`, layout line
+//! breaks; see [`crate::alternatives`]), and the raw text is also kept in
+//! `properties.aliases_raw`. `EntityOrShip` is read for alternatives the same
+//! way (the first is the primary name, the others akas; the raw text goes to
+//! `properties.name_raw` when the names read differ from it). `Country` and `Schedule`
 //! → programs; `DateOfListing` → listed on. The file states no publication
 //! date, so `published` is left empty.
 
+use crate::alternatives;
 use crate::inspect::detect_script;
 use crate::xmlrec::{expect_root, for_each_record, single_file_list, Node, RecordPos, Records};
 use crate::{LoadError, LoadOptions};
@@ -85,8 +90,12 @@ fn read_record(path: &Path, node: &Node, pos: &RecordPos) -> Result<Entity, Load
     let regime = node.text_of("Country").ok_or_else(|| missing("Country"))?;
     let item = node.text_of("Item").ok_or_else(|| missing("Item"))?;
     let schedule = node.text_of("Schedule").unwrap_or_default();
-    let given = node.text_of("GivenName");
-    let last = node.text_of("LastName");
+    let given = node
+        .text_of("GivenName")
+        .map(|t| alternatives::clean_layout(&t));
+    let last = node
+        .text_of("LastName")
+        .map(|t| alternatives::clean_layout(&t));
     let entity_name = node.text_of("EntityOrShip");
     let imo = node.text_of("ShipIMONumber");
     let kind = if given.is_some() || last.is_some() {
@@ -126,9 +135,20 @@ fn read_record(path: &Path, node: &Node, pos: &RecordPos) -> Result<Entity, Load
             entity.push_property("title", title);
         }
     } else if let Some(n) = entity_name {
-        let mut name = Name::new(n, NameKind::Primary);
-        name.script = detect_script(&name.full);
-        entity.push_name(name);
+        let names = alternatives::expand(&n, false);
+        if names.len() != 1 || names[0] != n {
+            entity.push_property("name_raw", n.as_str());
+        }
+        for (i, full) in names.into_iter().enumerate() {
+            let kind = if i == 0 {
+                NameKind::Primary
+            } else {
+                NameKind::Aka
+            };
+            let mut name = Name::new(full, kind);
+            name.script = detect_script(&name.full);
+            entity.push_name(name);
+        }
         if let Some(t) = node.text_of("TitleOrShip") {
             let key = if kind == EntityKind::Vessel {
                 "ship_type"
@@ -139,7 +159,11 @@ fn read_record(path: &Path, node: &Node, pos: &RecordPos) -> Result<Entity, Load
         }
     }
     if let Some(aliases) = node.text_of("Aliases") {
-        for alias in split_aliases(&aliases) {
+        let person = kind == EntityKind::Person;
+        let names = split_aliases(&aliases)
+            .into_iter()
+            .flat_map(|alias| alternatives::expand(&alias, person));
+        for alias in names {
             let mut name = Name::new(alias, NameKind::Aka);
             name.script = detect_script(&name.full);
             entity.push_name(name);

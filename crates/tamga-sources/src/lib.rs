@@ -13,6 +13,7 @@
 pub mod detect;
 mod error;
 
+pub mod alternatives;
 pub mod canada;
 pub mod custom;
 pub mod diff;

@@ -122,3 +122,45 @@ fn cyrillic_aliases_and_birth_dates() {
         text.matches("<DateOfBirthOrShipBuildDate>").count()
     );
 }
+
+/// Name fields holding alternatives (`A or B`, `(also known as …)`, layout
+/// line breaks) are read as the names they hold, and the raw text is kept.
+#[test]
+fn name_fields_with_alternatives_become_separate_names() {
+    let list = load(&ListSpec::parse(SEMA), &LoadOptions::default()).unwrap();
+    for e in &list.entities {
+        for n in &e.names {
+            assert!(!n.full.contains('\n'), "{}: {:?}", e.id, n.full);
+            assert!(!n.full.contains("(also known as"), "{}: {:?}", e.id, n.full);
+            let non_latin = n
+                .full
+                .chars()
+                .filter(|c| ('\u{0400}'..='\u{04FF}').contains(c))
+                .count();
+            if non_latin > 0 {
+                assert!(!n.full.contains(" or "), "{}: {:?}", e.id, n.full);
+            }
+        }
+    }
+    let names_of = |caption: &str| -> Vec<String> {
+        let e = list
+            .entities
+            .iter()
+            .find(|e| e.names.iter().any(|n| n.full == caption))
+            .unwrap_or_else(|| panic!("no entity named {caption}"));
+        e.names.iter().map(|n| n.full.clone()).collect()
+    };
+    let karnienko = names_of("Александр Владимирович Карниенко");
+    assert!(karnienko.contains(&"Александр Владимирович Карниенка".to_string()));
+    let radio = names_of("Yaroslavl Radioworks");
+    assert!(
+        radio.contains(&"Joint Stock Company Yaroslav Radio Factory".to_string()),
+        "{radio:?}"
+    );
+    let with_raw = list
+        .entities
+        .iter()
+        .filter(|e| e.properties.contains_key("name_raw"))
+        .count();
+    assert!(with_raw >= 50, "{with_raw}");
+}
