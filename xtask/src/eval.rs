@@ -260,7 +260,7 @@ fn kind_str(kind: Option<EntityKind>) -> &'static str {
 /// Writes `queries.csv` and returns its FNV-1a fingerprint (hex).
 fn write_queries(path: &Path, queries: &[EvalQuery]) -> anyhow::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["id", "set", "name", "kind", "target"])?;
+    w.write_record(["id", "set", "name", "kind", "target", "subset"])?;
     for q in queries {
         w.write_record([
             q.id.as_str(),
@@ -268,6 +268,7 @@ fn write_queries(path: &Path, queries: &[EvalQuery]) -> anyhow::Result<String> {
             q.name.as_str(),
             kind_str(q.kind),
             q.target.as_deref().unwrap_or(""),
+            q.subset.as_deref().unwrap_or(""),
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;

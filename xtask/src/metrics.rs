@@ -60,6 +60,9 @@ pub struct MethodResult {
     pub sets: BTreeMap<String, SetRecall>,
     /// Unweighted mean of the per-set recalls, per rate.
     pub macro_recall: Vec<f64>,
+    /// Recall of diagnostic subsets of sets (`<set> / <subset>`), not part
+    /// of the macro average.
+    pub subsets: BTreeMap<String, SetRecall>,
 }
 
 /// Recall of one set.
@@ -72,12 +75,15 @@ pub struct SetRecall {
 }
 
 /// Scores one method: `innocent` are best scores of innocent queries,
-/// `positives` the target scores grouped by set.
+/// `positives` the target scores grouped by set, `subsets` the target scores
+/// of diagnostic subsets (reported at the same thresholds, outside the macro
+/// average).
 pub fn evaluate(
     method: &str,
     label: &str,
     innocent: &[f64],
     positives: &BTreeMap<String, Vec<f64>>,
+    subsets: &BTreeMap<String, Vec<f64>>,
 ) -> MethodResult {
     let thresholds: Vec<f64> = ALERT_RATES
         .iter()
@@ -87,19 +93,23 @@ pub fn evaluate(
         .iter()
         .map(|&t| rate_above(innocent, t))
         .collect();
-    let sets: BTreeMap<String, SetRecall> = positives
-        .iter()
-        .map(|(set, scores)| {
-            let recall = thresholds.iter().map(|&t| rate_above(scores, t)).collect();
-            (
-                set.clone(),
-                SetRecall {
-                    n: scores.len(),
-                    recall,
-                },
-            )
-        })
-        .collect();
+    let recall_of = |groups: &BTreeMap<String, Vec<f64>>| -> BTreeMap<String, SetRecall> {
+        groups
+            .iter()
+            .map(|(set, scores)| {
+                let recall = thresholds.iter().map(|&t| rate_above(scores, t)).collect();
+                (
+                    set.clone(),
+                    SetRecall {
+                        n: scores.len(),
+                        recall,
+                    },
+                )
+            })
+            .collect()
+    };
+    let sets = recall_of(positives);
+    let subsets = recall_of(subsets);
     let macro_recall = (0..ALERT_RATES.len())
         .map(|i| {
             if sets.is_empty() {
@@ -118,6 +128,7 @@ pub fn evaluate(
         actual_alert_rates: actual,
         sets,
         macro_recall,
+        subsets,
     }
 }
 
@@ -148,11 +159,11 @@ mod tests {
         let innocent = [0.1, 0.9, 0.2, 0.8, 0.7, 0.3, 0.65, 0.0, 0.5, 0.4];
         let mut positives = BTreeMap::new();
         positives.insert("a".to_string(), vec![0.95, 0.7, 0.71, 0.0]);
-        let r = evaluate("m", "M", &innocent, &positives);
+        let r = evaluate("m", "M", &innocent, &positives, &BTreeMap::new());
         // 0.5 % and 1 % of 10 → 0 alerts → t = 0.9; 2 % → also 0 alerts.
         assert_eq!(r.thresholds, vec![0.9, 0.9, 0.9]);
         assert_eq!(r.sets["a"].recall, vec![0.25, 0.25, 0.25]);
-        let r = evaluate("m", "M", &innocent[..], &positives);
+        let r = evaluate("m", "M", &innocent[..], &positives, &BTreeMap::new());
         assert_eq!(r.macro_recall[0], 0.25);
     }
 }

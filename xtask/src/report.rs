@@ -2,7 +2,7 @@
 //! query set and prints / writes the side-by-side results.
 
 use crate::eval::{write_json, Paths};
-use crate::metrics::{evaluate, MethodResult, ALERT_RATES};
+use crate::metrics::{evaluate, MethodResult, SetRecall, ALERT_RATES};
 use crate::sets::SET_ORDER;
 use crate::text::fnv1a64;
 use anyhow::Context;
@@ -48,6 +48,8 @@ pub fn git_commit(root: &Path) -> String {
 
 struct QueryInfo {
     set: String,
+    /// Diagnostic subset of the set (empty for none).
+    subset: String,
 }
 
 struct MethodScores {
@@ -66,7 +68,8 @@ fn read_queries(path: &Path) -> anyhow::Result<(Vec<(String, QueryInfo)>, String
         let rec = rec.with_context(|| format!("{}: row {}", path.display(), i + 2))?;
         let id = rec.get(0).unwrap_or("").to_string();
         let set = rec.get(1).unwrap_or("").to_string();
-        out.push((id, QueryInfo { set }));
+        let subset = rec.get(5).unwrap_or("").to_string();
+        out.push((id, QueryInfo { set, subset }));
     }
     Ok((out, fp))
 }
@@ -119,6 +122,7 @@ fn evaluate_on(
 ) -> MethodResult {
     let mut innocent = Vec::new();
     let mut positives: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut subsets: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for (id, q) in queries {
         if !keep(id) {
             continue;
@@ -130,9 +134,21 @@ fn evaluate_on(
             innocent.push(s);
         } else {
             positives.entry(q.set.clone()).or_default().push(s);
+            if !q.subset.is_empty() {
+                subsets
+                    .entry(subset_key(&q.set, &q.subset))
+                    .or_default()
+                    .push(s);
+            }
         }
     }
-    evaluate(&m.method, &m.label, &innocent, &positives)
+    evaluate(&m.method, &m.label, &innocent, &positives, &subsets)
+}
+
+/// The key of a diagnostic subset: `<set> / <subset>`, so it sorts right
+/// after its set.
+fn subset_key(set: &str, subset: &str) -> String {
+    format!("{set} / {subset}")
 }
 
 fn pct(x: f64) -> String {
@@ -153,6 +169,34 @@ fn ordered_sets(results: &[MethodResult]) -> Vec<String> {
         )
     });
     sets
+}
+
+/// One table row: recall at alert rate `i` of `key` for every method.
+fn recall_row(
+    md: &mut String,
+    results: &[MethodResult],
+    i: usize,
+    key: &str,
+    label: &str,
+    field: impl Fn(&MethodResult) -> &BTreeMap<String, SetRecall>,
+) {
+    let n = results
+        .iter()
+        .filter_map(|r| field(r).get(key).map(|s| s.n))
+        .max()
+        .unwrap_or(0);
+    let _ = write!(md, "| {label} | {n} |");
+    for r in results {
+        match field(r).get(key) {
+            Some(s) => {
+                let _ = write!(md, " {} |", pct(s.recall[i]));
+            }
+            None => {
+                let _ = write!(md, " – |");
+            }
+        }
+    }
+    let _ = writeln!(md);
 }
 
 /// Markdown tables: a summary (macro recall per method and rate), then one
@@ -198,23 +242,19 @@ pub fn markdown(results: &[MethodResult]) -> String {
         }
         let _ = writeln!(md);
         for set in &sets {
-            let n = results
+            recall_row(&mut md, results, i, set, set, |r| &r.sets);
+            let prefix = subset_key(set, "");
+            let mut subsets: Vec<&String> = results
                 .iter()
-                .filter_map(|r| r.sets.get(set).map(|s| s.n))
-                .max()
-                .unwrap_or(0);
-            let _ = write!(md, "| {set} | {n} |");
-            for r in results {
-                match r.sets.get(set) {
-                    Some(s) => {
-                        let _ = write!(md, " {} |", pct(s.recall[i]));
-                    }
-                    None => {
-                        let _ = write!(md, " – |");
-                    }
-                }
+                .flat_map(|r| r.subsets.keys())
+                .filter(|k| k.starts_with(&prefix))
+                .collect();
+            subsets.sort();
+            subsets.dedup();
+            for key in subsets {
+                let label = format!("↳ *{}*", &key[prefix.len()..]);
+                recall_row(&mut md, results, i, key, &label, |r| &r.subsets);
             }
-            let _ = writeln!(md);
         }
         let _ = write!(md, "| *threshold (alert if >)* | |");
         for r in results {

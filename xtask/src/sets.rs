@@ -27,6 +27,9 @@ pub struct EvalQuery {
     pub kind: Option<EntityKind>,
     /// The entity that must be found; `None` for innocents.
     pub target: Option<String>,
+    /// A diagnostic subset of the set, reported beside it but not counted
+    /// twice in the macro average (see [`alias_relation`]).
+    pub subset: Option<String>,
 }
 
 /// Sizes and seed of the generated sets.
@@ -116,6 +119,49 @@ pub fn read_pep_names(path: &std::path::Path) -> anyhow::Result<Vec<PepRow>> {
     Ok(rows)
 }
 
+/// Generic words of organisation names that say nothing about which party
+/// is meant (legal forms and the like), ignored by [`alias_relation`].
+const GENERIC_WORDS: &[&str] = &[
+    "company",
+    "limited",
+    "trading",
+    "international",
+    "group",
+    "corporation",
+    "holding",
+    "holdings",
+    "industries",
+    "services",
+    "bank",
+    "general",
+    "import",
+    "export",
+    "the",
+];
+
+/// How a held-out alias relates to the names its entity keeps in the index:
+/// `shares a word` when some word of 4+ letters (case and punctuation
+/// aside, generic organisation words excepted) appears in a kept name, else
+/// `no word in common` (a nickname, a former name, an acronym, another
+/// transliteration of every word). The second kind is out of reach of name
+/// matching unless the engine knows the transliteration or the acronym; the
+/// report shows recall on both so the set's ceiling is visible.
+pub fn alias_relation<'a>(alias: &str, kept: impl IntoIterator<Item = &'a str>) -> &'static str {
+    let words = |text: &str| -> HashSet<String> {
+        normalize(text)
+            .split(' ')
+            .filter(|w| w.chars().count() >= 4 && !GENERIC_WORDS.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let own = words(alias);
+    if kept.into_iter().any(|k| !own.is_disjoint(&words(k))) {
+        "shares a word"
+    } else {
+        "no word in common"
+    }
+}
+
 fn kind_of(entity: &Entity) -> Option<EntityKind> {
     match entity.kind {
         EntityKind::Unknown => None,
@@ -160,6 +206,7 @@ impl Builder {
             name,
             kind,
             target: Some(target.to_string()),
+            subset: None,
         });
     }
 
@@ -213,7 +260,18 @@ pub fn build_plan(mut lists: Vec<EntityList>, pep: &[PepRow], config: &SetConfig
             continue;
         };
         let (name, kind, id) = (e.names[ni].full.clone(), kind_of(e), e.id.clone());
+        let relation = alias_relation(
+            &name,
+            e.names
+                .iter()
+                .enumerate()
+                .filter(|&(o, _)| o != ni)
+                .map(|(_, n)| n.full.as_str()),
+        );
         b.push("heldout_alias", name, kind, &id);
+        if let Some(q) = b.queries.last_mut() {
+            q.subset = Some(relation.to_string());
+        }
         removals.insert((li, ei), vec![ni]);
         used.insert((li, ei));
     }
@@ -502,6 +560,7 @@ pub fn innocent_queries(
             name: row.name.clone(),
             kind: EntityKind::parse(&row.kind).filter(|k| *k != EntityKind::Unknown),
             target: None,
+            subset: None,
         });
     }
     (out, dropped)
@@ -629,5 +688,25 @@ mod tests {
         assert!(queries
             .iter()
             .all(|q| q.target.is_none() && q.set == "innocent"));
+    }
+
+    #[test]
+    fn alias_relation_tells_variants_from_unrelated_names() {
+        assert_eq!(
+            alias_relation("Mohammad Sadeq NASERI", ["Mohammad Sadegh NASERI"]),
+            "shares a word"
+        );
+        assert_eq!(
+            alias_relation("SCHIAVONE, Francesco", ["SANDOKAN"]),
+            "no word in common"
+        );
+        // Generic organisation words do not make a relation.
+        assert_eq!(
+            alias_relation(
+                "WONBANG TRADING COMPANY",
+                ["GLOCOM INTERNATIONAL TRADING COMPANY"]
+            ),
+            "no word in common"
+        );
     }
 }
