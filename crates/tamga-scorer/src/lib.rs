@@ -14,7 +14,9 @@
 //!    otherwise
 //!    the OSA edit distance `d` of the skeletons (transpositions cost 1) when
 //!    the longer has 4+ characters and the shorter 3+, and `d` is at most 1
-//!    (2 when they have 8+ and 6+): `edit_distance`, `1 − 0.75·d/len`; for a name in Arabic
+//!    (2 when they have 8+ and 6+): `edit_distance`, `1 − 0.75·d/len` (never
+//!    for a name written in Han, Hangul or kana, whose romanised syllables one
+//!    letter apart are different characters); for a name in Arabic
 //!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85).
 //!    Pairs of tokens of at most 3 characters therefore need exact,
 //!    skeleton or phonetic equality. Two
@@ -213,10 +215,13 @@ struct Tok {
     /// Script without written short vowels (Arabic, Hebrew): matched on
     /// consonants too.
     abjad: bool,
+    /// Script whose characters are whole syllables (see [`is_syllabic`]):
+    /// never matched by edit distance.
+    syllabic: bool,
 }
 
 impl Tok {
-    fn new(t: &NameToken, abjad: bool) -> Tok {
+    fn new(t: &NameToken, abjad: bool, syllabic: bool) -> Tok {
         Tok {
             text: t.text.as_str().into(),
             latin: t.latin.as_str().into(),
@@ -230,6 +235,7 @@ impl Tok {
             factor: class_factor(t),
             bits: OnceLock::new(),
             abjad,
+            syllabic,
         }
     }
 
@@ -251,9 +257,14 @@ impl Tok {
 impl From<&AnalyzedName> for PreparedName {
     fn from(a: &AnalyzedName) -> PreparedName {
         let abjad = matches!(a.script, "Arab" | "Hebr" | "Syrc" | "Thaa");
+        let syllabic = is_syllabic(a.script);
         PreparedName {
             script: a.script,
-            tokens: a.tokens.iter().map(|t| Tok::new(t, abjad)).collect(),
+            tokens: a
+                .tokens
+                .iter()
+                .map(|t| Tok::new(t, abjad, syllabic))
+                .collect(),
         }
     }
 }
@@ -301,6 +312,17 @@ fn edit_similarity(
     Some((base - 0.75 * d as f64 / la.max(blen) as f64, d as u8))
 }
 
+/// Scripts whose characters are whole syllables or morphemes (Han, Hangul,
+/// kana). A token romanised from them is a sequence of standard syllables
+/// (`wang`, `yang`, `chen`, `cheng`; `song`, `jong`): two romanisations one
+/// letter apart are different characters,
+/// hence different names, not a typo, so the edit-distance path does not
+/// apply to them. Their spelling variants between romanisation systems are
+/// covered by the transliteration and phonetic keys.
+fn is_syllabic(script: &str) -> bool {
+    matches!(script, "Hani" | "Hang" | "Hira" | "Kana")
+}
+
 /// Compares two single tokens by the first path that applies.
 fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if let (Some(a), Some(b)) = (&q.legal, &l.legal) {
@@ -324,7 +346,11 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
-    let edit = edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0);
+    let edit = if q.syllabic || l.syllabic {
+        None
+    } else {
+        edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0)
+    };
     if let Some((sim, d)) = edit {
         // A given-name or patronymic class (Uladzimir = Vladimir) is an equivalence, not a
         // translation: it outranks a weak spelling match.
@@ -692,6 +718,27 @@ mod tests {
             .tokens
             .iter()
             .any(|t| t.query == "oeg" && t.path == MatchPath::EditDistance { distance: 1 }));
+    }
+
+    #[test]
+    fn han_syllables_one_letter_apart_are_different_names() {
+        // OFSI Group 16461: 赵光宗, published in Latin as "Guangzong ZHAO".
+        let same = score("赵光宗", "Guangzong ZHAO");
+        assert!(same.score > 0.9, "{same:?}");
+        // 中 (zhong) is not 宗 (zong): no edit-distance path from Han.
+        let other = score("赵光宗", "Guangzhong ZHAO");
+        assert!(
+            other
+                .explanation
+                .tokens
+                .iter()
+                .all(|t| !matches!(t.path, MatchPath::EditDistance { .. })),
+            "{other:?}"
+        );
+        assert!(other.score < 0.7, "{other:?}");
+        // The Latin forms stay within edit distance of each other.
+        let latin = score("Guangzhong ZHAO", "Guangzong ZHAO");
+        assert!(latin.score > 0.8, "{latin:?}");
     }
 
     #[test]
