@@ -17,8 +17,11 @@
 //! → a vessel (with an `imo` identifier and its type from `TitleOrShip`);
 //! otherwise an organisation. `DateOfBirthOrShipBuildDate` → birth dates
 //! for persons (`YYYY[-MM[-DD]]`, `YYYY-YYYY` ranges, `A or B`), build year
-//! for ships. `Aliases` is free text: it is split on `;`, ` / `, `, and`
-//! and before language labels (`Russian: …`), labels are removed, each piece
+//! for ships. `Aliases` is free text: it is split on `;`, ` / `, `, and`,
+//! commas between names (not before a bare legal form, and for persons only
+//! between names of two or more words),
+//! and before language labels wherever they stand (`Russian: …`, `Arabic :`);
+//! labels are removed, each piece
 //! is read for alternatives (` or `, `(also known as …)`, layout line
 //! breaks; see [`crate::alternatives`]), and the raw text is also kept in
 //! `properties.aliases_raw`. `EntityOrShip` is read for alternatives the same
@@ -160,7 +163,7 @@ fn read_record(path: &Path, node: &Node, pos: &RecordPos) -> Result<Entity, Load
     }
     if let Some(aliases) = node.text_of("Aliases") {
         let person = kind == EntityKind::Person;
-        let names = split_aliases(&aliases)
+        let names = split_aliases(&aliases, person)
             .into_iter()
             .flat_map(|alias| alternatives::expand(&alias, person));
         for alias in names {
@@ -235,8 +238,21 @@ fn parse_dates(text: &str) -> Vec<BirthDate> {
     out
 }
 
+/// Legal forms that follow an organisation's name after a comma
+/// (`… Plant, JSC`): such a comma does not start a new alias.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "jsc", "ojsc", "cjsc", "pjsc", "oao", "zao", "pao", "ooo", "ao", "llc", "llp", "ltd",
+    "limited", "inc", "corp", "co", "plc", "gmbh", "sa", "srl", "bv", "ag", "fze", "fzco",
+];
+
 /// Splits the free-text `Aliases` field into names (see module docs).
-fn split_aliases(text: &str) -> Vec<String> {
+///
+/// Separators: `;`, ` / `, a language label (`Russian:`, `Arabic :`)
+/// wherever it stands, and commas. A comma separates two aliases of a
+/// person only when both sides have two or more words (`LEVY, Yinon` is one
+/// inverted name), and two aliases of an organisation unless what follows is
+/// a bare legal form (`Obukhovskiy Plant, JSC`).
+fn split_aliases(text: &str, person: bool) -> Vec<String> {
     let mut pieces: Vec<String> = vec![text.to_string()];
     for sep in [";", " / ", ", and "] {
         pieces = pieces
@@ -244,25 +260,14 @@ fn split_aliases(text: &str) -> Vec<String> {
             .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
             .collect();
     }
-    // A comma starts a new name only before a language label ("…, Russian: …").
     let mut out = Vec::new();
-    for piece in pieces {
-        let mut current = String::new();
-        for chunk in piece.split(',') {
-            let starts_label = label_end(chunk.trim_start()).is_some();
-            if starts_label && !current.trim().is_empty() {
-                out.push(std::mem::take(&mut current));
-            } else if !current.is_empty() {
-                current.push(',');
-            }
-            current.push_str(chunk);
-        }
-        out.push(current);
+    for piece in pieces.iter().flat_map(|p| split_before_labels(p)) {
+        let piece = label_end(piece.trim_start())
+            .map_or(piece.trim(), |end| piece.trim_start()[end..].trim());
+        out.extend(split_commas(piece, person));
     }
     out.into_iter()
         .map(|p| {
-            let p = p.trim();
-            let p = label_end(p).map_or(p, |end| p[end..].trim());
             p.trim_matches(|c: char| c == ',' || c.is_whitespace())
                 .to_string()
         })
@@ -270,12 +275,62 @@ fn split_aliases(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// If `text` starts with a one-word label such as `Russian:`, the byte
-/// index just past the colon.
+/// Splits before every language label (see [`label_end`]) that follows a
+/// space or a comma.
+fn split_before_labels(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if i > start && (c == ' ' || c == ',') && label_end(text[i + 1..].trim_start()).is_some() {
+            out.push(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// Splits one alias piece at the commas that separate names (see
+/// [`split_aliases`]).
+fn split_commas(text: &str, person: bool) -> Vec<String> {
+    let words = |s: &str| s.split_whitespace().count();
+    let mut out: Vec<String> = Vec::new();
+    for chunk in text.split(',') {
+        let joins = match out.last() {
+            None => false,
+            Some(prev) => {
+                let bare = chunk
+                    .trim()
+                    .trim_end_matches('.')
+                    .to_lowercase()
+                    .replace('.', "");
+                if chunk.trim().is_empty() {
+                    true
+                } else if person {
+                    words(prev) < 2 || words(chunk) < 2
+                } else {
+                    LEGAL_SUFFIXES.contains(&bare.as_str())
+                }
+            }
+        };
+        match out.last_mut() {
+            Some(prev) if joins => {
+                prev.push(',');
+                prev.push_str(chunk);
+            }
+            _ => out.push(chunk.to_string()),
+        }
+    }
+    out
+}
+
+/// If `text` starts with a one-word label such as `Russian:` (or `Russian
+/// :`), capitalised, the byte index just past the colon.
 fn label_end(text: &str) -> Option<usize> {
     let colon = text.find(':')?;
-    let label = &text[..colon];
-    (!label.is_empty() && label.len() <= 20 && label.chars().all(char::is_alphabetic))
+    let label = text[..colon].trim_end();
+    let capitalised = label.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && label.len() <= 20 && label.chars().all(char::is_alphabetic))
         .then_some(colon + 1)
 }
 
@@ -286,14 +341,49 @@ mod tests {
     #[test]
     fn aliases_split_on_separators_and_language_labels() {
         assert_eq!(
-            split_aliases("Belarusian: Юры Іванавіч ВАСІЛЕВІЧ, Russian: Юрий Иванович ВАСИЛЕВИЧ"),
+            split_aliases(
+                "Belarusian: Юры Іванавіч ВАСІЛЕВІЧ, Russian: Юрий Иванович ВАСИЛЕВИЧ",
+                true
+            ),
             vec!["Юры Іванавіч ВАСІЛЕВІЧ", "Юрий Иванович ВАСИЛЕВИЧ"]
         );
         assert_eq!(
-            split_aliases("Анастасия Михайловна Игнатова; Anastasiya Chemezova"),
+            split_aliases("Анастасия Михайловна Игнатова; Anastasiya Chemezova", true),
             vec!["Анастасия Михайловна Игнатова", "Anastasiya Chemezova"]
         );
-        assert_eq!(split_aliases("RNRC, RNPK"), vec!["RNRC, RNPK"]);
+        assert_eq!(split_aliases("RNRC, RNPK", false), vec!["RNRC", "RNPK"]);
+        assert_eq!(
+            split_aliases(
+                "North Western Regional Center – Obukhovskiy Plant, JSC, NWRC",
+                false
+            ),
+            vec![
+                "North Western Regional Center – Obukhovskiy Plant, JSC",
+                "NWRC"
+            ]
+        );
+        assert_eq!(
+            split_aliases(
+                "LEVY, Yinon; Gennady Ivanovich Kudlasevich, Gennadiy Ivanovich Kudlasevich",
+                true
+            ),
+            vec![
+                "LEVY, Yinon",
+                "Gennady Ivanovich Kudlasevich",
+                "Gennadiy Ivanovich Kudlasevich"
+            ]
+        );
+        assert_eq!(
+            split_aliases("Ali Ahmed Karti Arabic: علي أحمد كرتي", true),
+            vec!["Ali Ahmed Karti", "علي أحمد كرتي"]
+        );
+        assert_eq!(
+            split_aliases(
+                "Aндрэй Сяргеевiч Пальчык, Russian : Андрей Сергеевич Пальчик",
+                true
+            ),
+            vec!["Aндрэй Сяргеевiч Пальчык", "Андрей Сергеевич Пальчик"]
+        );
         assert_eq!(
             record_id("Russia / Russie", "1, Part 1", "23"),
             "russia/1-part-1/23"
