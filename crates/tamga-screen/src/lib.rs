@@ -436,25 +436,20 @@ impl<S: NameScorer> Screener<S> {
         // Best name per entity by name score (weak-alias cut included);
         // explanations are built only for the matches returned.
         let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
-        let candidates = self.index.candidates(&analyzed);
         // With an alert threshold, names with little index evidence next to
         // the best candidate (they share only a fraction of the query's
-        // weighted tokens) cannot reach it and are not scored. With
-        // threshold 0 (top N) every candidate is scored.
-        let floor = match candidates.first() {
-            Some(top) if options.threshold > 0.0 => top.evidence * MIN_EVIDENCE_RATIO,
-            _ => 0.0,
-        };
-        let cap = if options.threshold > 0.0 {
-            MAX_SCORED_WITH_THRESHOLD
+        // weighted tokens) cannot reach it and are not scored, nor are more
+        // than MAX_SCORED_WITH_THRESHOLD. With threshold 0 (top N) every
+        // candidate is scored. The index applies both cuts itself, which
+        // lets it skip most postings of common tokens.
+        let candidates = if options.threshold > 0.0 {
+            let limit = MAX_SCORED_WITH_THRESHOLD.min(self.index.options().max_candidates);
+            self.index
+                .candidates_above(&analyzed, limit, f64::from(MIN_EVIDENCE_RATIO))
         } else {
-            usize::MAX
+            self.index.candidates(&analyzed)
         };
-        for candidate in candidates
-            .iter()
-            .take_while(|c| c.evidence >= floor)
-            .take(cap)
-        {
+        for candidate in &candidates {
             self.consider(&prepared, candidate.name, &stats, &mut best);
         }
         let id_owners: &[u32] = match &query.identifier {
