@@ -123,6 +123,66 @@ pub fn synth_name(pools: &TokenPools, rng: &mut Rng) -> Option<(String, EntityKi
     }
 }
 
+/// Most names of one synthetic entity.
+pub const MAX_NAMES_PER_ENTITY: usize = 4;
+
+/// One synthetic entity's names: a primary name from [`synth_name`] and
+/// 0–3 aliases made from it the way lists write aliases (real lists average
+/// ~2.6 names per entity): for a person the family name first
+/// (`FAMILY, Given`), another given name, or the middle name dropped; for an
+/// organisation a word dropped, replaced or added. At most `max` names.
+pub fn synth_entity(
+    pools: &TokenPools,
+    rng: &mut Rng,
+    max: usize,
+) -> Option<(Vec<String>, EntityKind)> {
+    let (primary, kind) = synth_name(pools, rng)?;
+    let words: Vec<&str> = primary.split(' ').collect();
+    let want = (1 + rng.below(MAX_NAMES_PER_ENTITY)).min(max.max(1));
+    let mut names = vec![primary.clone()];
+    for attempt in 0..want * 3 {
+        if names.len() >= want {
+            break;
+        }
+        let mut w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+        let alias = match (kind, (attempt + rng.below(3)) % 3) {
+            (EntityKind::Person, 0) => {
+                let family = w.pop().unwrap_or_default();
+                format!("{}, {}", family.to_uppercase(), w.join(" "))
+            }
+            (EntityKind::Person, 1) => {
+                w[0] = rng.pick(&pools.given)?.clone();
+                w.join(" ")
+            }
+            (EntityKind::Person, _) if w.len() > 2 => {
+                w.remove(1);
+                w.join(" ")
+            }
+            (EntityKind::Person, _) => {
+                w.insert(1, rng.pick(&pools.given)?.clone());
+                w.join(" ")
+            }
+            (_, 0) if w.len() > 2 => {
+                w.pop();
+                w.join(" ")
+            }
+            (_, 1) => {
+                let i = rng.below(w.len());
+                w[i] = rng.pick(&pools.org)?.clone();
+                w.join(" ")
+            }
+            _ => {
+                w.push(rng.pick(&pools.org)?.clone());
+                w.join(" ")
+            }
+        };
+        if !names.contains(&alias) {
+            names.push(alias);
+        }
+    }
+    Some((names, kind))
+}
+
 /// Runs the scale benchmark.
 pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
     let paths = Paths::new();
@@ -146,7 +206,7 @@ pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
             format: "synthetic".to_string(),
             ..ListMeta::default()
         },
-        entities: Vec::with_capacity(args.names),
+        entities: Vec::new(),
     };
     let generated = paths.generated();
     std::fs::create_dir_all(&generated)
@@ -162,19 +222,32 @@ pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
         None
     };
     let gen_started = Instant::now();
-    for i in 0..args.names {
-        let Some((name, kind)) = synth_name(&pools, &mut rng) else {
+    let mut n_names = 0;
+    while n_names < args.names {
+        let Some((names, kind)) = synth_entity(&pools, &mut rng, args.names - n_names) else {
             break;
         };
-        if let Some(w) = sample.as_mut() {
-            if i % args.export_every == 0 {
-                writeln!(w, "\"{}\"", name.replace('"', "\"\""))?;
+        let mut e = Entity::new(source.clone(), list.entities.len().to_string(), kind);
+        // Exactly as many names as the entity has: no spare capacity held
+        // for millions of entities.
+        e.names.reserve_exact(names.len());
+        for (k, name) in names.into_iter().enumerate() {
+            if let Some(w) = sample.as_mut() {
+                if (n_names + k) % args.export_every == 0 {
+                    writeln!(w, "\"{}\"", name.replace('"', "\"\""))?;
+                }
             }
+            let kind = if k == 0 {
+                NameKind::Primary
+            } else {
+                NameKind::Aka
+            };
+            e.names.push(Name::new(name, kind));
         }
-        let mut e = Entity::new(source.clone(), i.to_string(), kind);
-        e.names.push(Name::new(name, NameKind::Primary));
+        n_names += e.names.len();
         list.entities.push(e);
     }
+    list.entities.shrink_to_fit();
     if let Some(mut w) = sample {
         w.flush()?;
     }
@@ -184,8 +257,8 @@ pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
     let mut queries = read_query_csv(&paths.innocents(), half)?;
     while queries.len() < args.queries && !list.entities.is_empty() {
         let e = &list.entities[rng.below(list.entities.len())];
-        let name =
-            perturb::typo(&e.names[0].full, &mut rng).unwrap_or_else(|| e.names[0].full.clone());
+        let listed = &e.names[rng.below(e.names.len())].full;
+        let name = perturb::typo(listed, &mut rng).unwrap_or_else(|| listed.clone());
         queries.push(Query {
             id: Some(format!("synthetic:{}", queries.len())),
             name,
@@ -226,7 +299,8 @@ pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
     let batch = batch_time(&screener, &queries, &options);
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let figures = serde_json::json!({
-        "synthetic_names": n_entities,
+        "synthetic_names": n_names,
+        "synthetic_entities": n_entities,
         "seed": args.seed,
         "generate_s": generate.as_secs_f64(),
         "index_build_s": build.as_secs_f64(),

@@ -34,7 +34,37 @@
 //! expands to dictionary terms; each name sharing a term gains *evidence*
 //! `idf(term) × path factor` (exact 1.0, phonetic 0.9, joined 0.9, edit
 //! distance 0.8), at most once per query token. Names are ranked by total
-//! evidence and the best [`IndexOptions::max_candidates`] are returned.
+//! evidence (then name id) and the best [`IndexOptions::max_candidates`] are
+//! returned; [`NameIndex::candidates_above`] also drops names below a share
+//! of the best evidence (the screener's cut, applied here so that pruning
+//! can use it).
+//!
+//! # Top-k pruning
+//!
+//! At millions of names a common token (`mohammed`, `ltd`) has 10⁵ postings,
+//! and reading them all cost more than the rest of a query. The ranking is
+//! computed without reading them, and is **exactly** the unpruned ranking
+//! ([`NameIndex::candidates_unpruned`], compared on real list names in
+//! `tests/pruning.rs`):
+//!
+//! * Evidence is summed in `f64`. Weights are `f32` in [0.07, 16], so every
+//!   partial sum of up to a few hundred of them is a multiple of 2⁻²⁷ below
+//!   2¹³ and is exact: sums do not depend on the order tokens are read.
+//! * The query's tokens (each with the most evidence `max` it can give one
+//!   name) are read strongest first. Before a token is read, `rest` is the
+//!   sum of `max` over it and all tokens still unread, and the *bar* is the
+//!   larger of the `limit`-th best evidence held and `min_ratio` × the best
+//!   held. Held evidence only grows, so the final ranking's `limit`-th
+//!   evidence and its ratio cut are at least the bar. A name not yet held
+//!   can end with at most `rest`: once `rest < bar` it can enter neither,
+//!   and from then on no name becomes a candidate; held names with
+//!   `evidence + rest < bar` are dropped for the same reason.
+//! * After that, a token only adds evidence to the held names: by galloping
+//!   search of its (sorted) posting lists for them when that is cheaper than
+//!   reading the lists.
+//!
+//! The recall guarantee below is unaffected: it is stated in terms of the
+//! ranking, which pruning does not change.
 //!
 //! # Recall guarantee
 //!
@@ -79,6 +109,7 @@ use fst::{Map, MapBuilder};
 use rapidfuzz::distance::osa;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use tamga_matcher::TokenStats;
 use tamga_names::{AnalyzedName, NameToken, TokenClass};
 
@@ -140,26 +171,44 @@ struct Dictionary {
 }
 
 impl Dictionary {
-    fn build(mut terms: HashMap<String, Vec<u32>>) -> Dictionary {
-        let mut keys: Vec<String> = terms.keys().cloned().collect();
-        keys.sort_unstable();
+    fn build(terms: TermMap) -> Dictionary {
+        let mut terms: Vec<(Box<str>, Vec<u32>)> = terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Dictionary::from_sorted(
+            terms
+                .iter()
+                .map(|(key, ids)| (key.as_bytes(), ids.iter().copied())),
+        )
+    }
+
+    /// Builds from terms in strictly increasing byte order, each with its
+    /// name ids in increasing order (repeats are dropped).
+    fn from_sorted<'k, I: Iterator<Item = u32>>(
+        terms: impl Iterator<Item = (&'k [u8], I)>,
+    ) -> Dictionary {
         let mut builder = MapBuilder::memory();
-        let mut offsets = Vec::with_capacity(keys.len() + 1);
+        let mut offsets = vec![0];
         let mut postings = Vec::new();
-        offsets.push(0);
-        for (i, key) in keys.iter().enumerate() {
+        let mut i = 0u64;
+        for (key, ids) in terms {
             // Keys are sorted and unique, the only conditions under which
             // the fst builder fails; skipping is the safe answer regardless.
-            if builder.insert(key, i as u64).is_err() {
+            if builder.insert(key, i).is_err() {
                 continue;
             }
-            let mut ids = terms.remove(key).unwrap_or_default();
-            ids.dedup();
-            postings.extend_from_slice(&ids);
+            i += 1;
+            let start = postings.len();
+            for id in ids {
+                if postings.len() == start || postings.last() != Some(&id) {
+                    postings.push(id);
+                }
+            }
             offsets.push(postings.len() as u32);
         }
         let bytes = builder.into_inner().unwrap_or_default();
         let terms = Map::new(bytes).unwrap_or_default();
+        offsets.shrink_to_fit();
+        postings.shrink_to_fit();
         Dictionary {
             terms,
             offsets,
@@ -184,14 +233,72 @@ impl Dictionary {
     }
 }
 
+/// FxHash-style multiply-rotate hashing for the builder's term maps: keys
+/// are list tokens, hashed tens of millions of times at millions of names,
+/// where SipHash's flood resistance buys nothing.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// Term → name ids, while building.
+type TermMap = HashMap<Box<str>, Vec<u32>, BuildHasherDefault<FastHasher>>;
+
+/// Joined-pair terms while building. Almost every pair of adjacent tokens
+/// in a large list is distinct, so a map entry per pair (~150 bytes) was
+/// most of the build's memory at millions of names; the pairs are written
+/// to one byte arena instead (~30 bytes each) and sorted at build.
+#[derive(Default)]
+struct JoinedTerms {
+    bytes: Vec<u8>,
+    /// `(start in bytes, name id, length)`.
+    entries: Vec<(u64, u32, u32)>,
+}
+
+impl JoinedTerms {
+    fn push(&mut self, a: &str, b: &str, id: u32) {
+        let start = self.bytes.len() as u64;
+        self.bytes.extend_from_slice(a.as_bytes());
+        self.bytes.extend_from_slice(b.as_bytes());
+        self.entries.push((start, id, (a.len() + b.len()) as u32));
+    }
+
+    fn key(&self, e: &(u64, u32, u32)) -> &[u8] {
+        &self.bytes[e.0 as usize..e.0 as usize + e.2 as usize]
+    }
+
+    fn build(mut self) -> Dictionary {
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.1.cmp(&b.1)));
+        let this = &self;
+        let groups = entries
+            .chunk_by(|a, b| this.key(a) == this.key(b))
+            .map(|g| (this.key(&g[0]), g.iter().map(|e| e.1)));
+        Dictionary::from_sorted(groups)
+    }
+}
+
 /// Collects analysed names, then builds a [`NameIndex`].
 #[derive(Default)]
 pub struct NameIndexBuilder {
-    latin: HashMap<String, Vec<u32>>,
-    phonetic: HashMap<String, Vec<u32>>,
-    joined: HashMap<String, Vec<u32>>,
-    consonants: HashMap<String, Vec<u32>>,
-    abjad_consonants: HashMap<String, Vec<u32>>,
+    latin: TermMap,
+    phonetic: TermMap,
+    joined: JoinedTerms,
+    consonants: TermMap,
+    abjad_consonants: TermMap,
     names: u32,
 }
 
@@ -205,13 +312,18 @@ impl NameIndexBuilder {
     /// sorted without a sort); the usual id is the position in a names table.
     pub fn add(&mut self, id: u32, name: &AnalyzedName) {
         self.names = self.names.max(id + 1);
-        let push = |map: &mut HashMap<String, Vec<u32>>, key: &str| {
+        let push = |map: &mut TermMap, key: &str| {
             if key.is_empty() {
                 return;
             }
-            let ids = map.entry(key.to_string()).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
+            // Look up before inserting: most keys repeat, and an owned key
+            // is allocated only for a new term.
+            if let Some(ids) = map.get_mut(key) {
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            } else {
+                map.insert(key.into(), vec![id]);
             }
         };
         let abjad = is_abjad(name.script);
@@ -230,8 +342,7 @@ impl NameIndexBuilder {
         }
         for pair in name.tokens.windows(2) {
             if !pair[0].latin.is_empty() && !pair[1].latin.is_empty() {
-                let joined = format!("{}{}", pair[0].latin, pair[1].latin);
-                push(&mut self.joined, &joined);
+                self.joined.push(&pair[0].latin, &pair[1].latin, id);
             }
         }
     }
@@ -239,25 +350,35 @@ impl NameIndexBuilder {
     /// Builds the index.
     pub fn build(self, options: IndexOptions) -> NameIndex {
         let names = self.names;
-        let ((latin, deletions), (phonetic, joined, consonants, abjad_consonants)) =
+        let NameIndexBuilder {
+            latin,
+            phonetic,
+            joined,
+            consonants,
+            abjad_consonants,
+            ..
+        } = self;
+        let ((latin, deletions, joined), (phonetic, consonants, abjad_consonants)) =
             std::thread::scope(|s| {
                 let latin = s.spawn(|| {
-                    let mut terms: Vec<Box<str>> =
-                        self.latin.keys().map(|k| k.as_str().into()).collect();
+                    let mut terms: Vec<Box<str>> = latin.keys().cloned().collect();
                     terms.sort_unstable();
                     let deletions = Deletions::build(&terms);
-                    (Dictionary::build(self.latin), deletions)
+                    (Dictionary::build(latin), deletions)
                 });
-                let phonetic = Dictionary::build(self.phonetic);
-                let joined = Dictionary::build(self.joined);
-                let consonants = Dictionary::build(self.consonants);
-                let abjad_consonants = Dictionary::build(self.abjad_consonants);
+                let joined = joined.build();
+                let phonetic = Dictionary::build(phonetic);
+                let consonants = Dictionary::build(consonants);
+                let abjad_consonants = Dictionary::build(abjad_consonants);
                 // A panic in the other thread can only come from allocation
                 // failure; rebuilding here would fail the same way.
-                let latin = latin
+                let (latin, deletions) = latin
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                (latin, (phonetic, joined, consonants, abjad_consonants))
+                (
+                    (latin, deletions, joined),
+                    (phonetic, consonants, abjad_consonants),
+                )
             });
         NameIndex {
             latin,
@@ -285,10 +406,11 @@ pub struct NameIndex {
 }
 
 /// Per-thread scratch space for evidence accumulation, so a query allocates
-/// nothing proportional to the list size.
+/// nothing proportional to the list size. Evidence is summed in `f64`, in
+/// which sums of the `f32` weights are exact (see [`NameIndex::candidates`]).
 #[derive(Default)]
 struct Scratch {
-    evidence: Vec<f32>,
+    evidence: Vec<f64>,
     stamp: Vec<u32>,
     touched: Vec<u32>,
     clock: u32,
@@ -381,6 +503,79 @@ impl NameIndex {
 
     /// [`NameIndex::candidates`] with an explicit cap.
     pub fn candidates_with_limit(&self, query: &AnalyzedName, limit: usize) -> Vec<Candidate> {
+        self.candidates_above(query, limit, 0.0)
+    }
+
+    /// The best `limit` names (evidence descending, then name id) among
+    /// those whose evidence is at least `min_ratio` × the best evidence.
+    /// Equal to filtering and truncating the unpruned ranking
+    /// ([`NameIndex::candidates_unpruned`]), but computed with the top-k
+    /// pruning described in the crate docs, which skips most postings of
+    /// common tokens in large lists.
+    pub fn candidates_above(
+        &self,
+        query: &AnalyzedName,
+        limit: usize,
+        min_ratio: f64,
+    ) -> Vec<Candidate> {
+        self.rank(query, limit, min_ratio, true)
+    }
+
+    /// The reference for [`NameIndex::candidates_above`]: every posting of
+    /// every expansion is read and every name sharing one becomes a
+    /// candidate before the ranking is cut. For tests and benchmarks.
+    pub fn candidates_unpruned(
+        &self,
+        query: &AnalyzedName,
+        limit: usize,
+        min_ratio: f64,
+    ) -> Vec<Candidate> {
+        self.rank(query, limit, min_ratio, false)
+    }
+
+    /// The query's evidence steps, in the order the evidence is defined:
+    /// informative tokens, then weak ones (see the crate docs).
+    fn steps(&self, query: &AnalyzedName) -> Vec<Step<'_>> {
+        let mut steps = Vec::with_capacity(query.tokens.len());
+        for (i, token) in query.tokens.iter().enumerate() {
+            if informative(token) {
+                steps.push(Step::new(self.expansions(query, i), true));
+            }
+        }
+        // Weak tokens never create candidates on their own when real name
+        // tokens did: "Global Trading LLC" must not pull in every LLC.
+        // Postings are never empty, so an informative token with an
+        // expansion always credits a name.
+        let any_informative = steps.iter().any(|s| !s.expansions.is_empty());
+        for (i, token) in query.tokens.iter().enumerate() {
+            if informative(token) {
+                continue;
+            }
+            let may_create = !any_informative;
+            let expansions = if may_create && token.latin.len() >= 4 {
+                self.expansions(query, i)
+            } else {
+                self.latin
+                    .get(&token.latin)
+                    .map(|t| {
+                        let p = self.latin.posting(t);
+                        vec![(EXACT_FACTOR * self.idf(p.len()), p)]
+                    })
+                    .unwrap_or_default()
+            };
+            steps.push(Step::new(expansions, may_create));
+        }
+        steps
+    }
+
+    fn rank(
+        &self,
+        query: &AnalyzedName,
+        limit: usize,
+        min_ratio: f64,
+        prune: bool,
+    ) -> Vec<Candidate> {
+        let steps = self.steps(query);
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             let scratch = &mut *scratch;
@@ -389,41 +584,74 @@ impl NameIndex {
                 scratch.evidence.resize(n, 0.0);
                 scratch.stamp.resize(n, 0);
             }
-            let mut any_informative = false;
-            for (i, token) in query.tokens.iter().enumerate() {
-                if informative(token) {
-                    any_informative |= self.accumulate(scratch, query, i);
+            // Evidence sums are exact in any order, so steps that may create
+            // candidates go strongest first: the rare tokens settle the
+            // ranking before the common ones are read.
+            let mut order: Vec<usize> = (0..steps.len()).collect();
+            if prune {
+                order.sort_by(|&a, &b| {
+                    let (a, b) = (&steps[a], &steps[b]);
+                    b.may_create
+                        .cmp(&a.may_create)
+                        .then(b.max.total_cmp(&a.max))
+                });
+            }
+            // rest[k]: the most evidence steps order[k..] can still add.
+            let mut rest = vec![0.0; order.len() + 1];
+            for k in (0..order.len()).rev() {
+                rest[k] = rest[k + 1] + steps[order[k]].max;
+            }
+            let mut creating = true;
+            for (k, &s) in order.iter().enumerate() {
+                let step = &steps[s];
+                if step.expansions.is_empty() {
+                    continue;
+                }
+                if prune && !scratch.touched.is_empty() {
+                    let bar = admission_bar(scratch, limit, min_ratio);
+                    if creating && step.may_create && rest[k] < bar {
+                        creating = false;
+                    }
+                    if !creating {
+                        drop_hopeless(scratch, rest[k], bar);
+                    }
+                }
+                let create = step.may_create && creating;
+                scratch.clock = scratch.clock.wrapping_add(1);
+                if scratch.clock == 0 {
+                    // The stamp clock wrapped: old stamps could collide.
+                    scratch.stamp.iter_mut().for_each(|s| *s = 0);
+                    scratch.clock = 1;
+                }
+                if create || !prune || !step.cheaper_to_look_up(scratch.touched.len()) {
+                    scan(scratch, &step.expansions, create);
+                } else {
+                    look_up(scratch, &step.expansions);
                 }
             }
-            // Weak tokens never create candidates on their own when real name
-            // tokens did: "Global Trading LLC" must not pull in every LLC.
-            for (i, token) in query.tokens.iter().enumerate() {
-                if !informative(token) {
-                    self.accumulate_weak(scratch, query, i, !any_informative);
-                }
-            }
-            let mut out: Vec<Candidate> = scratch
+            let mut out: Vec<(f64, u32)> = scratch
                 .touched
                 .iter()
-                .map(|&name| Candidate {
-                    name,
-                    evidence: scratch.evidence[name as usize],
-                })
+                .map(|&name| (scratch.evidence[name as usize], name))
                 .collect();
             for &name in &scratch.touched {
                 scratch.evidence[name as usize] = 0.0;
             }
             scratch.touched.clear();
+            let top = out.iter().map(|c| c.0).fold(0.0, f64::max);
+            out.retain(|c| c.0 >= min_ratio * top);
+            let by_rank = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
             if out.len() > limit {
-                out.select_nth_unstable_by(limit, |a, b| {
-                    b.evidence.total_cmp(&a.evidence).then(a.name.cmp(&b.name))
-                });
+                out.select_nth_unstable_by(limit, by_rank);
                 out.truncate(limit);
             }
-            out.sort_unstable_by(|a, b| {
-                b.evidence.total_cmp(&a.evidence).then(a.name.cmp(&b.name))
-            });
-            out
+            out.sort_unstable_by(by_rank);
+            out.into_iter()
+                .map(|(evidence, name)| Candidate {
+                    name,
+                    evidence: evidence as f32,
+                })
+                .collect()
         })
     }
 
@@ -495,62 +723,136 @@ impl NameIndex {
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
         out
     }
+}
 
-    /// Adds the evidence of query token `i`; returns whether it hit anything.
-    fn accumulate(&self, scratch: &mut Scratch, query: &AnalyzedName, i: usize) -> bool {
-        let expansions = self.expansions(query, i);
-        self.apply(scratch, &expansions, true)
+/// One query token's evidence: its expansions (strongest first; a name is
+/// credited once, by the first that holds it) and whether it may make a name
+/// a candidate.
+struct Step<'a> {
+    expansions: Vec<(f32, &'a [u32])>,
+    may_create: bool,
+    /// The most evidence it can give one name.
+    max: f64,
+}
+
+impl<'a> Step<'a> {
+    fn new(expansions: Vec<(f32, &'a [u32])>, may_create: bool) -> Step<'a> {
+        let max = expansions
+            .iter()
+            .map(|e| f64::from(e.0))
+            .fold(0.0, f64::max);
+        Step {
+            expansions,
+            may_create,
+            max,
+        }
     }
 
-    fn accumulate_weak(
-        &self,
-        scratch: &mut Scratch,
-        query: &AnalyzedName,
-        i: usize,
-        may_create: bool,
-    ) {
-        let token = &query.tokens[i];
-        let mut out: Vec<(f32, &[u32])> = Vec::new();
-        if let Some(t) = self.latin.get(&token.latin) {
-            let p = self.latin.posting(t);
-            out.push((EXACT_FACTOR * self.idf(p.len()), p));
+    /// Whether searching the postings for `held` names costs less than
+    /// reading them whole.
+    fn cheaper_to_look_up(&self, held: usize) -> bool {
+        let h = held.max(1) as f64;
+        let (mut scan, mut look) = (0.0, 0.0);
+        for (_, p) in &self.expansions {
+            let len = p.len() as f64;
+            scan += len;
+            look += h * (1.0 + (1.0 + len / h).log2());
         }
-        if may_create && token.latin.len() >= 4 {
-            out = self.expansions(query, i);
-        }
-        self.apply(scratch, &out, may_create);
+        look < scan
     }
+}
 
-    fn apply(&self, scratch: &mut Scratch, expansions: &[(f32, &[u32])], may_create: bool) -> bool {
-        scratch.clock = scratch.clock.wrapping_add(1);
-        if scratch.clock == 0 {
-            // The stamp clock wrapped: old stamps could collide, so clear them.
-            scratch.stamp.iter_mut().for_each(|s| *s = 0);
-            scratch.clock = 1;
+/// The evidence a name not yet held must exceed to reach the ranking: the
+/// `limit`-th best held evidence and `min_ratio` × the best (held evidence
+/// only grows, so both bars only rise). `0` while fewer than `limit` names
+/// are held and no ratio applies.
+fn admission_bar(scratch: &Scratch, limit: usize, min_ratio: f64) -> f64 {
+    let ev = &scratch.evidence;
+    let top = scratch
+        .touched
+        .iter()
+        .map(|&n| ev[n as usize])
+        .fold(0.0, f64::max);
+    let mut bar = min_ratio * top;
+    if limit > 0 && scratch.touched.len() >= limit {
+        let mut held: Vec<f64> = scratch.touched.iter().map(|&n| ev[n as usize]).collect();
+        let (_, kth, _) = held.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
+        bar = bar.max(*kth);
+    }
+    bar
+}
+
+/// Forgets held names that cannot reach `bar` with the `rest` still to come.
+fn drop_hopeless(scratch: &mut Scratch, rest: f64, bar: f64) {
+    let ev = &mut scratch.evidence;
+    scratch.touched.retain(|&n| {
+        let keep = ev[n as usize] + rest >= bar;
+        if !keep {
+            ev[n as usize] = 0.0;
         }
-        let clock = scratch.clock;
-        let mut hit = false;
-        for &(weight, posting) in expansions {
-            for &name in posting {
-                let n = name as usize;
-                if scratch.stamp[n] == clock {
-                    // Already credited for this query token at a higher weight
-                    // (expansions come strongest first).
+        keep
+    });
+}
+
+/// Reads every posting of a step; `create`: names not yet held become
+/// candidates, otherwise only held names gain.
+fn scan(scratch: &mut Scratch, expansions: &[(f32, &[u32])], create: bool) {
+    let clock = scratch.clock;
+    for &(weight, posting) in expansions {
+        let weight = f64::from(weight);
+        for &name in posting {
+            let n = name as usize;
+            if scratch.stamp[n] == clock {
+                // Already credited for this step at a higher weight
+                // (expansions come strongest first).
+                continue;
+            }
+            if scratch.evidence[n] == 0.0 {
+                if !create {
                     continue;
                 }
-                if scratch.evidence[n] == 0.0 {
-                    if !may_create {
-                        continue;
-                    }
-                    scratch.touched.push(name);
-                }
+                scratch.touched.push(name);
+            }
+            scratch.stamp[n] = clock;
+            scratch.evidence[n] += weight;
+        }
+    }
+}
+
+/// Credits held names found in a step's postings by galloping search (held
+/// names sorted, postings sorted), without reading the postings whole.
+fn look_up(scratch: &mut Scratch, expansions: &[(f32, &[u32])]) {
+    let clock = scratch.clock;
+    scratch.touched.sort_unstable();
+    for &(weight, posting) in expansions {
+        let weight = f64::from(weight);
+        let mut from = 0;
+        for &name in &scratch.touched {
+            let n = name as usize;
+            let rest = &posting[from..];
+            let Some(at) = gallop(rest, name) else {
+                break;
+            };
+            from += at;
+            if posting.get(from) == Some(&name) && scratch.stamp[n] != clock {
                 scratch.stamp[n] = clock;
                 scratch.evidence[n] += weight;
-                hit = true;
             }
         }
-        hit
     }
+}
+
+/// Position of the first element `>= x` in sorted `s`, by exponential then
+/// binary search; `None` when every element is smaller.
+fn gallop(s: &[u32], x: u32) -> Option<usize> {
+    let mut hi = 1;
+    while hi < s.len() && s[hi - 1] < x {
+        hi *= 2;
+    }
+    let hi = hi.min(s.len());
+    let lo = hi / 2;
+    let at = lo + s[lo..hi].partition_point(|&v| v < x);
+    (at < s.len()).then_some(at)
 }
 
 impl TokenStats for NameIndex {

@@ -138,6 +138,11 @@ impl TokenStats for NoStats {
     }
 }
 
+/// A list-name preparer (see [`NameScorer::list_preparer`]): name, kind hint,
+/// the caller's analysis (as for [`NameScorer::prepare_with_analysis`]).
+pub type ListPreparer<'a, P> =
+    dyn Fn(&str, NameKindHint, &dyn std::any::Any) -> P + Send + Sync + 'a;
+
 /// A name scorer.
 ///
 /// `prepare` does the expensive, per-name work once (normalisation,
@@ -163,6 +168,19 @@ pub trait NameScorer: Send + Sync {
     ) -> Self::Prepared {
         let _ = analysis;
         self.prepare(name, kind)
+    }
+
+    /// A preparer for the list names of one screener build. Names prepared
+    /// through one preparer may share storage (a scorer may intern their
+    /// tokens and memoise each shared token's statistics once), so they must
+    /// all be scored under one set of [`TokenStats`]: a screener builds one
+    /// preparer per build and drops it when the build ends. Queries are
+    /// prepared with [`NameScorer::prepare_with_analysis`], never through a
+    /// preparer, so that screening does not grow shared storage. Each
+    /// prepared name must equal `prepare_with_analysis(name, kind, analysis)`
+    /// in every score; the default calls exactly that.
+    fn list_preparer(&self) -> Box<ListPreparer<'_, Self::Prepared>> {
+        Box::new(move |name, kind, analysis| self.prepare_with_analysis(name, kind, analysis))
     }
 
     /// Scores a prepared query name against a prepared list name.

@@ -61,9 +61,13 @@
 
 use rapidfuzz::distance::osa;
 use std::cell::RefCell;
-use std::sync::OnceLock;
+use std::collections::HashSet;
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::ops::Deref;
+use std::sync::{Arc, Mutex, OnceLock};
 use tamga_matcher::{
-    Explanation, MatchPath, NameKindHint, NameScore, NameScorer, TokenMatch, TokenStats,
+    Explanation, ListPreparer, MatchPath, NameKindHint, NameScore, NameScorer, TokenMatch,
+    TokenStats,
 };
 use tamga_names::{analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole};
 
@@ -171,6 +175,15 @@ impl TamgaScorer {
 /// scored and memoised, because list statistics do not change while a name
 /// exists and the lookups would otherwise dominate screening. To score the
 /// same name under other statistics, prepare it again.
+///
+/// List names prepared through one [`NameScorer::list_preparer`] share their
+/// tokens: a token (all its prepared fields equal) is stored once however
+/// many names hold it, and so is its rarity memo. A list of millions of names
+/// repeats a small vocabulary, so this is most of the difference between
+/// ~1 kB and ~60 bytes per name. The memo is then shared by all names of that
+/// preparer, which is sound because a screener scores its list names under
+/// one set of statistics (its own index) and builds a new preparer, hence
+/// new tokens, whenever it is rebuilt. Queries are never interned.
 #[derive(Debug, Clone, Default)]
 pub struct PreparedName {
     script: &'static str,
@@ -199,9 +212,22 @@ impl PreparedName {
     }
 }
 
-/// One prepared token.
-#[derive(Debug, Clone, Default)]
-struct Tok {
+/// One prepared token: a shared handle, so that list names repeating a
+/// token hold one copy of it (see [`PreparedName`]).
+#[derive(Debug, Clone)]
+struct Tok(Arc<TokData>);
+
+impl Deref for Tok {
+    type Target = TokData;
+
+    fn deref(&self) -> &TokData {
+        &self.0
+    }
+}
+
+/// The prepared fields of a token.
+#[derive(Debug, Default)]
+struct TokData {
     text: Box<str>,
     latin: Box<str>,
     phonetic: Box<str>,
@@ -220,9 +246,96 @@ struct Tok {
     syllabic: bool,
 }
 
-impl Tok {
-    fn new(t: &NameToken, abjad: bool, syllabic: bool) -> Tok {
-        Tok {
+/// Equality of everything scoring reads (the memo excluded): two tokens
+/// equal here are interchangeable in every score. Destructuring without `..`
+/// makes a new field a compile error until it is compared too.
+impl PartialEq for TokData {
+    fn eq(&self, other: &TokData) -> bool {
+        let TokData {
+            text,
+            latin,
+            phonetic,
+            variants,
+            consonants,
+            legal,
+            factor,
+            bits: _,
+            abjad,
+            syllabic,
+        } = self;
+        *text == other.text
+            && *latin == other.latin
+            && *phonetic == other.phonetic
+            && *variants == other.variants
+            && *consonants == other.consonants
+            && *legal == other.legal
+            && factor.to_bits() == other.factor.to_bits()
+            && *abjad == other.abjad
+            && *syllabic == other.syllabic
+    }
+}
+
+impl Eq for TokData {}
+
+impl Hash for TokData {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // The text and skeleton identify almost every token; equality
+        // settles the rest.
+        self.text.hash(state);
+        self.latin.hash(state);
+    }
+}
+
+/// Shared tokens of one list preparer, in shards so that the parallel build
+/// rarely waits on a lock.
+struct Interner {
+    shards: Vec<Mutex<HashSet<Arc<TokData>>>>,
+    hasher: std::collections::hash_map::RandomState,
+}
+
+impl Interner {
+    const SHARDS: usize = 64;
+
+    fn new() -> Interner {
+        Interner {
+            shards: (0..Self::SHARDS).map(|_| Mutex::default()).collect(),
+            hasher: Default::default(),
+        }
+    }
+
+    /// The shared copy of `data`, stored if it is the first.
+    fn intern(&self, data: TokData) -> Tok {
+        let shard = self.hasher.hash_one(&data) as usize % Self::SHARDS;
+        // A poisoned shard only means another thread panicked mid-insert;
+        // the set itself is still consistent.
+        let mut set = self.shards[shard].lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(shared) = set.get(&data) {
+            return Tok(Arc::clone(shared));
+        }
+        let shared = Arc::new(data);
+        set.insert(Arc::clone(&shared));
+        Tok(shared)
+    }
+}
+
+impl PreparedName {
+    fn build(a: &AnalyzedName, mut make: impl FnMut(TokData) -> Tok) -> PreparedName {
+        let abjad = matches!(a.script, "Arab" | "Hebr" | "Syrc" | "Thaa");
+        let syllabic = is_syllabic(a.script);
+        PreparedName {
+            script: a.script,
+            tokens: a
+                .tokens
+                .iter()
+                .map(|t| make(TokData::new(t, abjad, syllabic)))
+                .collect(),
+        }
+    }
+}
+
+impl TokData {
+    fn new(t: &NameToken, abjad: bool, syllabic: bool) -> TokData {
+        TokData {
             text: t.text.as_str().into(),
             latin: t.latin.as_str().into(),
             phonetic: t.phonetic.as_str().into(),
@@ -238,7 +351,9 @@ impl Tok {
             syllabic,
         }
     }
+}
 
+impl Tok {
     /// The phonetic key both tokens share, if any (main key or a variant).
     fn shared_phonetic<'a>(&'a self, other: &'a Tok) -> Option<&'a str> {
         if self.phonetic.len() < 2 {
@@ -256,16 +371,7 @@ impl Tok {
 
 impl From<&AnalyzedName> for PreparedName {
     fn from(a: &AnalyzedName) -> PreparedName {
-        let abjad = matches!(a.script, "Arab" | "Hebr" | "Syrc" | "Thaa");
-        let syllabic = is_syllabic(a.script);
-        PreparedName {
-            script: a.script,
-            tokens: a
-                .tokens
-                .iter()
-                .map(|t| Tok::new(t, abjad, syllabic))
-                .collect(),
-        }
+        PreparedName::build(a, |data| Tok(Arc::new(data)))
     }
 }
 
@@ -612,6 +718,23 @@ impl NameScorer for TamgaScorer {
         }
     }
 
+    /// Interns tokens: names prepared by one preparer share equal tokens
+    /// (see [`PreparedName`]); the interner is dropped with the preparer.
+    fn list_preparer(&self) -> Box<ListPreparer<'_, PreparedName>> {
+        let interner = Interner::new();
+        Box::new(move |name, kind, analysis| {
+            let own;
+            let a = match analysis.downcast_ref::<AnalyzedName>() {
+                Some(a) if a.original == name => a,
+                _ => {
+                    own = analyze(name, hint_to_party(kind));
+                    &own
+                }
+            };
+            PreparedName::build(a, |data| interner.intern(data))
+        })
+    }
+
     fn score(
         &self,
         query: &PreparedName,
@@ -667,6 +790,31 @@ mod tests {
             .tokens
             .iter()
             .all(|t| t.path == MatchPath::Exact));
+    }
+
+    #[test]
+    fn list_preparer_shares_tokens_and_scores_alike() {
+        // SDN names sharing a given name and a patronymic.
+        let s = TamgaScorer::new();
+        let preparer = s.list_preparer();
+        let names = ["YAKUNIN, Vladimir Ivanovich", "Vladimir Ivanovich USTINOV"];
+        let hint = NameKindHint::Person;
+        let shared: Vec<PreparedName> = names
+            .iter()
+            .map(|n| preparer(n, hint, &analyze(n, PartyHint::Person)))
+            .collect();
+        let vladimir =
+            |p: &PreparedName| p.tokens.iter().find(|t| &*t.latin == "vladimir").cloned();
+        let (a, b) = (vladimir(&shared[0]), vladimir(&shared[1]));
+        assert!(matches!((&a, &b), (Some(a), Some(b)) if Arc::ptr_eq(&a.0, &b.0)));
+        let query = s.prepare("Vladimir Yakunin", hint);
+        for (name, prepared) in names.iter().zip(&shared) {
+            let own = s.prepare(name, hint);
+            assert_eq!(
+                s.score(&query, prepared, &NoStats),
+                s.score(&query, &own, &NoStats)
+            );
+        }
     }
 
     #[test]

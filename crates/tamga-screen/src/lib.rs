@@ -224,14 +224,23 @@ pub struct Screener<S: NameScorer> {
     scorer: S,
     lists: Vec<ListMeta>,
     entities: Vec<Entity>,
-    by_id: HashMap<String, usize>,
+    /// Entity positions sorted by entity id (equal ids in load order), for
+    /// lookup by id: 4 bytes per entity where a map of cloned ids took ~80.
+    by_id: Vec<u32>,
     names: Vec<IndexedName<S::Prepared>>,
     index: NameIndex,
     identifiers: IdentifierIndex,
-    /// Canonical country keys per entity (see [`country_key`]).
-    countries: Vec<Vec<String>>,
+    /// Canonical country keys (see [`country_key`]) of entity `i`:
+    /// `country_keys[country_offsets[i]..country_offsets[i + 1]]`, flat so
+    /// that an entity without countries costs 4 bytes.
+    country_offsets: Vec<u32>,
+    country_keys: Vec<String>,
     stats: ScreenerStats,
 }
+
+/// Names analysed per step of the build: enough to keep both cores busy,
+/// few enough that the analyses alive at once stay small next to the list.
+const BUILD_CHUNK: usize = 1 << 14;
 
 /// Token statistics memoised for one query: the scorer asks for the same
 /// tokens' frequencies once per candidate.
@@ -311,11 +320,42 @@ impl<S: NameScorer> Screener<S> {
             metas.push(list.meta);
             entities.extend(list.entities);
         }
-        let by_id = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let mut by_id: Vec<u32> = (0..entities.len() as u32).collect();
+        // Stable, so that among equal ids the last loaded is found last.
+        by_id.par_sort_by(|&a, &b| entities[a as usize].id.cmp(&entities[b as usize].id));
+        let n_names: usize = entities.iter().map(|e| e.names.len()).sum();
+        // Analysis dominates the build: each name is analysed once, in
+        // parallel, and the analysis feeds both the scorer's preparation and
+        // the index. Names go through in chunks so that only one chunk's
+        // analyses are alive at a time (at millions of names, holding them
+        // all took more memory than the lists), and a chunk is filed in the
+        // index while the next one is analysed.
+        let preparer = scorer.list_preparer();
+        let analyse = |chunk: &[(u32, u32, &str, EntityKind)]| {
+            chunk
+                .par_iter()
+                .map(|&(entity, name, full, kind)| {
+                    let analyzed = tamga_names::analyze(full, party_hint(kind));
+                    let prepared = preparer(full, kind_hint(kind), &analyzed);
+                    (
+                        IndexedName {
+                            entity,
+                            name,
+                            prepared,
+                        },
+                        analyzed,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut names: Vec<IndexedName<S::Prepared>> = Vec::with_capacity(n_names);
+        let mut builder = tamga_index::NameIndexBuilder::new();
+        let mut file = |done: Vec<(IndexedName<S::Prepared>, tamga_names::AnalyzedName)>| {
+            for (indexed, analyzed) in done {
+                builder.add(names.len() as u32, &analyzed);
+                names.push(indexed);
+            }
+        };
         let refs: Vec<(u32, u32, &str, EntityKind)> = entities
             .iter()
             .enumerate()
@@ -326,33 +366,20 @@ impl<S: NameScorer> Screener<S> {
                     .map(move |(ni, n)| (ei as u32, ni as u32, n.full.as_str(), e.kind))
             })
             .collect();
-        // Analysis dominates the build: each name is analysed once, in
-        // parallel, and the analysis feeds both the scorer's preparation and
-        // the index (whose copy is dropped once its dictionaries are built).
-        let prepared: Vec<(IndexedName<S::Prepared>, tamga_names::AnalyzedName)> = refs
-            .par_iter()
-            .map(|&(entity, name, full, kind)| {
-                let analyzed = tamga_names::analyze(full, party_hint(kind));
-                let prepared = scorer.prepare_with_analysis(full, kind_hint(kind), &analyzed);
-                (
-                    IndexedName {
-                        entity,
-                        name,
-                        prepared,
-                    },
-                    analyzed,
-                )
-            })
-            .collect();
-        let mut names = Vec::with_capacity(prepared.len());
-        let mut builder = tamga_index::NameIndexBuilder::new();
-        for (id, (indexed, analyzed)) in prepared.into_iter().enumerate() {
-            builder.add(id as u32, &analyzed);
-            names.push(indexed);
+        let mut pending = Vec::new();
+        for chunk in refs.chunks(BUILD_CHUNK) {
+            let done = std::mem::take(&mut pending);
+            let ((), next) = rayon::join(|| file(done), || analyse(chunk));
+            pending = next;
         }
+        file(pending);
+        drop(refs);
+        drop(preparer);
         let index = builder.build(options);
         let mut identifiers = IdentifierIndex::new();
-        let mut countries = Vec::with_capacity(entities.len());
+        let mut country_offsets = Vec::with_capacity(entities.len() + 1);
+        let mut country_keys = Vec::new();
+        country_offsets.push(0);
         for (ei, e) in entities.iter().enumerate() {
             for id in &e.identifiers {
                 identifiers.add(&id.number, ei as u32);
@@ -368,7 +395,8 @@ impl<S: NameScorer> Screener<S> {
                 .collect();
             keys.sort();
             keys.dedup();
-            countries.push(keys);
+            country_keys.extend(keys);
+            country_offsets.push(country_keys.len() as u32);
         }
         let stats = ScreenerStats {
             entities: entities.len(),
@@ -386,7 +414,8 @@ impl<S: NameScorer> Screener<S> {
             names,
             index,
             identifiers,
-            countries,
+            country_offsets,
+            country_keys,
             stats,
         }
     }
@@ -407,25 +436,20 @@ impl<S: NameScorer> Screener<S> {
         // Best name per entity by name score (weak-alias cut included);
         // explanations are built only for the matches returned.
         let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
-        let candidates = self.index.candidates(&analyzed);
         // With an alert threshold, names with little index evidence next to
         // the best candidate (they share only a fraction of the query's
-        // weighted tokens) cannot reach it and are not scored. With
-        // threshold 0 (top N) every candidate is scored.
-        let floor = match candidates.first() {
-            Some(top) if options.threshold > 0.0 => top.evidence * MIN_EVIDENCE_RATIO,
-            _ => 0.0,
-        };
-        let cap = if options.threshold > 0.0 {
-            MAX_SCORED_WITH_THRESHOLD
+        // weighted tokens) cannot reach it and are not scored, nor are more
+        // than MAX_SCORED_WITH_THRESHOLD. With threshold 0 (top N) every
+        // candidate is scored. The index applies both cuts itself, which
+        // lets it skip most postings of common tokens.
+        let candidates = if options.threshold > 0.0 {
+            let limit = MAX_SCORED_WITH_THRESHOLD.min(self.index.options().max_candidates);
+            self.index
+                .candidates_above(&analyzed, limit, f64::from(MIN_EVIDENCE_RATIO))
         } else {
-            usize::MAX
+            self.index.candidates(&analyzed)
         };
-        for candidate in candidates
-            .iter()
-            .take_while(|c| c.evidence >= floor)
-            .take(cap)
-        {
+        for candidate in &candidates {
             self.consider(&prepared, candidate.name, &stats, &mut best);
         }
         let id_owners: &[u32] = match &query.identifier {
@@ -565,7 +589,11 @@ impl<S: NameScorer> Screener<S> {
     }
 
     fn country_evidence(&self, entity: u32, country: &str) -> Option<Adjustment> {
-        let listed = &self.countries[entity as usize];
+        let e = entity as usize;
+        let listed = match (self.country_offsets.get(e), self.country_offsets.get(e + 1)) {
+            (Some(&a), Some(&b)) => &self.country_keys[a as usize..b as usize],
+            _ => &[],
+        };
         if listed.is_empty() {
             return None;
         }
@@ -604,7 +632,12 @@ impl<S: NameScorer> Screener<S> {
 
     /// Looks an entity up by `<source>:<source_id>`.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.by_id.get(id).map(|&i| &self.entities[i])
+        let end = self
+            .by_id
+            .partition_point(|&i| self.entities[i as usize].id.as_str() <= id);
+        let last = *self.by_id[..end].last()?;
+        let entity = &self.entities[last as usize];
+        (entity.id == id).then_some(entity)
     }
 
     /// All entities, lists in load order.
