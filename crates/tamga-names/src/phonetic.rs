@@ -366,3 +366,67 @@ pub fn consonant_key(phonetic: &str) -> String {
         s
     }
 }
+
+/// The loanword table (`data/loanwords_ru_en.tsv`): whole words and stems (with their
+/// lengths, shortest and longest) to the English word's phonetic key.
+#[derive(Debug, Default)]
+struct Loanwords {
+    words: crate::tables::FastMap<String, String>,
+    stems: Vec<(String, String)>,
+}
+
+/// Letters a loanword stem may be followed by (Russian case and adjective endings).
+const LOANWORD_SLACK: usize = 6;
+
+static LOANWORDS: std::sync::LazyLock<Result<Loanwords, crate::tables::TableError>> =
+    std::sync::LazyLock::new(|| {
+        const FILE: &str = "data/loanwords_ru_en.tsv";
+        let mut out = Loanwords::default();
+        for (line, cells) in crate::tables::rows(include_str!("../data/loanwords_ru_en.tsv")) {
+            let err = |message: String| crate::tables::TableError {
+                file: FILE,
+                line,
+                message,
+            };
+            let (Some(english), Some(word)) = (cells.first(), cells.get(1)) else {
+                return Err(err("expected `english<TAB>loanword`".into()));
+            };
+            let (word, stem) = match word.trim().strip_suffix('*') {
+                Some(w) => (w, true),
+                None => (word.trim(), false),
+            };
+            let latin = crate::skeleton(word);
+            let key = phonetic_key(&crate::skeleton(english.trim()));
+            if latin.len() < 4 || key.len() < 3 {
+                return Err(err(format!("`{word}` or `{english}` is too short")));
+            }
+            if stem {
+                out.stems.push((latin, key));
+            } else {
+                out.words.insert(latin, key);
+            }
+        }
+        Ok(out)
+    });
+
+/// The load result of the loanword table, for [`crate::check_tables`].
+pub(crate) fn load_result() -> Result<(), crate::tables::TableError> {
+    LOANWORDS.as_ref().map(|_| ()).map_err(Clone::clone)
+}
+
+/// The phonetic key of the English word a Russian business loanword renders (`lizing`,
+/// `лизинговая` → the key of `leasing`), from `data/loanwords_ru_en.tsv`; None for any other
+/// word. The key differs from the token's own: no folding rule joins `lizing` and `leasing`.
+pub fn loanword_key(latin: &str) -> Option<&'static str> {
+    let table = LOANWORDS.as_ref().ok()?;
+    if let Some(k) = table.words.get(latin) {
+        return Some(k);
+    }
+    table
+        .stems
+        .iter()
+        .find(|(stem, _)| {
+            latin.len() <= stem.len() + LOANWORD_SLACK && latin.starts_with(stem.as_str())
+        })
+        .map(|(_, k)| k.as_str())
+}

@@ -20,6 +20,11 @@
 //!    skeleton or phonetic equality. Two
 //!    adjacent tokens on one side are also compared, written together, with a
 //!    single token on the other (`joined`, 0.95, minus the same edit cost).
+//!    In names that are not a person's, one token of 3–8 letters not written
+//!    in lowercase is also compared with every run of tokens on the other
+//!    side whose initials spell it (`acronym`, see [`tamga_names::acronym`]):
+//!    `PCC` ~ `Petrochemical Commercial Company`, 0.90; `MDS` ~ `M. D. S.`
+//!    (an initialism: the same letters written apart), 0.97.
 //! 2. **Alignment** is order-insensitive: pairs are taken greedily, best
 //!    similarity first, each token used at most once.
 //! 3. **Weights.** A token weighs `class factor × rarity bits`. Rarity bits are
@@ -38,7 +43,11 @@
 //!    weights `sim·w_list`, capped at 1. The name score is
 //!    `coverage × (0.45 + 0.55 × distinctiveness)`, so that a match made only
 //!    of very common tokens ("Mohammad Ali", "Ivanov") cannot reach the alert
-//!    band on its own.
+//!    band on its own. An acronym (not an initialism) of `k` letters gives at
+//!    most `4·(k − 2)` bits of evidence, however rare its token: the initials
+//!    of some run of words spell a listed three-letter acronym all too often
+//!    (`Asadov, Abbosov and Bonueva` = `AAB`), so a short acronym alone stays
+//!    below the alert band and needs the rest of the name to agree.
 //!
 //! # What a score means
 //!
@@ -63,6 +72,7 @@ use std::sync::OnceLock;
 use tamga_matcher::{
     Explanation, MatchPath, NameKindHint, NameScore, NameScorer, TokenMatch, TokenStats,
 };
+use tamga_names::acronym::{acronym_span, initial_letter, is_acronym_candidate, is_function_word};
 use tamga_names::{analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole};
 
 /// Rarity of a token never seen in the lists (and the cap for rare ones).
@@ -87,6 +97,20 @@ pub const SIM_INITIAL: f64 = 0.70;
 pub const SIM_CONSONANTS: f64 = 0.85;
 /// Similarity of two tokens that equal one token when written together.
 pub const SIM_JOINED: f64 = 0.95;
+/// Similarity of a token read as the initials of a run of tokens (see
+/// [`tamga_names::acronym`]).
+pub const SIM_ACRONYM: f64 = 0.90;
+
+/// Evidence (in bits, see the crate docs) one letter of an acronym carries
+/// beyond the first two: a run's initials spell some listed three-letter
+/// acronym by chance all too often (`Asadov, Abbosov and Bonueva` = `AAB`), a
+/// six-letter one hardly ever.
+pub const ACRONYM_LETTER_BITS: f64 = 4.0;
+
+/// The most distinctiveness evidence an acronym of `letters` letters gives.
+fn acronym_bits(letters: u8) -> f64 {
+    (ACRONYM_LETTER_BITS * (f64::from(letters) - 2.0)).max(0.0)
+}
 
 /// Tokens beyond this many per name are not aligned (they still weigh in
 /// the denominator): real names never come close, and it bounds the cost of
@@ -173,6 +197,9 @@ impl TamgaScorer {
 pub struct PreparedName {
     script: &'static str,
     tokens: Box<[Tok]>,
+    /// Not a person's name: its tokens may be acronyms and its runs of tokens
+    /// may be spelt by one.
+    acronyms: bool,
 }
 
 impl PreparedName {
@@ -213,6 +240,12 @@ struct Tok {
     /// Script without written short vowels (Arabic, Hebrew): matched on
     /// consonants too.
     abjad: bool,
+    /// The letter the token gives an acronym of a run (0: it ends a run).
+    initial: u8,
+    /// A function word an acronym may skip (`of`, `de`).
+    function: bool,
+    /// The token may be read as an acronym.
+    acronym: bool,
 }
 
 impl Tok {
@@ -230,6 +263,9 @@ impl Tok {
             factor: class_factor(t),
             bits: OnceLock::new(),
             abjad,
+            initial: initial_letter(t),
+            function: is_function_word(&t.latin),
+            acronym: is_acronym_candidate(t),
         }
     }
 
@@ -254,6 +290,7 @@ impl From<&AnalyzedName> for PreparedName {
         PreparedName {
             script: a.script,
             tokens: a.tokens.iter().map(|t| Tok::new(t, abjad)).collect(),
+            acronyms: tamga_names::acronym::has_acronyms(a),
         }
     }
 }
@@ -270,6 +307,10 @@ enum Path {
     Consonants,
     Edit(u8),
     Joined,
+    /// With the acronym's letter count.
+    Acronym(u8),
+    /// An acronym against initials written apart (`MDS` ~ `M. D. S.`).
+    Initialism,
 }
 
 /// One aligned item: a run of query tokens against a run of list tokens.
@@ -347,6 +388,17 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
     None
+}
+
+/// How an acronym meets the run it spells: the same letters written apart
+/// are an initialism, as good as a transliteration; initials of words are an
+/// acronym, whose evidence is capped by its length.
+fn acronym_path(acronym: &Tok, run: &[Tok]) -> (f64, Path) {
+    if run.iter().all(|t| t.latin.len() == 1) {
+        (SIM_TRANSLITERATION, Path::Initialism)
+    } else {
+        (SIM_ACRONYM, Path::Acronym(acronym.latin.len() as u8))
+    }
 }
 
 /// Single token against two adjacent tokens written together.
@@ -441,6 +493,40 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             }
         }
     }
+    if q.acronyms && l.acronyms {
+        for (i, t) in qt.iter().enumerate().filter(|(_, t)| t.acronym) {
+            for j in 0..lt.len() {
+                if let Some(n) = acronym_span(t.latin.as_bytes(), lt.len() - j, |k| {
+                    (lt[j + k].initial, lt[j + k].function)
+                }) {
+                    let (sim, path) = acronym_path(t, &lt[j..j + n]);
+                    s.items.push(Item {
+                        q: (i as u8, i as u8 + 1),
+                        l: (j as u8, (j + n) as u8),
+                        sim,
+                        weight: weight(i, i + 1, j, j + n),
+                        path,
+                    });
+                }
+            }
+        }
+        for (j, t) in lt.iter().enumerate().filter(|(_, t)| t.acronym) {
+            for i in 0..qt.len() {
+                if let Some(n) = acronym_span(t.latin.as_bytes(), qt.len() - i, |k| {
+                    (qt[i + k].initial, qt[i + k].function)
+                }) {
+                    let (sim, path) = acronym_path(t, &qt[i..i + n]);
+                    s.items.push(Item {
+                        q: (i as u8, (i + n) as u8),
+                        l: (j as u8, j as u8 + 1),
+                        sim,
+                        weight: weight(i, i + n, j, j + 1),
+                        path,
+                    });
+                }
+            }
+        }
+    }
     // Best similarity first; among equals the heavier pair, then written
     // order so that the alignment is deterministic.
     s.items.sort_by(|a, b| {
@@ -471,7 +557,10 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         s.q_used[q0..q1].iter_mut().for_each(|u| *u = true);
         s.l_used[l0..l1].iter_mut().for_each(|u| *u = true);
         matched += it.sim * it.weight;
-        let bits = it.sim * s.wl[l0..l1].iter().sum::<f64>();
+        let mut bits = it.sim * s.wl[l0..l1].iter().sum::<f64>();
+        if let Path::Acronym(letters) = it.path {
+            bits = bits.min(acronym_bits(letters));
+        }
         evidence_bits += bits;
         rarest_bits = rarest_bits.max(bits);
         s.chosen.push(*it);
@@ -533,6 +622,7 @@ fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Aligned) -> Expl
                     distance: u32::from(d),
                 },
                 Path::Joined => MatchPath::Joined,
+                Path::Acronym(_) | Path::Initialism => MatchPath::Acronym,
             };
             TokenMatch {
                 query: join_text(qs),
@@ -711,6 +801,62 @@ mod tests {
             .iter()
             .any(|t| t.path == MatchPath::Initial));
         assert!(initial.score < full.score, "{initial:?} vs {full:?}");
+    }
+
+    fn org(a: &str, b: &str) -> NameScore {
+        let s = TamgaScorer;
+        let a = s.prepare(a, NameKindHint::Organization);
+        let b = s.prepare(b, NameKindHint::Organization);
+        s.score(&a, &b, &NoStats)
+    }
+
+    #[test]
+    fn acronyms_meet_the_words_they_abbreviate() {
+        // OFAC SDN names of one entity (sdn.csv 2023-12-28): the initials of a
+        // run of words, with the rest of the name agreeing.
+        let s = org(
+            "OGC-VICTORIA HOLDING LTD",
+            "OIL GAS CONSULTING - VICTORIA HOLDING, LTD.",
+        );
+        assert!(s.score > 0.85, "{s:?}");
+        assert!(s
+            .explanation
+            .tokens
+            .iter()
+            .any(|t| t.path == MatchPath::Acronym && t.list == "oil gas consulting"));
+        // Initials written apart are the same letters.
+        let s = org(
+            "MDS IMPORT EXPORT CO., LTD.",
+            "M. D. S. IMPORT EXPORT CO., LTD.",
+        );
+        assert!(s.score > 0.9, "{s:?}");
+    }
+
+    #[test]
+    fn a_short_acronym_alone_does_not_alert() {
+        let s = org("AAB", "Asadov, Abbosov and Bonueva");
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .any(|t| t.path == MatchPath::Acronym),
+            "{s:?}"
+        );
+        assert!(s.score < 0.6, "{s:?}");
+        // A person's name has no acronyms.
+        let s = TamgaScorer;
+        let a = s.prepare("AAB", NameKindHint::Person);
+        let b = s.prepare("Asadov Abbosov Bonueva", NameKindHint::Person);
+        assert_eq!(s.score(&a, &b, &NoStats).score, 0.0);
+        // A word written in lowercase is not read as an acronym.
+        let w = org("Rust GmbH", "RAPID UNITED SHIPPING TRADING GMBH");
+        assert!(
+            w.explanation
+                .tokens
+                .iter()
+                .all(|t| t.path != MatchPath::Acronym),
+            "{w:?}"
+        );
     }
 
     #[test]
