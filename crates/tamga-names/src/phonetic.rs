@@ -430,3 +430,43 @@ pub fn loanword_key(latin: &str) -> Option<&'static str> {
         })
         .map(|(_, k)| k.as_str())
 }
+
+/// A consonant skeleton for Latin renderings of Arabic and Persian names, where vowels,
+/// diphthongs and the letters for ق/غ/ک vary with the romanisation (Kutherani = Kawtharani,
+/// Sadeq = Sadegh, Aqeel = Akil, Humaydah = Hemaida). From a Latin skeleton: `w` after a
+/// vowel and before a consonant or at the end is the vowel of a diphthong (aw, ow) and read
+/// as `u`; then the [`phonetic_key`] without its vowels and glides, `g` read as `k` (q, k, gh
+/// and g all render ق and غ in some convention), doubled consonants written once.
+///
+/// It collides far more than [`phonetic_key`]: a scorer uses it as a weak path between long
+/// words only (see `tamga-scorer`).
+pub fn arabic_latin_key(latin: &str) -> String {
+    let vowel = |c: u8| matches!(c, b'a' | b'i' | b'u' | b'e' | b'o' | b'y');
+    let b = latin.as_bytes();
+    let folded: Vec<u8> = b
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let diphthong =
+                c == b'w' && i > 0 && vowel(b[i - 1]) && !b.get(i + 1).copied().is_some_and(vowel);
+            if diphthong {
+                b'u'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let key = phonetic_key(std::str::from_utf8(&folded).unwrap_or(latin));
+    let mut out: Vec<u8> = Vec::with_capacity(key.len());
+    for c in key.bytes() {
+        if vowel(c) {
+            continue;
+        }
+        let c = if c == b'g' { b'k' } else { c };
+        if out.last() == Some(&c) {
+            continue;
+        }
+        out.push(c);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}

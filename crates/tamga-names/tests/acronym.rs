@@ -47,3 +47,17 @@ fn russian_business_loanwords_meet_the_english_word() {
     let a = analyze("Lizing", PartyHint::Person);
     assert!(!a.tokens[0].variants.contains(&leasing));
 }
+
+#[test]
+fn arabic_latin_renderings_share_a_consonant_skeleton() {
+    use tamga_names::phonetic::arabic_latin_key;
+    // Romanisations of one Arabic or Persian word.
+    assert_eq!(
+        arabic_latin_key("kutherani"),
+        arabic_latin_key("kawtharani")
+    );
+    assert_eq!(arabic_latin_key("sadeq"), arabic_latin_key("sadegh"));
+    assert_eq!(arabic_latin_key("aqeel"), arabic_latin_key("akil"));
+    // A Slavic -ov is a consonant, not a diphthong.
+    assert_ne!(arabic_latin_key("mahmudov"), arabic_latin_key("mahmud"));
+}

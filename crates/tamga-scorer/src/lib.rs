@@ -24,7 +24,11 @@
 //!    in lowercase is also compared with every run of tokens on the other
 //!    side whose initials spell it (`acronym`, see [`tamga_names::acronym`]):
 //!    `PCC` ~ `Petrochemical Commercial Company`, 0.90; `MDS` ~ `M. D. S.`
-//!    (an initialism: the same letters written apart), 0.97.
+//!    (an initialism: the same letters written apart), 0.97. Two Latin name
+//!    tokens of 5+ letters that agree only on the consonant skeleton of
+//!    Arabic and Persian romanisations, with 4+ consonants and the same first
+//!    sound, match at 0.82 (`phonetic`; Kutherani ~ Kawtharani, see
+//!    [`tamga_names::phonetic::arabic_latin_key`]).
 //! 2. **Alignment** is order-insensitive: pairs are taken greedily, best
 //!    similarity first, each token used at most once.
 //! 3. **Weights.** A token weighs `class factor × rarity bits`. Rarity bits are
@@ -95,6 +99,9 @@ pub const SIM_INITIAL: f64 = 0.70;
 /// Similarity of two tokens in a script without written short vowels
 /// (Arabic, Hebrew) that agree on their consonant skeleton.
 pub const SIM_CONSONANTS: f64 = 0.85;
+/// Similarity of two Latin tokens that agree on the consonant skeleton of
+/// Arabic and Persian romanisations only (see [`tamga_names::phonetic::arabic_latin_key`]).
+pub const SIM_ARABIC_LATIN: f64 = 0.82;
 /// Similarity of two tokens that equal one token when written together.
 pub const SIM_JOINED: f64 = 0.95;
 /// Similarity of a token read as the initials of a run of tokens (see
@@ -224,6 +231,20 @@ impl PreparedName {
     }
 }
 
+/// The Arabic-Latin consonant key of a name token with 4+ consonants and 5+
+/// letters (shorter words collide on it too often), else empty.
+fn arabic_key(t: &NameToken) -> Box<str> {
+    if t.class != TokenClass::Name || t.latin.len() < 5 {
+        return "".into();
+    }
+    let k = tamga_names::phonetic::arabic_latin_key(&t.latin);
+    if k.len() >= 4 {
+        k.into()
+    } else {
+        "".into()
+    }
+}
+
 /// One prepared token.
 #[derive(Debug, Clone, Default)]
 struct Tok {
@@ -246,6 +267,9 @@ struct Tok {
     function: bool,
     /// The token may be read as an acronym.
     acronym: bool,
+    /// Consonant skeleton of a Latin rendering of an Arabic or Persian word
+    /// ([`tamga_names::phonetic::arabic_latin_key`]); empty when too short.
+    arabic: Box<str>,
 }
 
 impl Tok {
@@ -266,6 +290,7 @@ impl Tok {
             initial: initial_letter(t),
             function: is_function_word(&t.latin),
             acronym: is_acronym_candidate(t),
+            arabic: arabic_key(t),
         }
     }
 
@@ -305,6 +330,7 @@ enum Path {
     Initial,
     Phonetic,
     Consonants,
+    ArabicLatin,
     Edit(u8),
     Joined,
     /// With the acronym's letter count.
@@ -376,6 +402,14 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     }
     if shared.is_some() {
         return Some((SIM_PHONETIC, Path::Phonetic));
+    }
+    // Latin renderings of one Arabic or Persian word that differ in vowels,
+    // diphthongs or the letter for ق (Kutherani ~ Kawtharani, Sadeq ~ Sadegh).
+    if !q.arabic.is_empty()
+        && q.arabic == l.arabic
+        && q.phonetic.as_bytes().first() == l.phonetic.as_bytes().first()
+    {
+        return Some((SIM_ARABIC_LATIN, Path::ArabicLatin));
     }
     // A one-consonant skeleton (علي ~ Ali) is accepted only between short
     // words, where it is all the script writes.
@@ -618,6 +652,9 @@ fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Aligned) -> Expl
                 Path::Consonants => MatchPath::Phonetic {
                     key: qs[0].consonants.to_string(),
                 },
+                Path::ArabicLatin => MatchPath::Phonetic {
+                    key: qs[0].arabic.to_string(),
+                },
                 Path::Edit(d) => MatchPath::EditDistance {
                     distance: u32::from(d),
                 },
@@ -801,6 +838,22 @@ mod tests {
             .iter()
             .any(|t| t.path == MatchPath::Initial));
         assert!(initial.score < full.score, "{initial:?} vs {full:?}");
+    }
+
+    #[test]
+    fn arabic_romanisations_meet_on_consonants() {
+        // OFAC SDN: KAWTHARANI, Adnan Hussein and a later rendering of the surname.
+        let s = score("KUTHERANI, Adnan", "KAWTHARANI, Adnan");
+        assert!(s.score > 0.8, "{s:?}");
+        assert!(s
+            .explanation
+            .tokens
+            .iter()
+            .any(|t| t.list == "kawtharani" && matches!(t.path, MatchPath::Phonetic { .. })));
+        // Words of three consonants are not compared that way: they collide
+        // too often (measured on the evaluation's innocent names).
+        assert!(score("Sadeq", "Sadegh").explanation.tokens.is_empty());
+        assert_eq!(score("Omar", "Amir").score, 0.0);
     }
 
     fn org(a: &str, b: &str) -> NameScore {
