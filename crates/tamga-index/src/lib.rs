@@ -28,7 +28,14 @@
 //! * a **joined dictionary**: each pair of adjacent tokens written together,
 //!   so `Kassymjomart` finds `Kassym Jomart` (exact lookup); the query's
 //!   adjacent pairs written together are looked up in the skeleton
-//!   dictionary for the reverse.
+//!   dictionary for the reverse;
+//! * an **acronym dictionary** (names that are not a person's): the initials
+//!   of every run of tokens ([`tamga_names::acronym::acronym_keys`]), so that
+//!   a query token `PCC` finds `Petrochemical Commercial Company`; the
+//!   query's own run initials are looked up in the skeleton dictionary for
+//!   the reverse (`Islamic Movement of Uzbekistan` finds `IMU`). Acronym
+//!   evidence (factor 0.8) may create candidates whatever the class of the
+//!   tokens (`M. D. S. IMPORT EXPORT` has no informative token).
 //!
 //! Each dictionary term points to a posting list of name ids. A query token
 //! expands to dictionary terms; each name sharing a term gains *evidence*
@@ -111,6 +118,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use tamga_matcher::TokenStats;
+use tamga_names::acronym::{acronym_keys, acronym_keys_at, has_acronyms, is_acronym_candidate};
 use tamga_names::{AnalyzedName, NameToken, TokenClass};
 
 /// Evidence factor for a token found through its exact skeleton.
@@ -124,6 +132,8 @@ pub const CONSONANT_FACTOR: f32 = 0.7;
 pub const JOINED_FACTOR: f32 = 0.9;
 /// Evidence factor for a token found within the edit bound.
 pub const EDIT_FACTOR: f32 = 0.8;
+/// Evidence factor for an acronym against the run of tokens it abbreviates.
+pub const ACRONYM_FACTOR: f32 = 0.8;
 
 /// A query token found exactly in more than `1 / COMMON_TOKEN_SHARE` of the
 /// names is not expanded within the edit bound (see the crate docs).
@@ -299,6 +309,7 @@ pub struct NameIndexBuilder {
     joined: JoinedTerms,
     consonants: TermMap,
     abjad_consonants: TermMap,
+    acronyms: TermMap,
     names: u32,
 }
 
@@ -345,6 +356,9 @@ impl NameIndexBuilder {
                 self.joined.push(&pair[0].latin, &pair[1].latin, id);
             }
         }
+        for key in acronym_keys(name) {
+            push(&mut self.acronyms, &key);
+        }
     }
 
     /// Builds the index.
@@ -356,8 +370,10 @@ impl NameIndexBuilder {
             joined,
             consonants,
             abjad_consonants,
+            acronyms,
             ..
         } = self;
+        let acronyms = Dictionary::build(acronyms);
         let ((latin, deletions, joined), (phonetic, consonants, abjad_consonants)) =
             std::thread::scope(|s| {
                 let latin = s.spawn(|| {
@@ -386,6 +402,7 @@ impl NameIndexBuilder {
             joined,
             consonants,
             abjad_consonants,
+            acronyms,
             names,
             deletions,
             options,
@@ -400,6 +417,7 @@ pub struct NameIndex {
     joined: Dictionary,
     consonants: Dictionary,
     abjad_consonants: Dictionary,
+    acronyms: Dictionary,
     names: u32,
     deletions: Deletions,
     options: IndexOptions,
@@ -471,6 +489,7 @@ impl NameIndex {
             + self.joined.heap_bytes()
             + self.consonants.heap_bytes()
             + self.abjad_consonants.heap_bytes()
+            + self.acronyms.heap_bytes()
             + self.deletions.heap_bytes()
     }
 
@@ -547,6 +566,14 @@ impl NameIndex {
         // Postings are never empty, so an informative token with an
         // expansion always credits a name.
         let any_informative = steps.iter().any(|s| !s.expansions.is_empty());
+        // An acronym and the run it abbreviates are specific enough to
+        // create candidates whatever the class of their tokens.
+        for i in 0..query.tokens.len() {
+            let expansions = self.acronym_expansions(query, i);
+            if !expansions.is_empty() {
+                steps.push(Step::new(expansions, true));
+            }
+        }
         for (i, token) in query.tokens.iter().enumerate() {
             if informative(token) {
                 continue;
@@ -653,6 +680,31 @@ impl NameIndex {
                 })
                 .collect()
         })
+    }
+
+    /// Query token `i` read as an acronym (list names with a run of tokens
+    /// it abbreviates), and the runs of query tokens starting at `i` read as
+    /// the initials of a list token.
+    fn acronym_expansions(&self, query: &AnalyzedName, i: usize) -> Vec<(f32, &[u32])> {
+        let mut out: Vec<(f32, &[u32])> = Vec::new();
+        if !has_acronyms(query) {
+            return out;
+        }
+        let token = &query.tokens[i];
+        if is_acronym_candidate(token) {
+            if let Some(t) = self.acronyms.get(&token.latin) {
+                let p = self.acronyms.posting(t);
+                out.push((ACRONYM_FACTOR * self.idf(p.len()), p));
+            }
+        }
+        for key in acronym_keys_at(query, i) {
+            if let Some(t) = self.latin.get(&key) {
+                let p = self.latin.posting(t);
+                out.push((ACRONYM_FACTOR * self.idf(p.len()), p));
+            }
+        }
+        out.sort_by(|a, b| b.0.total_cmp(&a.0));
+        out
     }
 
     /// Expands query token `i` into weighted posting lists, strongest first.

@@ -51,6 +51,10 @@ pub enum MatchPath {
     /// Tokens written together on one side and apart on the other
     /// (`Kassymjomart` ~ `Kassym Jomart`).
     Joined,
+    /// One token is the initials of a run of tokens on the other side
+    /// (`PCC` ~ `Petrochemical Commercial Company`, `CBSP` ~ `Comité de
+    /// Bienfaisance et de Secours aux Palestiniens`).
+    Acronym,
     /// Both are organisation legal forms of the same class (`OOO` ~ `LLC`).
     LegalForm {
         /// The class, e.g. `llc`.

@@ -69,6 +69,8 @@
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
 //! | `org_terms.tsv` | organisation words (any language) → concept variant key (`@plant`: завод = plant) | bilingual dictionaries / Wiktionary translation tables |
+//! | `function_words.txt` | articles, prepositions, conjunctions an acronym may skip ([`acronym`]) | general grammar of the lists' languages (see header) |
+//! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
 //!
 //! Kanji read through the Hanzi table (Mandarin readings), which is wrong for Japanese names;
@@ -77,6 +79,7 @@
 
 #![warn(missing_docs)]
 
+pub mod acronym;
 mod lexicon;
 mod normalize;
 pub mod phonetic;
@@ -166,6 +169,9 @@ pub struct NameToken {
     /// Written joined to the next token by a hyphen (`Kassym-Jomart`, `al-Baqi`), or split
     /// from it by the analyser (Arabic article). See [`AnalyzedName::compounds`].
     pub hyphen_next: bool,
+    /// Written with a lowercase letter in the input: a word, never read as an acronym
+    /// ([`acronym::is_acronym_candidate`]). All-caps and caseless tokens are false.
+    pub has_lower: bool,
 }
 
 /// A name after analysis.
@@ -178,6 +184,9 @@ pub struct AnalyzedName {
     pub script: &'static str,
     /// Tokens in written order.
     pub tokens: Vec<NameToken>,
+    /// The party hint the name was analysed under (only names that are not a person's have
+    /// acronyms, see [`acronym`]).
+    pub party: PartyHint,
 }
 
 /// A run of tokens written as one hyphenated compound, with its joined keys.
@@ -284,6 +293,8 @@ pub fn joined_key(tokens: &[NameToken]) -> (String, String) {
 pub fn check_tables() -> Result<(), TableError> {
     translit::load_result()?;
     lexicon::load_result()?;
+    acronym::load_result()?;
+    phonetic::load_result()?;
     Ok(())
 }
 
@@ -488,6 +499,7 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
         variants,
         consonants,
         hyphen_next,
+        has_lower: false,
     }
 }
 
@@ -554,6 +566,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
                 if let Some(class) = lex.legal_single.get(&joined) {
                     let text: String = raw[i..j].iter().map(|t| t.text.as_str()).collect();
                     let mut t = make_token(text, joined, raw[j - 1].hyphen_next);
+                    t.has_lower = raw[i..j].iter().any(|r| r.has_lower);
                     set_legal(&mut t, class);
                     tokens.push(t);
                     upper.push(false);
@@ -563,11 +576,9 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             }
         }
         let r = &raw[i];
-        tokens.push(make_token(
-            r.text.clone(),
-            latin_of(&r.text, lang),
-            r.hyphen_next,
-        ));
+        let mut t = make_token(r.text.clone(), latin_of(&r.text, lang), r.hyphen_next);
+        t.has_lower = r.has_lower;
+        tokens.push(t);
         upper.push(r.upper && any_lower);
         i += 1;
     }
@@ -608,11 +619,30 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     if hint != PartyHint::Organization && !has_legal {
         assign_roles(&mut tokens, &upper);
     }
+    if hint != PartyHint::Person {
+        add_loanword_variants(&mut tokens);
+    }
     add_concept_variants(&mut tokens, hint);
     AnalyzedName {
         original: name.to_string(),
         script: detect_script(name),
         tokens,
+        party: hint,
+    }
+}
+
+/// Russian renderings of English business words (`lizing` = leasing, see
+/// `data/loanwords_ru_en.tsv`) get the English word's phonetic key as a variant.
+fn add_loanword_variants(tokens: &mut [NameToken]) {
+    for t in tokens.iter_mut() {
+        if !matches!(t.class, TokenClass::Name | TokenClass::Stopword) {
+            continue;
+        }
+        if let Some(k) = phonetic::loanword_key(&t.latin) {
+            if k != t.phonetic && !t.variants.iter().any(|v| v == k) {
+                t.variants.push(k.to_string());
+            }
+        }
     }
 }
 

@@ -366,3 +366,107 @@ pub fn consonant_key(phonetic: &str) -> String {
         s
     }
 }
+
+/// The loanword table (`data/loanwords_ru_en.tsv`): whole words and stems (with their
+/// lengths, shortest and longest) to the English word's phonetic key.
+#[derive(Debug, Default)]
+struct Loanwords {
+    words: crate::tables::FastMap<String, String>,
+    stems: Vec<(String, String)>,
+}
+
+/// Letters a loanword stem may be followed by (Russian case and adjective endings).
+const LOANWORD_SLACK: usize = 6;
+
+static LOANWORDS: std::sync::LazyLock<Result<Loanwords, crate::tables::TableError>> =
+    std::sync::LazyLock::new(|| {
+        const FILE: &str = "data/loanwords_ru_en.tsv";
+        let mut out = Loanwords::default();
+        for (line, cells) in crate::tables::rows(include_str!("../data/loanwords_ru_en.tsv")) {
+            let err = |message: String| crate::tables::TableError {
+                file: FILE,
+                line,
+                message,
+            };
+            let (Some(english), Some(word)) = (cells.first(), cells.get(1)) else {
+                return Err(err("expected `english<TAB>loanword`".into()));
+            };
+            let (word, stem) = match word.trim().strip_suffix('*') {
+                Some(w) => (w, true),
+                None => (word.trim(), false),
+            };
+            let latin = crate::skeleton(word);
+            let key = phonetic_key(&crate::skeleton(english.trim()));
+            if latin.len() < 4 || key.len() < 3 {
+                return Err(err(format!("`{word}` or `{english}` is too short")));
+            }
+            if stem {
+                out.stems.push((latin, key));
+            } else {
+                out.words.insert(latin, key);
+            }
+        }
+        Ok(out)
+    });
+
+/// The load result of the loanword table, for [`crate::check_tables`].
+pub(crate) fn load_result() -> Result<(), crate::tables::TableError> {
+    LOANWORDS.as_ref().map(|_| ()).map_err(Clone::clone)
+}
+
+/// The phonetic key of the English word a Russian business loanword renders (`lizing`,
+/// `лизинговая` → the key of `leasing`), from `data/loanwords_ru_en.tsv`; None for any other
+/// word. The key differs from the token's own: no folding rule joins `lizing` and `leasing`.
+pub fn loanword_key(latin: &str) -> Option<&'static str> {
+    let table = LOANWORDS.as_ref().ok()?;
+    if let Some(k) = table.words.get(latin) {
+        return Some(k);
+    }
+    table
+        .stems
+        .iter()
+        .find(|(stem, _)| {
+            latin.len() <= stem.len() + LOANWORD_SLACK && latin.starts_with(stem.as_str())
+        })
+        .map(|(_, k)| k.as_str())
+}
+
+/// A consonant skeleton for Latin renderings of Arabic and Persian names, where vowels,
+/// diphthongs and the letters for ق/غ/ک vary with the romanisation (Kutherani = Kawtharani,
+/// Sadeq = Sadegh, Aqeel = Akil, Humaydah = Hemaida). From a Latin skeleton: `w` after a
+/// vowel and before a consonant or at the end is the vowel of a diphthong (aw, ow) and read
+/// as `u`; then the [`phonetic_key`] without its vowels and glides, `g` read as `k` (q, k, gh
+/// and g all render ق and غ in some convention), doubled consonants written once.
+///
+/// It collides far more than [`phonetic_key`]: a scorer uses it as a weak path between long
+/// words only (see `tamga-scorer`).
+pub fn arabic_latin_key(latin: &str) -> String {
+    let vowel = |c: u8| matches!(c, b'a' | b'i' | b'u' | b'e' | b'o' | b'y');
+    let b = latin.as_bytes();
+    let folded: Vec<u8> = b
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let diphthong =
+                c == b'w' && i > 0 && vowel(b[i - 1]) && !b.get(i + 1).copied().is_some_and(vowel);
+            if diphthong {
+                b'u'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let key = phonetic_key(std::str::from_utf8(&folded).unwrap_or(latin));
+    let mut out: Vec<u8> = Vec::with_capacity(key.len());
+    for c in key.bytes() {
+        if vowel(c) {
+            continue;
+        }
+        let c = if c == b'g' { b'k' } else { c };
+        if out.last() == Some(&c) {
+            continue;
+        }
+        out.push(c);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}

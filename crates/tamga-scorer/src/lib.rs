@@ -22,6 +22,15 @@
 //!    skeleton or phonetic equality. Two
 //!    adjacent tokens on one side are also compared, written together, with a
 //!    single token on the other (`joined`, 0.95, minus the same edit cost).
+//!    In names that are not a person's, one token of 3–8 letters not written
+//!    in lowercase is also compared with every run of tokens on the other
+//!    side whose initials spell it (`acronym`, see [`tamga_names::acronym`]):
+//!    `PCC` ~ `Petrochemical Commercial Company`, 0.90; `MDS` ~ `M. D. S.`
+//!    (an initialism: the same letters written apart), 0.97. Two Latin name
+//!    tokens of 5+ letters that agree only on the consonant skeleton of
+//!    Arabic and Persian romanisations, with 4+ consonants and the same first
+//!    sound, match at 0.82 (`phonetic`; Kutherani ~ Kawtharani, see
+//!    [`tamga_names::phonetic::arabic_latin_key`]).
 //! 2. **Alignment** is order-insensitive: pairs are taken greedily, best
 //!    similarity first, each token used at most once.
 //! 3. **Weights.** A token weighs `class factor × rarity bits`. Rarity bits are
@@ -40,7 +49,11 @@
 //!    weights `sim·w_list`, capped at 1. The name score is
 //!    `coverage × (0.45 + 0.55 × distinctiveness)`, so that a match made only
 //!    of very common tokens ("Mohammad Ali", "Ivanov") cannot reach the alert
-//!    band on its own.
+//!    band on its own. An acronym (not an initialism) of `k` letters gives at
+//!    most `4·(k − 2)` bits of evidence, however rare its token: the initials
+//!    of some run of words spell a listed three-letter acronym all too often
+//!    (`Asadov, Abbosov and Bonueva` = `AAB`), so a short acronym alone stays
+//!    below the alert band and needs the rest of the name to agree.
 //!
 //! # What a score means
 //!
@@ -69,6 +82,7 @@ use tamga_matcher::{
     Explanation, ListPreparer, MatchPath, NameKindHint, NameScore, NameScorer, TokenMatch,
     TokenStats,
 };
+use tamga_names::acronym::{acronym_span, initial_letter, is_acronym_candidate, is_function_word};
 use tamga_names::{analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole};
 
 /// Rarity of a token never seen in the lists (and the cap for rare ones).
@@ -91,8 +105,25 @@ pub const SIM_INITIAL: f64 = 0.70;
 /// Similarity of two tokens in a script without written short vowels
 /// (Arabic, Hebrew) that agree on their consonant skeleton.
 pub const SIM_CONSONANTS: f64 = 0.85;
+/// Similarity of two Latin tokens that agree on the consonant skeleton of
+/// Arabic and Persian romanisations only (see [`tamga_names::phonetic::arabic_latin_key`]).
+pub const SIM_ARABIC_LATIN: f64 = 0.82;
 /// Similarity of two tokens that equal one token when written together.
 pub const SIM_JOINED: f64 = 0.95;
+/// Similarity of a token read as the initials of a run of tokens (see
+/// [`tamga_names::acronym`]).
+pub const SIM_ACRONYM: f64 = 0.90;
+
+/// Evidence (in bits, see the crate docs) one letter of an acronym carries
+/// beyond the first two: a run's initials spell some listed three-letter
+/// acronym by chance all too often (`Asadov, Abbosov and Bonueva` = `AAB`), a
+/// six-letter one hardly ever.
+pub const ACRONYM_LETTER_BITS: f64 = 4.0;
+
+/// The most distinctiveness evidence an acronym of `letters` letters gives.
+fn acronym_bits(letters: u8) -> f64 {
+    (ACRONYM_LETTER_BITS * (f64::from(letters) - 2.0)).max(0.0)
+}
 
 /// Tokens beyond this many per name are not aligned (they still weigh in
 /// the denominator): real names never come close, and it bounds the cost of
@@ -188,6 +219,9 @@ impl TamgaScorer {
 pub struct PreparedName {
     script: &'static str,
     tokens: Box<[Tok]>,
+    /// Not a person's name: its tokens may be acronyms and its runs of tokens
+    /// may be spelt by one.
+    acronyms: bool,
 }
 
 impl PreparedName {
@@ -209,6 +243,20 @@ impl PreparedName {
     /// The tokens' Latin skeletons in written order.
     pub fn skeletons(&self) -> impl Iterator<Item = &str> {
         self.tokens.iter().map(|t| &*t.latin)
+    }
+}
+
+/// The Arabic-Latin consonant key of a name token with 4+ consonants and 5+
+/// letters (shorter words collide on it too often), else empty.
+fn arabic_key(t: &NameToken) -> Box<str> {
+    if t.class != TokenClass::Name || t.latin.len() < 5 {
+        return "".into();
+    }
+    let k = tamga_names::phonetic::arabic_latin_key(&t.latin);
+    if k.len() >= 4 {
+        k.into()
+    } else {
+        "".into()
     }
 }
 
@@ -244,6 +292,15 @@ struct TokData {
     /// Script whose characters are whole syllables (see [`is_syllabic`]):
     /// never matched by edit distance.
     syllabic: bool,
+    /// The letter the token gives an acronym of a run (0: it ends a run).
+    initial: u8,
+    /// A function word an acronym may skip (`of`, `de`).
+    function: bool,
+    /// The token may be read as an acronym.
+    acronym: bool,
+    /// Consonant skeleton of a Latin rendering of an Arabic or Persian word
+    /// ([`tamga_names::phonetic::arabic_latin_key`]); empty when too short.
+    arabic: Box<str>,
 }
 
 /// Equality of everything scoring reads (the memo excluded): two tokens
@@ -262,6 +319,10 @@ impl PartialEq for TokData {
             bits: _,
             abjad,
             syllabic,
+            initial,
+            function,
+            acronym,
+            arabic,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -272,6 +333,10 @@ impl PartialEq for TokData {
             && factor.to_bits() == other.factor.to_bits()
             && *abjad == other.abjad
             && *syllabic == other.syllabic
+            && *initial == other.initial
+            && *function == other.function
+            && *acronym == other.acronym
+            && *arabic == other.arabic
     }
 }
 
@@ -329,6 +394,7 @@ impl PreparedName {
                 .iter()
                 .map(|t| make(TokData::new(t, abjad, syllabic)))
                 .collect(),
+            acronyms: tamga_names::acronym::has_acronyms(a),
         }
     }
 }
@@ -349,6 +415,10 @@ impl TokData {
             bits: OnceLock::new(),
             abjad,
             syllabic,
+            initial: initial_letter(t),
+            function: is_function_word(&t.latin),
+            acronym: is_acronym_candidate(t),
+            arabic: arabic_key(t),
         }
     }
 }
@@ -385,8 +455,13 @@ enum Path {
     Initial,
     Phonetic,
     Consonants,
+    ArabicLatin,
     Edit(u8),
     Joined,
+    /// With the acronym's letter count.
+    Acronym(u8),
+    /// An acronym against initials written apart (`MDS` ~ `M. D. S.`).
+    Initialism,
 }
 
 /// One aligned item: a run of query tokens against a run of list tokens.
@@ -468,6 +543,14 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if shared.is_some() {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
+    // Latin renderings of one Arabic or Persian word that differ in vowels,
+    // diphthongs or the letter for ق (Kutherani ~ Kawtharani, Sadeq ~ Sadegh).
+    if !q.arabic.is_empty()
+        && q.arabic == l.arabic
+        && q.phonetic.as_bytes().first() == l.phonetic.as_bytes().first()
+    {
+        return Some((SIM_ARABIC_LATIN, Path::ArabicLatin));
+    }
     // A one-consonant skeleton (علي ~ Ali) is accepted only between short
     // words, where it is all the script writes.
     let short = q.latin.len().max(l.latin.len()) <= 4;
@@ -479,6 +562,17 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
     None
+}
+
+/// How an acronym meets the run it spells: the same letters written apart
+/// are an initialism, as good as a transliteration; initials of words are an
+/// acronym, whose evidence is capped by its length.
+fn acronym_path(acronym: &Tok, run: &[Tok]) -> (f64, Path) {
+    if run.iter().all(|t| t.latin.len() == 1) {
+        (SIM_TRANSLITERATION, Path::Initialism)
+    } else {
+        (SIM_ACRONYM, Path::Acronym(acronym.latin.len() as u8))
+    }
 }
 
 /// Single token against two adjacent tokens written together.
@@ -573,6 +667,40 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             }
         }
     }
+    if q.acronyms && l.acronyms {
+        for (i, t) in qt.iter().enumerate().filter(|(_, t)| t.acronym) {
+            for j in 0..lt.len() {
+                if let Some(n) = acronym_span(t.latin.as_bytes(), lt.len() - j, |k| {
+                    (lt[j + k].initial, lt[j + k].function)
+                }) {
+                    let (sim, path) = acronym_path(t, &lt[j..j + n]);
+                    s.items.push(Item {
+                        q: (i as u8, i as u8 + 1),
+                        l: (j as u8, (j + n) as u8),
+                        sim,
+                        weight: weight(i, i + 1, j, j + n),
+                        path,
+                    });
+                }
+            }
+        }
+        for (j, t) in lt.iter().enumerate().filter(|(_, t)| t.acronym) {
+            for i in 0..qt.len() {
+                if let Some(n) = acronym_span(t.latin.as_bytes(), qt.len() - i, |k| {
+                    (qt[i + k].initial, qt[i + k].function)
+                }) {
+                    let (sim, path) = acronym_path(t, &qt[i..i + n]);
+                    s.items.push(Item {
+                        q: (i as u8, (i + n) as u8),
+                        l: (j as u8, j as u8 + 1),
+                        sim,
+                        weight: weight(i, i + n, j, j + 1),
+                        path,
+                    });
+                }
+            }
+        }
+    }
     // Best similarity first; among equals the heavier pair, then written
     // order so that the alignment is deterministic.
     s.items.sort_by(|a, b| {
@@ -603,7 +731,10 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         s.q_used[q0..q1].iter_mut().for_each(|u| *u = true);
         s.l_used[l0..l1].iter_mut().for_each(|u| *u = true);
         matched += it.sim * it.weight;
-        let bits = it.sim * s.wl[l0..l1].iter().sum::<f64>();
+        let mut bits = it.sim * s.wl[l0..l1].iter().sum::<f64>();
+        if let Path::Acronym(letters) = it.path {
+            bits = bits.min(acronym_bits(letters));
+        }
         evidence_bits += bits;
         rarest_bits = rarest_bits.max(bits);
         s.chosen.push(*it);
@@ -661,10 +792,14 @@ fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Aligned) -> Expl
                 Path::Consonants => MatchPath::Phonetic {
                     key: qs[0].consonants.to_string(),
                 },
+                Path::ArabicLatin => MatchPath::Phonetic {
+                    key: qs[0].arabic.to_string(),
+                },
                 Path::Edit(d) => MatchPath::EditDistance {
                     distance: u32::from(d),
                 },
                 Path::Joined => MatchPath::Joined,
+                Path::Acronym(_) | Path::Initialism => MatchPath::Acronym,
             };
             TokenMatch {
                 query: join_text(qs),
@@ -906,6 +1041,78 @@ mod tests {
             .iter()
             .any(|t| t.path == MatchPath::Initial));
         assert!(initial.score < full.score, "{initial:?} vs {full:?}");
+    }
+
+    #[test]
+    fn arabic_romanisations_meet_on_consonants() {
+        // OFAC SDN: KAWTHARANI, Adnan Hussein and a later rendering of the surname.
+        let s = score("KUTHERANI, Adnan", "KAWTHARANI, Adnan");
+        assert!(s.score > 0.8, "{s:?}");
+        assert!(s
+            .explanation
+            .tokens
+            .iter()
+            .any(|t| t.list == "kawtharani" && matches!(t.path, MatchPath::Phonetic { .. })));
+        // Words of three consonants are not compared that way: they collide
+        // too often (measured on the evaluation's innocent names).
+        assert!(score("Sadeq", "Sadegh").explanation.tokens.is_empty());
+        assert_eq!(score("Omar", "Amir").score, 0.0);
+    }
+
+    fn org(a: &str, b: &str) -> NameScore {
+        let s = TamgaScorer;
+        let a = s.prepare(a, NameKindHint::Organization);
+        let b = s.prepare(b, NameKindHint::Organization);
+        s.score(&a, &b, &NoStats)
+    }
+
+    #[test]
+    fn acronyms_meet_the_words_they_abbreviate() {
+        // OFAC SDN names of one entity (sdn.csv 2023-12-28): the initials of a
+        // run of words, with the rest of the name agreeing.
+        let s = org(
+            "OGC-VICTORIA HOLDING LTD",
+            "OIL GAS CONSULTING - VICTORIA HOLDING, LTD.",
+        );
+        assert!(s.score > 0.85, "{s:?}");
+        assert!(s
+            .explanation
+            .tokens
+            .iter()
+            .any(|t| t.path == MatchPath::Acronym && t.list == "oil gas consulting"));
+        // Initials written apart are the same letters.
+        let s = org(
+            "MDS IMPORT EXPORT CO., LTD.",
+            "M. D. S. IMPORT EXPORT CO., LTD.",
+        );
+        assert!(s.score > 0.9, "{s:?}");
+    }
+
+    #[test]
+    fn a_short_acronym_alone_does_not_alert() {
+        let s = org("AAB", "Asadov, Abbosov and Bonueva");
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .any(|t| t.path == MatchPath::Acronym),
+            "{s:?}"
+        );
+        assert!(s.score < 0.6, "{s:?}");
+        // A person's name has no acronyms.
+        let s = TamgaScorer;
+        let a = s.prepare("AAB", NameKindHint::Person);
+        let b = s.prepare("Asadov Abbosov Bonueva", NameKindHint::Person);
+        assert_eq!(s.score(&a, &b, &NoStats).score, 0.0);
+        // A word written in lowercase is not read as an acronym.
+        let w = org("Rust GmbH", "RAPID UNITED SHIPPING TRADING GMBH");
+        assert!(
+            w.explanation
+                .tokens
+                .iter()
+                .all(|t| t.path != MatchPath::Acronym),
+            "{w:?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,239 @@
+//! Acronyms and initialisms of organisation names.
+//!
+//! Organisations are listed and screened under their initials as often as under their words:
+//! `PCC (UK)` is `PETROCHEMICAL COMMERCIAL COMPANY (U.K.)`, `IMU` the `ISLAMIC MOVEMENT OF
+//! UZBEKISTAN`, `NPO RADIOVOLNA` a `NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE RADIOVOLNA`. Two
+//! mechanisms make them meet:
+//!
+//! * **Acronyms** are a relation between one token and a run of tokens: the token's letters
+//!   are the run's initials.
+//! * **Initialisms** are the same relation where the run is of one-letter tokens
+//!   (`M. D. S. IMPORT` ~ `MDS IMPORT`, `T.M.G.` ~ `TMG`): the same letters, written apart.
+//!   The initials stay separate tokens (joining them would also join `B.I., P.T.P.` across
+//!   the comma, and `S.A.C.` into a heavy name token). A run starts and ends on a significant word; the function words
+//!   of `data/function_words.txt` (`of`, `and`, `de`, `et`, `al`, …) inside it either give
+//!   their initial too (`BANK OF NEW YORK` = `BONY`) or are skipped (`COMITE DE BIENFAISANCE
+//!   ET DE SECOURS AUX PALESTINIENS` = `CBSP`); both readings are tried. Legal forms and tokens
+//!   that do not start with a letter end a run (`PCC UK LTD`: the form is matched on its own).
+//!
+//! Only names that may be organisations take part ([`AnalyzedName::party`] is not a person),
+//! and only acronyms of [`MIN_ACRONYM`]..=[`MAX_ACRONYM`] letters: two letters are initials
+//! of too many runs to tell anything. A token can be read as an acronym only when it is not
+//! written with lowercase letters ([`NameToken::has_lower`]): `Rust GmbH` names a word, `RUST`
+//! might be initials. The index files [`acronym_keys`] of list names and probes a query
+//! token's skeleton against them (and the query's own [`acronym_keys_at`] against the list
+//! skeletons); the scorer aligns a token with a run through [`acronym_span`].
+
+use crate::tables::{words, FastSet, TableError};
+use crate::{AnalyzedName, NameToken, PartyHint, TokenClass};
+use std::sync::LazyLock;
+
+/// Fewest letters an acronym may have.
+pub const MIN_ACRONYM: usize = 3;
+/// Most letters an acronym may have (longer runs are names, not initials).
+pub const MAX_ACRONYM: usize = 8;
+
+static FUNCTION_WORDS: LazyLock<Result<FastSet<String>, TableError>> = LazyLock::new(|| {
+    const FILE: &str = "data/function_words.txt";
+    let mut set = FastSet::default();
+    for (line, word) in words(include_str!("../data/function_words.txt")) {
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(TableError {
+                file: FILE,
+                line,
+                message: format!("`{word}` is not a lowercase ASCII word"),
+            });
+        }
+        set.insert(word.to_string());
+    }
+    Ok(set)
+});
+
+/// The load result of the function-word list, for [`crate::check_tables`].
+pub(crate) fn load_result() -> Result<(), TableError> {
+    FUNCTION_WORDS.as_ref().map(|_| ()).map_err(Clone::clone)
+}
+
+/// Whether a skeleton is a function word an acronym may skip (`of`, `de`, `et`, `al`, …;
+/// see `data/function_words.txt`).
+pub fn is_function_word(latin: &str) -> bool {
+    match &*FUNCTION_WORDS {
+        Ok(set) => set.contains(latin),
+        Err(_) => false,
+    }
+}
+
+/// The letter a token gives an acronym (the first of its skeleton), or 0 when it ends a run
+/// (a legal form, a token starting with a digit).
+pub fn initial_letter(token: &NameToken) -> u8 {
+    if matches!(token.class, TokenClass::LegalForm(_)) {
+        return 0;
+    }
+    match token.latin.as_bytes().first() {
+        Some(&b) if b.is_ascii_lowercase() => b,
+        _ => 0,
+    }
+}
+
+/// Whether a token may be read as an acronym: a name token of [`MIN_ACRONYM`] to
+/// [`MAX_ACRONYM`] letters, not written with lowercase letters, not a function word.
+pub fn is_acronym_candidate(token: &NameToken) -> bool {
+    let n = token.latin.len();
+    token.class == TokenClass::Name
+        && !token.has_lower
+        && (MIN_ACRONYM..=MAX_ACRONYM).contains(&n)
+        && token.latin.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_function_word(&token.latin)
+}
+
+/// How many tokens, from the first, spell `key` by their initials, or None.
+///
+/// `word(k)` gives token `k`'s initial ([`initial_letter`], 0 ends a run) and whether it is a
+/// function word; `len` is the number of tokens available. The run must start and end on a
+/// significant word. Every token giving its initial is tried first, then function words
+/// skipped.
+pub fn acronym_span(key: &[u8], len: usize, word: impl Fn(usize) -> (u8, bool)) -> Option<usize> {
+    if key.len() < MIN_ACRONYM || len == 0 {
+        return None;
+    }
+    let (first, first_fn) = word(0);
+    if first != key[0] || first_fn {
+        return None;
+    }
+    // Every token gives its letter.
+    if key.len() <= len {
+        let all = (0..key.len()).all(|k| word(k).0 == key[k]);
+        if all && !word(key.len() - 1).1 {
+            return Some(key.len());
+        }
+    }
+    // Function words skipped.
+    let mut matched = 0;
+    let mut k = 0;
+    let mut skipped = false;
+    while k < len && matched < key.len() {
+        let (letter, function) = word(k);
+        if letter == 0 {
+            return None;
+        }
+        if function {
+            skipped = true;
+        } else if letter == key[matched] {
+            matched += 1;
+        } else {
+            return None;
+        }
+        k += 1;
+    }
+    (matched == key.len() && skipped).then_some(k)
+}
+
+/// Whether a name's runs of tokens may be read as acronyms (anything but a person's name).
+pub fn has_acronyms(name: &AnalyzedName) -> bool {
+    name.party != PartyHint::Person
+}
+
+/// The acronyms of the runs of tokens starting at token `start` (both readings of function
+/// words, [`MIN_ACRONYM`] to [`MAX_ACRONYM`] letters), for the index to look up as skeletons.
+/// Empty for a person's name.
+pub fn acronym_keys_at(name: &AnalyzedName, start: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if !has_acronyms(name) {
+        return out;
+    }
+    let tokens = &name.tokens;
+    let Some(first) = tokens.get(start) else {
+        return out;
+    };
+    if initial_letter(first) == 0 || is_function_word(&first.latin) {
+        return out;
+    }
+    for skip in [false, true] {
+        let mut key = String::new();
+        let mut skipped = false;
+        for t in &tokens[start..] {
+            let letter = initial_letter(t);
+            if letter == 0 {
+                break;
+            }
+            let function = is_function_word(&t.latin);
+            if function && skip {
+                skipped = true;
+                continue;
+            }
+            key.push(char::from(letter));
+            if key.len() > MAX_ACRONYM {
+                break;
+            }
+            // With skipping, only keys that skipped something are new.
+            if key.len() >= MIN_ACRONYM && !function && (!skip || skipped) {
+                out.push(key.clone());
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Every acronym of a name's runs of tokens ([`acronym_keys_at`] for every start), for the
+/// index to file. Empty for a person's name.
+pub fn acronym_keys(name: &AnalyzedName) -> Vec<String> {
+    let mut out: Vec<String> = (0..name.tokens.len())
+        .flat_map(|i| acronym_keys_at(name, i))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(key: &str, words: &[&str]) -> Option<usize> {
+        let w: Vec<(u8, bool)> = words
+            .iter()
+            .map(|w| (w.as_bytes()[0], is_function_word(w)))
+            .collect();
+        acronym_span(key.as_bytes(), w.len(), |k| w[k])
+    }
+
+    #[test]
+    fn spans_read_function_words_both_ways() {
+        assert_eq!(span("bony", &["bank", "of", "new", "york"]), Some(4));
+        assert_eq!(
+            span(
+                "cbsp",
+                &[
+                    "comite",
+                    "de",
+                    "bienfaisance",
+                    "et",
+                    "de",
+                    "secours",
+                    "aux",
+                    "palestiniens"
+                ]
+            ),
+            Some(8)
+        );
+        assert_eq!(
+            span("imu", &["islamic", "movement", "of", "uzbekistan"]),
+            Some(4)
+        );
+        assert_eq!(
+            span("pcc", &["petrochemical", "commercial", "company", "uk"]),
+            Some(3)
+        );
+        assert_eq!(
+            span("pcu", &["petrochemical", "commercial", "company"]),
+            None
+        );
+        assert_eq!(
+            span("ab", &["alpha", "beta"]),
+            None,
+            "two letters are too few"
+        );
+    }
+}
