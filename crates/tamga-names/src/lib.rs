@@ -520,6 +520,14 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
             .collect()
     };
     let mut variants = variants;
+    // Russian print mostly writes ё as е (Дёмин is published as Demin and Dyomin).
+    if text.contains('ё') {
+        let alt = latin_of(&text.replace('ё', "е"), Lang::detect(&text));
+        let k = phonetic_key(&alt);
+        if k != phonetic && !variants.contains(&k) {
+            variants.push(k);
+        }
+    }
     if let Some(alt) = yo_alternative(&latin) {
         let k = phonetic_key(&alt);
         if k != phonetic && !variants.contains(&k) {

@@ -426,6 +426,40 @@ fn semitic_weak(chars: &[char], i: usize) -> Option<&'static str> {
     }
 }
 
+/// In a word written mostly in Cyrillic, reads the Latin letters that look like Cyrillic ones
+/// as those (`Вітaлійович` with a Latin a, `Мiĸалай` with Latin i and kra, `Pаїса` with a
+/// Latin P): lists and their sources mix keyboards, and the word is meant as Cyrillic. The
+/// pairs are the Unicode confusables (UTS #39 `confusables.txt`) between the two scripts, on
+/// lowercased text (so Latin b, h, m, t come from capitals В, Н, М, Т).
+fn fold_latin_homoglyphs(chars: &mut [char]) {
+    let cyrillic = chars.iter().filter(|c| is_cyrillic(**c)).count();
+    let latin = chars
+        .iter()
+        .filter(|c| c.is_ascii_alphabetic() || **c == 'ĸ')
+        .count();
+    if latin == 0 || cyrillic <= latin {
+        return;
+    }
+    for c in chars.iter_mut() {
+        *c = match *c {
+            'a' => 'а',
+            'b' => 'в',
+            'c' => 'с',
+            'e' => 'е',
+            'h' => 'н',
+            'i' => 'і',
+            'k' | 'ĸ' => 'к',
+            'm' => 'м',
+            'o' => 'о',
+            'p' => 'р',
+            't' => 'т',
+            'x' => 'х',
+            'y' => 'у',
+            other => other,
+        };
+    }
+}
+
 /// Transliterates one lowercased token to its canonical Latin skeleton (ASCII `[a-z0-9]`).
 pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
     let t = tables();
@@ -445,7 +479,8 @@ pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
         out.push_str("allah");
         return;
     }
-    let chars: Vec<char> = token.chars().collect();
+    let mut chars: Vec<char> = token.chars().collect();
+    fold_latin_homoglyphs(&mut chars);
     let cyr = t.cyrillic.first();
     let mut i = 0;
     let mut geminate = false;

@@ -147,3 +147,24 @@ fn a_concept_written_as_two_english_words_marks_both() {
         .iter()
         .all(|t| !t.variants.iter().any(|v| v == key)));
 }
+
+#[test]
+fn latin_lookalikes_inside_a_cyrillic_word_read_as_cyrillic() {
+    // Published with a Latin i and kra (Мiĸалай Iванавiч) and a Latin a (Вітaлійович).
+    let mixed = analyze("Мiĸалай Iванавiч", PartyHint::Person);
+    let clean = analyze("Мікалай Іванавіч", PartyHint::Person);
+    let latin = |a: &AnalyzedName| a.tokens.iter().map(|t| t.latin.clone()).collect::<Vec<_>>();
+    assert_eq!(latin(&mixed), latin(&clean));
+    // A Latin word is left alone.
+    assert_eq!(
+        analyze("Mikalai", PartyHint::Person).tokens[0].latin,
+        "mikalai"
+    );
+}
+
+#[test]
+fn yo_written_as_ye_is_a_variant() {
+    let yo = &analyze("Дёмин", PartyHint::Person).tokens[0];
+    let ye = &analyze("Demin", PartyHint::Person).tokens[0];
+    assert!(yo.variants.contains(&ye.phonetic), "{yo:?} vs {ye:?}");
+}
