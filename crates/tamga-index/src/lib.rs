@@ -351,6 +351,12 @@ impl NameIndexBuilder {
                 push(&mut self.consonants, &token.consonants);
             }
         }
+        // Abjad tokens that a Latin rendering writes as one word (عبد الله, Abdullah).
+        if abjad {
+            for (_, _, key) in consonant_runs_of(name) {
+                push(&mut self.abjad_consonants, &key);
+            }
+        }
         for pair in name.tokens.windows(2) {
             if !pair[0].latin.is_empty() && !pair[1].latin.is_empty() {
                 self.joined.push(&pair[0].latin, &pair[1].latin, id);
@@ -743,6 +749,19 @@ impl NameIndex {
                 out.push((CONSONANT_FACTOR * self.idf(p.len()), p));
             }
         }
+        // Query tokens that a list name in (or the Latin rendering of) an
+        // abjad writes as one word: عبد الله ~ Abdullah, Abbas Ali ~ عباسعلی.
+        let dict = if is_abjad(query.script) {
+            &self.consonants
+        } else {
+            &self.abjad_consonants
+        };
+        for (_, _, key) in consonant_runs_of(query).into_iter().filter(|r| r.0 == i) {
+            if let Some(t) = dict.get(&key) {
+                let p = dict.posting(t);
+                out.push((CONSONANT_FACTOR * self.idf(p.len()), p));
+            }
+        }
         // A token that is itself common (in more than 1 % of names) is a
         // correctly written common name; its neighbours within the edit bound
         // are other common spellings (muhammad / muhammed), which the
@@ -1106,6 +1125,16 @@ impl IdentifierIndex {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+}
+
+/// [`tamga_names::consonant_runs`] of a name's tokens.
+fn consonant_runs_of(name: &AnalyzedName) -> Vec<(usize, usize, String)> {
+    let keys: Vec<(&str, &str)> = name
+        .tokens
+        .iter()
+        .map(|t| (t.text.as_str(), t.consonants.as_str()))
+        .collect();
+    tamga_names::consonant_runs(&keys)
 }
 
 #[cfg(test)]

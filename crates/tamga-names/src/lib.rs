@@ -163,8 +163,10 @@ pub struct NameToken {
     /// in -ev/-yov under the other reading of е/ё (Korolev, Korolyov). Empty for most tokens. A match on a variant is as
     /// good as a match on `phonetic`: index both, probe both.
     pub variants: Vec<String>,
-    /// The consonant skeleton of `phonetic` ([`consonant_key`]): the key on which a token in
-    /// Arabic or Hebrew script (no short vowels written) meets its Latin rendering.
+    /// The consonant-class skeleton of the token (vowels dropped, the consonants Latin
+    /// renderings of one Arabic or Hebrew letter disagree on merged: q/k/g/gh, kh/h, d/z/dh,
+    /// …; abjad letters read one at a time): the key on which a token in Arabic or Hebrew
+    /// script (no short vowels written) meets its Latin rendering.
     pub consonants: String,
     /// Written joined to the next token by a hyphen (`Kassym-Jomart`, `al-Baqi`), or split
     /// from it by the analyser (Arabic article). See [`AnalyzedName::compounds`].
@@ -284,6 +286,51 @@ pub fn joined_key(tokens: &[NameToken]) -> (String, String) {
     let latin: String = tokens.iter().map(|t| t.latin.as_str()).collect();
     let phonetic = phonetic_key(&latin);
     (latin, phonetic)
+}
+
+/// The consonant key ([`NameToken::consonants`]) of tokens written as one word: the keys
+/// concatenated, a class doubled across a joint collapsed (`عبد` + `الله` = `bd` + `l`, the key
+/// of Abdullah). `None` when a part's key is empty.
+pub fn joined_consonants<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut out = String::new();
+    for p in parts {
+        if p.is_empty() {
+            return None;
+        }
+        let skip = p.chars().next().is_some_and(|c| out.ends_with(c));
+        out.push_str(if skip { &p[1..] } else { p });
+    }
+    Some(out)
+}
+
+/// Whether a token is the Arabic article split off its word (`ال` of الدين): Latin renderings
+/// of a compound name write it `al`, `ul`, `ud`, `ad` or assimilated into a doubled consonant
+/// (Nasiruddin for نصير الدين), so a joined consonant key is tried with and without it.
+pub fn is_arabic_article(text: &str) -> bool {
+    text == "ال"
+}
+
+/// Runs of tokens that a Latin rendering may write as one word, with their joined consonant
+/// key, for matching a name in an abjad against its Latin rendering: every two adjacent
+/// tokens, and three around a split Arabic article ([`is_arabic_article`]) with and without
+/// its `l`. Takes each token's `(text, consonants)`; gives `(start, end, key)` for keys of 3+
+/// classes (shorter ones say too little).
+pub fn consonant_runs(tokens: &[(&str, &str)]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for i in 0..tokens.len().saturating_sub(1) {
+        let (a, b) = (tokens[i].1, tokens[i + 1].1);
+        if is_arabic_article(tokens[i + 1].0) {
+            if let Some(&(_, c)) = tokens.get(i + 2) {
+                let bare = joined_consonants([a, c]);
+                let with_l = joined_consonants([a, "l", c]);
+                out.extend(bare.into_iter().chain(with_l).map(|k| (i, i + 3, k)));
+            }
+        } else if let Some(k) = joined_consonants([a, b]) {
+            out.push((i, i + 2, k));
+        }
+    }
+    out.retain(|(_, _, k)| k.len() >= 3);
+    out
 }
 
 /// Checks that every bundled data table parses; the error names the file and line.
@@ -433,7 +480,8 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
             });
             continue;
         }
-        let arabic_article = n > 3 && t.text.starts_with("ال");
+        // الله (Allah) is not article + word: Latin writes it whole (Abdullah, Allah Noor).
+        let arabic_article = n > 3 && t.text.starts_with("ال") && t.text != "الله";
         let cut = if cjk {
             first_len
         } else if arabic_article {
@@ -483,13 +531,27 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
             .collect()
     };
     let mut variants = variants;
+    // Russian print mostly writes ё as е (Дёмин is published as Demin and Dyomin).
+    if text.contains('ё') {
+        let alt = latin_of(&text.replace('ё', "е"), Lang::detect(&text));
+        let k = phonetic_key(&alt);
+        if k != phonetic && !variants.contains(&k) {
+            variants.push(k);
+        }
+    }
     if let Some(alt) = yo_alternative(&latin) {
         let k = phonetic_key(&alt);
         if k != phonetic && !variants.contains(&k) {
             variants.push(k);
         }
     }
-    let consonants = consonant_key(&phonetic);
+    // Consonant classes (not `consonant_key(&phonetic)`): the phonetic rules read a
+    // vowel-less abjad skeleton's adjacent letters as digraphs (مقیسه `mqish` -> `mkix`).
+    let mut consonants = translit::consonant_classes(&text, &latin);
+    if consonants.is_empty() {
+        // A vowel-only token (`a`, `ya`) keeps a key, as `consonant_key` does.
+        consonants = consonant_key(&phonetic);
+    }
     NameToken {
         text,
         latin,
@@ -681,6 +743,28 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         if let Some(k) = key {
             if !t.variants.contains(&k) {
                 t.variants.push(k);
+            }
+        }
+    }
+    // A concept English writes as two words (machine building, instrument making) and
+    // Russian as one (машиностроительный): both words get the key, and the scorer's joined
+    // path pairs them with the one word.
+    if hint != PartyHint::Person {
+        for i in 1..tokens.len() {
+            let (head, tail) = tokens.split_at_mut(i);
+            let (a, b) = (&mut head[i - 1], &mut tail[0]);
+            if !matches!(a.class, TokenClass::Name | TokenClass::Stopword)
+                || !matches!(b.class, TokenClass::Name | TokenClass::Stopword)
+            {
+                continue;
+            }
+            let joined = format!("{}{}", a.latin, b.latin);
+            if let Some(k) = lex.concept(&joined) {
+                for t in [a, b] {
+                    if !t.variants.iter().any(|v| v == k) {
+                        t.variants.push(k.to_string());
+                    }
+                }
             }
         }
     }

@@ -401,7 +401,14 @@ fn semitic_weak(chars: &[char], i: usize) -> Option<&'static str> {
     };
     let next = chars.get(i + 1).copied();
     let alif = |x: Option<char>| matches!(x, Some('ا' | 'أ' | 'إ' | 'آ' | 'ى' | 'ة'));
-    let consonant = i == 0 || alif(next) || alif(prev) || matches!(next, Some('و' | 'ي' | 'ی'));
+    // After a word-initial ʿayn (not written in Latin) the weak letter starts the word as
+    // Latin writes it: عوض Awad, عويس Aweys.
+    let after_initial_ayn = i == 1 && prev == Some('ع');
+    let consonant = i == 0
+        || after_initial_ayn
+        || alif(next)
+        || alif(prev)
+        || matches!(next, Some('و' | 'ي' | 'ی'));
     match c {
         'و' => Some(if consonant { "w" } else { "u" }),
         'ي' | 'ی' => Some(if consonant { "y" } else { "i" }),
@@ -419,6 +426,40 @@ fn semitic_weak(chars: &[char], i: usize) -> Option<&'static str> {
     }
 }
 
+/// In a word written mostly in Cyrillic, reads the Latin letters that look like Cyrillic ones
+/// as those (`Вітaлійович` with a Latin a, `Мiĸалай` with Latin i and kra, `Pаїса` with a
+/// Latin P): lists and their sources mix keyboards, and the word is meant as Cyrillic. The
+/// pairs are the Unicode confusables (UTS #39 `confusables.txt`) between the two scripts, on
+/// lowercased text (so Latin b, h, m, t come from capitals В, Н, М, Т).
+fn fold_latin_homoglyphs(chars: &mut [char]) {
+    let cyrillic = chars.iter().filter(|c| is_cyrillic(**c)).count();
+    let latin = chars
+        .iter()
+        .filter(|c| c.is_ascii_alphabetic() || **c == 'ĸ')
+        .count();
+    if latin == 0 || cyrillic <= latin {
+        return;
+    }
+    for c in chars.iter_mut() {
+        *c = match *c {
+            'a' => 'а',
+            'b' => 'в',
+            'c' => 'с',
+            'e' => 'е',
+            'h' => 'н',
+            'i' => 'і',
+            'k' | 'ĸ' => 'к',
+            'm' => 'м',
+            'o' => 'о',
+            'p' => 'р',
+            't' => 'т',
+            'x' => 'х',
+            'y' => 'у',
+            other => other,
+        };
+    }
+}
+
 /// Transliterates one lowercased token to its canonical Latin skeleton (ASCII `[a-z0-9]`).
 pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
     let t = tables();
@@ -432,7 +473,14 @@ pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
         );
         return;
     }
-    let chars: Vec<char> = token.chars().collect();
+    // الله is written without its long vowel (the dagger alif of اللّٰه): read it as Latin
+    // writes it, so that it does not look like the article `al`.
+    if token == "الله" {
+        out.push_str("allah");
+        return;
+    }
+    let mut chars: Vec<char> = token.chars().collect();
+    fold_latin_homoglyphs(&mut chars);
     let cyr = t.cyrillic.first();
     let mut i = 0;
     let mut geminate = false;
@@ -656,4 +704,115 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
 fn is_latin_script(c: char) -> bool {
     use unicode_script::{Script, UnicodeScript};
     c.script() == Script::Latin
+}
+
+/// Whether a character is a letter of the Arabic or Hebrew script (abjads: short vowels are
+/// not written).
+fn is_abjad_char(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Appends the consonant classes of a Latin string (see [`consonant_classes`]). Digraphs are
+/// read first (`kh`, `gh`, `sh`, `ch`, `zh`, `dh`, `th`, `ph`, `dj`, `ts`, `tz`), so this must
+/// be given one letter's reading at a time on the abjad side: there, س followed by ه is two
+/// letters, not `sh`. `vowel` carries, across calls, whether a vowel came after the last
+/// consonant: a class repeated with no vowel between is one consonant written double
+/// (Hassan = حسن), with a vowel between it is two (Aziz = عزيز).
+fn push_classes(latin: &str, out: &mut String, vowel: &mut bool) {
+    let b = latin.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let two = b.get(i..i + 2);
+        let di = match two {
+            Some(b"kh") => Some('h'),
+            Some(b"gh") => Some('k'),
+            Some(b"sh" | b"ch") => Some('x'),
+            Some(b"zh" | b"dj") => Some('j'),
+            Some(b"dh") => Some('d'),
+            Some(b"th") => Some('t'),
+            Some(b"ph") => Some('f'),
+            Some(b"ts" | b"tz") => Some('s'),
+            _ => None,
+        };
+        let (class, used) = match di {
+            Some(c) => (Some(c), 2),
+            None => (
+                match b[i] {
+                    b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => None,
+                    b'g' | b'k' | b'q' | b'c' => Some('k'),
+                    b'w' | b'v' => Some('v'),
+                    b'x' => Some('h'),
+                    c if c.is_ascii_alphanumeric() => Some(c as char),
+                    _ => None,
+                },
+                1,
+            ),
+        };
+        match class {
+            Some(c) => {
+                if *vowel || !out.ends_with(c) {
+                    out.push(c);
+                }
+                *vowel = false;
+            }
+            None if b[i].is_ascii_alphabetic() => *vowel = true,
+            None => {}
+        }
+        i += used;
+    }
+}
+
+/// The consonant-class key on which a token written in an abjad (Arabic, Persian, Hebrew
+/// script: short vowels not written) meets its Latin rendering, and the other way round.
+///
+/// Vowels (and y, which renders both ي and a vowel) are dropped; the consonants that Latin
+/// renderings of one letter disagree on fall into one class: q/k/g/gh/c (قاسم Qasem, Ghassem;
+/// Persian ق = gh: Bagher), kh/h/x (Hebrew ח: Chai, Khai), d/dh, sh/ch (French Chaouki), v/w;
+/// a consonant written double collapses and a final h is dropped
+/// (Abdulla/Abdullah, ta marbuta: Fatima/Fatimah). On the abjad side each letter is read on
+/// its own through `data/arabic.tsv` / `data/hebrew.tsv` (so that adjacent letters do not
+/// form a false digraph); on any other script the Latin skeleton is read with digraphs.
+pub(crate) fn consonant_classes(text: &str, latin: &str) -> String {
+    let mut out = String::with_capacity(latin.len());
+    if text.chars().any(is_abjad_char) {
+        let chars: Vec<char> = text.chars().collect();
+        let lang = Lang::detect_chars(chars.iter().copied());
+        let t = tables();
+        let mut piece = String::new();
+        let mut vowel = false;
+        let mut i = 0;
+        while i < chars.len() {
+            piece.clear();
+            let mut used = 1;
+            let c = chars[i];
+            if let Some(w) = semitic_weak(&chars, i) {
+                piece.push_str(w);
+            } else if t.arabic.contains(c) {
+                let map = if lang == Lang::Persian {
+                    &t.persian
+                } else {
+                    &t.arabic
+                };
+                if let Some((n, o)) = map.lookup(&chars, i) {
+                    used = n;
+                    piece.push_str(o.pick(i == 0, false));
+                }
+            } else if t.hebrew.contains(c) {
+                if let Some((n, o)) = t.hebrew.lookup(&chars, i) {
+                    used = n;
+                    piece.push_str(o.pick(i == 0, false));
+                }
+            } else if c.is_ascii_alphanumeric() {
+                piece.push(c);
+            }
+            push_classes(&piece, &mut out, &mut vowel);
+            i += used;
+        }
+    } else {
+        push_classes(latin, &mut out, &mut false);
+    }
+    if out.len() > 1 && out.ends_with('h') {
+        out.pop();
+    }
+    out
 }

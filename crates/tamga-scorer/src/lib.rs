@@ -576,14 +576,24 @@ fn acronym_path(acronym: &Tok, run: &[Tok]) -> (f64, Path) {
 }
 
 /// Single token against two adjacent tokens written together.
-fn joined_pair(single: &Tok, a: &Tok, b: &Tok) -> Option<f64> {
+fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     let s = single.latin.as_bytes();
-    let (a, b) = (a.latin.as_bytes(), b.latin.as_bytes());
+    let (a, b) = (pa.latin.as_bytes(), pb.latin.as_bytes());
     if s.len() < 4 || a.is_empty() || b.is_empty() {
         return None;
     }
     if s.len() == a.len() + b.len() && s.starts_with(a) && s.ends_with(b) {
         return Some(SIM_JOINED);
+    }
+    // A concept written as one word in one language and two in the other
+    // (машиностроительный ~ machine building): both parts carry its key.
+    let concept = |t: &Tok, k: &str| t.variants.iter().any(|v| **v == *k);
+    if single
+        .variants
+        .iter()
+        .any(|k| k.starts_with('@') && concept(pa, k) && concept(pb, k))
+    {
+        return Some(SIM_PHONETIC);
     }
     // Fuzzy joins are a secondary path: require the first letter to agree
     // before paying for an edit distance.
@@ -696,6 +706,33 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
                         sim,
                         weight: weight(i, i + n, j, j + 1),
                         path,
+                    });
+                }
+            }
+        }
+    }
+    // Abjad names: a run of tokens on one side whose consonant keys, written
+    // together, equal one token's on the other (عبد الله ~ Abdullah,
+    // نصير الدين ~ Nasiruddin, Abbas-Ali ~ عباسعلی).
+    if q.tokens.iter().chain(l.tokens.iter()).any(|t| t.abjad) {
+        for (single_q, runs, singles) in [(false, qt, lt), (true, lt, qt)] {
+            let keys: Vec<(&str, &str)> = runs.iter().map(|t| (&*t.text, &*t.consonants)).collect();
+            for (start, end, key) in tamga_names::consonant_runs(&keys) {
+                for (k, t) in singles.iter().enumerate() {
+                    if *t.consonants != *key {
+                        continue;
+                    }
+                    let (qr, lr) = if single_q {
+                        ((k, k + 1), (start, end))
+                    } else {
+                        ((start, end), (k, k + 1))
+                    };
+                    s.items.push(Item {
+                        q: (qr.0 as u8, qr.1 as u8),
+                        l: (lr.0 as u8, lr.1 as u8),
+                        sim: SIM_CONSONANTS,
+                        weight: weight(qr.0, qr.1, lr.0, lr.1),
+                        path: Path::Joined,
                     });
                 }
             }

@@ -1,0 +1,170 @@
+//! Consonant keys of names in Arabic script against their Latin renderings, joined runs of
+//! abjad tokens (عبد الله ~ Abdullah, نصير الدين ~ Nasiruddin), and the organisation vocabulary
+//! (`data/org_terms.tsv`) across Russian and English. Pairs are the original-script and Latin
+//! names of the same party as published in the bundled lists, or dictionary pairs.
+
+use tamga_names::{analyze, consonant_runs, AnalyzedName, PartyHint};
+
+fn consonants(name: &str) -> Vec<String> {
+    analyze(name, PartyHint::Person)
+        .tokens
+        .into_iter()
+        .map(|t| t.consonants)
+        .collect()
+}
+
+fn runs(name: &str) -> Vec<String> {
+    let a = analyze(name, PartyHint::Person);
+    let keys: Vec<(&str, &str)> = a
+        .tokens
+        .iter()
+        .map(|t| (t.text.as_str(), t.consonants.as_str()))
+        .collect();
+    consonant_runs(&keys).into_iter().map(|r| r.2).collect()
+}
+
+#[test]
+fn persian_and_arabic_tokens_meet_latin_renderings_on_consonants() {
+    for (abjad, latin) in [
+        ("مرتضی براتی", "Morteza BARATI"),
+        ("سید مرتضی موسوی", "Seyed Morteza Mousavi"),
+        ("محمد مقیسه", "Mohammad Moghiseh"),
+        ("احمد جنتی", "Ahmad Jannati"),
+        ("فيصل بوغانمي", "Faisal BOUGHANEMI"),
+        ("نزار محمد عوض", "Nizar Mohammad Awad"),
+    ] {
+        assert_eq!(consonants(abjad), consonants(latin), "{abjad} vs {latin}");
+    }
+}
+
+#[test]
+fn a_consonant_repeated_across_a_vowel_is_kept() {
+    // عزيز (Aziz) has two z; collapsing them would make it meet `Day`.
+    assert_eq!(consonants("عزيز"), consonants("Aziz"));
+    assert_ne!(consonants("عزيز"), consonants("Day"));
+}
+
+#[test]
+fn allah_is_not_the_article() {
+    let a = analyze("امیر عبد الله", PartyHint::Person);
+    let last = a.tokens.last().expect("tokens");
+    assert_eq!(last.latin, "allah");
+    assert!(runs("امیر عبد الله").contains(&consonants("Abdullah")[0]));
+    assert!(runs("مطيع الله").contains(&consonants("MATIULLAH")[0]));
+}
+
+#[test]
+fn runs_around_the_article_meet_the_joined_latin_compound() {
+    // Nasir ad-Din: the article is assimilated (Nasiruddin) or kept (Nasiraldin).
+    let r = runs("نصیر الدین حقانی");
+    assert!(r.contains(&consonants("NASIRUDDIN")[0]), "{r:?}");
+    assert!(r.contains(&consonants("Nasiraldin")[0]), "{r:?}");
+    // Split in Arabic script, joined in Latin, and the other way round.
+    assert!(runs("علی خوشنام وند").contains(&consonants("Khoshnamvand")[0]));
+    assert!(runs("Abbas Ali").contains(&consonants("عباسعلی")[0]));
+}
+
+fn org(name: &str) -> AnalyzedName {
+    analyze(name, PartyHint::Organization)
+}
+
+/// Whether every name word of `a` shares a key (phonetic or variant) with some word of `b`.
+fn all_words_meet(a: &AnalyzedName, b: &AnalyzedName) -> bool {
+    let keys = |t: &tamga_names::NameToken| -> Vec<String> {
+        std::iter::once(t.phonetic.clone())
+            .chain(t.variants.iter().cloned())
+            .collect()
+    };
+    a.tokens
+        .iter()
+        .filter(|t| t.class == tamga_names::TokenClass::Name)
+        .all(|t| {
+            let k = keys(t);
+            b.tokens
+                .iter()
+                .any(|u| keys(u).iter().any(|x| k.contains(x)))
+        })
+}
+
+#[test]
+fn translated_organisation_words_share_a_concept_key() {
+    for (ru, en) in [
+        ("Институт прикладной физики", "Institute of Applied Physics"),
+        (
+            "институт молекулярной электроники",
+            "Molecular Electronics Institute",
+        ),
+        (
+            "Государственное бюджетное учреждение культуры",
+            "State Budgetary Institution of Culture",
+        ),
+        (
+            "Завод точной электромеханики",
+            "Precise Electromechanics Plant",
+        ),
+        (
+            "Российский сельскохозяйственный банк",
+            "Russian Agricultural Bank",
+        ),
+        ("Центр квантовой оптики", "Quantum Optics Center"),
+    ] {
+        let (a, b) = (org(ru), org(en));
+        assert!(all_words_meet(&a, &b), "{ru} -> {en}: {:?}", a.tokens);
+        assert!(all_words_meet(&b, &a), "{en} -> {ru}: {:?}", b.tokens);
+    }
+    // Inflected forms reach the same key.
+    for form in ["прикладной", "прикладная", "прикладного", "прикладных"]
+    {
+        let t = &org(form).tokens[0];
+        assert!(t.variants.iter().any(|v| v == "@applied"), "{form}: {t:?}");
+    }
+}
+
+#[test]
+fn a_concept_written_as_two_english_words_marks_both() {
+    let en = org("Arzamas Machine-Building Plant");
+    let ru = org("Арзамасский машиностроительный завод");
+    let key = "@machinebuilding";
+    assert!(
+        ru.tokens[1].variants.iter().any(|v| v == key),
+        "{:?}",
+        ru.tokens
+    );
+    assert!(
+        en.tokens[1].variants.iter().any(|v| v == key),
+        "{:?}",
+        en.tokens
+    );
+    assert!(
+        en.tokens[2].variants.iter().any(|v| v == key),
+        "{:?}",
+        en.tokens
+    );
+    // Not for persons: "Machine" is not read as a concept in a personal name.
+    let p = analyze("Machine Building", PartyHint::Person);
+    assert!(p
+        .tokens
+        .iter()
+        .all(|t| !t.variants.iter().any(|v| v == key)));
+}
+
+#[test]
+fn latin_lookalikes_inside_a_cyrillic_word_read_as_cyrillic() {
+    // Published with a Latin i and kra (Мiĸалай Iванавiч) and a Latin a (Вітaлійович).
+    let mixed = analyze("Мiĸалай Iванавiч", PartyHint::Person);
+    let clean = analyze("Мікалай Іванавіч", PartyHint::Person);
+    let latin = |a: &AnalyzedName| a.tokens.iter().map(|t| t.latin.clone()).collect::<Vec<_>>();
+    assert_eq!(latin(&mixed), latin(&clean));
+    // A Latin word is left alone.
+    assert_eq!(
+        analyze("Mikalai", PartyHint::Person).tokens[0].latin,
+        "mikalai"
+    );
+}
+
+#[test]
+fn yo_written_as_ye_is_a_variant() {
+    let yo = &analyze("Дёмин", PartyHint::Person).tokens[0];
+    let ye = &analyze("Demin", PartyHint::Person).tokens[0];
+    assert!(yo.variants.contains(&ye.phonetic), "{yo:?} vs {ye:?}");
+}
