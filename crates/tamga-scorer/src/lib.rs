@@ -16,7 +16,9 @@
 //!    the longer has 4+ characters and the shorter 3+, and `d` is at most 1
 //!    (2 when they have 8+ and 6+): `edit_distance`, `1 − 0.75·d/len` (never
 //!    for a name written in Han, Hangul or kana, whose romanised syllables one
-//!    letter apart are different characters); for a name in Arabic
+//!    letter apart are different characters; a Han token is not matched by
+//!    the generic phonetic key either, which would fold pinyin `x` into `h`
+//!    and `q` into `k`); for a name in Arabic
 //!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85).
 //!    Pairs of tokens of at most 3 characters therefore need exact,
 //!    skeleton or phonetic equality. Two
@@ -292,6 +294,8 @@ struct TokData {
     /// Script whose characters are whole syllables (see [`is_syllabic`]):
     /// never matched by edit distance.
     syllabic: bool,
+    /// Han script: not matched by the generic phonetic key either.
+    han: bool,
     /// The letter the token gives an acronym of a run (0: it ends a run).
     initial: u8,
     /// A function word an acronym may skip (`of`, `de`).
@@ -319,6 +323,7 @@ impl PartialEq for TokData {
             bits: _,
             abjad,
             syllabic,
+            han,
             initial,
             function,
             acronym,
@@ -333,6 +338,7 @@ impl PartialEq for TokData {
             && factor.to_bits() == other.factor.to_bits()
             && *abjad == other.abjad
             && *syllabic == other.syllabic
+            && *han == other.han
             && *initial == other.initial
             && *function == other.function
             && *acronym == other.acronym
@@ -392,7 +398,7 @@ impl PreparedName {
             tokens: a
                 .tokens
                 .iter()
-                .map(|t| make(TokData::new(t, abjad, syllabic)))
+                .map(|t| make(TokData::new(t, abjad, syllabic, a.script == "Hani")))
                 .collect(),
             acronyms: tamga_names::acronym::has_acronyms(a),
         }
@@ -400,7 +406,7 @@ impl PreparedName {
 }
 
 impl TokData {
-    fn new(t: &NameToken, abjad: bool, syllabic: bool) -> TokData {
+    fn new(t: &NameToken, abjad: bool, syllabic: bool, han: bool) -> TokData {
         TokData {
             text: t.text.as_str().into(),
             latin: t.latin.as_str().into(),
@@ -415,6 +421,7 @@ impl TokData {
             bits: OnceLock::new(),
             abjad,
             syllabic,
+            han,
             initial: initial_letter(t),
             function: is_function_word(&t.latin),
             acronym: is_acronym_candidate(t),
@@ -523,7 +530,15 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     }
     // A concept key (`@plant`: a translated organisation word or another language's form
     // of a given name; see `NameToken::variants`) is a fallback: spelling evidence first.
-    let shared = q.shared_phonetic(l);
+    // Pinyin is already a phonetic spelling, and the generic phonetic key
+    // (x as h, q as k, vowels folded) merges different Han syllables
+    // (熊 xiong ~ hung, 倩 qian ~ ken): Han tokens meet other tokens by their
+    // romanisation only.
+    let shared = if q.han || l.han {
+        None
+    } else {
+        q.shared_phonetic(l)
+    };
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
@@ -1056,6 +1071,9 @@ mod tests {
             "{other:?}"
         );
         assert!(other.score < 0.7, "{other:?}");
+        // Nor a generic phonetic path: 熊 is xiong, not Hung; 倩 is qian, not Ken.
+        assert_eq!(score("熊", "HUNG").score, 0.0);
+        assert_eq!(score("倩", "KEN").score, 0.0);
         // The Latin forms stay within edit distance of each other.
         let latin = score("Guangzhong ZHAO", "Guangzong ZHAO");
         assert!(latin.score > 0.8, "{latin:?}");
