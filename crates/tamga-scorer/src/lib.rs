@@ -41,9 +41,16 @@
 //!    factors: name 1.0 (patronymic 0.6), initial 0.35, stopword 0.3, legal
 //!    form 0.25, particle 0.15, title 0.1.
 //! 4. **Coverage** is a weighted Dice coefficient:
-//!    `Σ sim·(w_query + w_list) / (Σ all query weights + Σ all list weights)`,
-//!    so unmatched tokens on either side cost their weight: a missing rare
-//!    surname costs a lot, a missing title or patronymic little.
+//!    `Σ sim·(w_query + w_list) / (Σ all list weights + Σ matched query
+//!    weights + 0.8 · Σ unmatched query weights)`, so unmatched tokens on
+//!    either side cost their weight: a missing rare surname costs a lot, a
+//!    missing title or patronymic little. A query token no list token
+//!    matches costs 0.8 of its weight, a list token in full: the screened
+//!    name comes from a customer record, which often writes more of the name
+//!    (a second surname, a middle name, a descriptor) than the listed alias,
+//!    while a listed token the query lacks is the list's own word for the
+//!    party. So `Anna Smith` against a listed `Anna Smith X` scores as before,
+//!    and `Anna Smith X` against a listed `Anna Smith` a little higher.
 //! 5. **Distinctiveness**: how well the matched list tokens identify a
 //!    party. The rarest matched token counts in full and the others at half
 //!    (a rare surname identifies; common given names add a little):
@@ -126,6 +133,10 @@ pub const ACRONYM_LETTER_BITS: f64 = 4.0;
 fn acronym_bits(letters: u8) -> f64 {
     (ACRONYM_LETTER_BITS * (f64::from(letters) - 2.0)).max(0.0)
 }
+
+/// Share of its weight an unmatched *query* token costs in the coverage
+/// (unmatched list tokens cost in full; see the crate docs).
+pub const UNMATCHED_QUERY_COST: f64 = 0.8;
 
 /// Tokens beyond this many per name are not aligned (they still weigh in
 /// the denominator): real names never come close, and it bounds the cost of
@@ -791,7 +802,18 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         rarest_bits = rarest_bits.max(bits);
         s.chosen.push(*it);
     }
-    let coverage = if total > 0.0 { matched / total } else { 0.0 };
+    let unmatched_query: f64 =
+        s.wq.iter()
+            .zip(&s.q_used)
+            .filter(|(_, &u)| !u)
+            .map(|(w, _)| w)
+            .sum();
+    let denominator = total - (1.0 - UNMATCHED_QUERY_COST) * unmatched_query;
+    let coverage = if denominator > 0.0 {
+        matched / denominator
+    } else {
+        0.0
+    };
     let distinctiveness =
         ((rarest_bits + 0.5 * (evidence_bits - rarest_bits)) / FULL_EVIDENCE_BITS).min(1.0);
     let score = (coverage
@@ -1168,6 +1190,17 @@ mod tests {
                 .all(|t| t.path != MatchPath::Acronym),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn an_extra_query_token_costs_less_than_a_missing_list_token() {
+        let extra_in_query = score("Viktor Anatolijevitch Bout", "Viktor BOUT");
+        let extra_in_list = score("Viktor Bout", "Viktor Anatolijevitch BOUT");
+        assert!(
+            extra_in_query.score > extra_in_list.score,
+            "{extra_in_query:?} vs {extra_in_list:?}"
+        );
+        assert!(extra_in_query.score < 0.99, "{extra_in_query:?}");
     }
 
     #[test]
