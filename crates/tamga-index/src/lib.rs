@@ -241,7 +241,14 @@ struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply carries input bits only upwards, and hash tables
+        // index by the low bits: fold the high bits down (murmur3's
+        // finaliser), or tokens sharing their first bytes collide.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -280,9 +287,27 @@ impl JoinedTerms {
         &self.bytes[e.0 as usize..e.0 as usize + e.2 as usize]
     }
 
+    /// The key's first 8 bytes as a big-endian number: ordering by it agrees
+    /// with byte order, and settles most comparisons without reading the
+    /// arena.
+    fn prefix(&self, e: &(u64, u32, u32)) -> u64 {
+        let key = self.key(e);
+        let mut word = [0u8; 8];
+        let n = key.len().min(8);
+        word[..n].copy_from_slice(&key[..n]);
+        u64::from_be_bytes(word)
+    }
+
     fn build(mut self) -> Dictionary {
         let mut entries = std::mem::take(&mut self.entries);
-        entries.sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.1.cmp(&b.1)));
+        entries.sort_by_cached_key(|e| self.prefix(e));
+        // Runs of equal prefixes are short; order them by the whole key and
+        // name id (ties of key keep ids increasing for the postings).
+        for run in entries.chunk_by_mut(|a, b| self.prefix(a) == self.prefix(b)) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.1.cmp(&b.1)));
+            }
+        }
         let this = &self;
         let groups = entries
             .chunk_by(|a, b| this.key(a) == this.key(b))
