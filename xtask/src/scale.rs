@@ -4,7 +4,7 @@
 //! token statistics resemble a real list, only bigger.
 
 use crate::eval::{eval_list_specs, load_available, write_json, Paths};
-use crate::latency::{batch_time, percentile, read_query_csv, rss_kb};
+use crate::latency::{batch_time, cpu_seconds, percentile, read_query_csv, rss_kb};
 use crate::perturb;
 use crate::rng::Rng;
 use crate::text::{script_of, Script};
@@ -37,6 +37,10 @@ pub struct ScaleArgs {
     /// Alert threshold passed to `screen`.
     #[arg(long, default_value_t = tamga_screen::DEFAULT_THRESHOLD)]
     pub threshold: f64,
+    /// Print the N slowest queries (single-query time) to stderr, to see
+    /// which shapes of query cost most.
+    #[arg(long, default_value_t = 0)]
+    pub slowest: usize,
     /// Also write the figures as JSON here.
     #[arg(long)]
     pub json: Option<PathBuf>,
@@ -279,8 +283,10 @@ pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
     let (rss_lists, _) = rss_kb();
     let n_entities = list.entities.len();
     let build_started = Instant::now();
+    let build_cpu = cpu_seconds();
     let screener = Screener::new(vec![list], TamgaScorer);
     let build = build_started.elapsed();
+    let build_cpu = cpu_seconds() - build_cpu;
     let (rss_built, peak_built) = rss_kb();
     let options = ScreenOptions {
         threshold: args.threshold,
@@ -296,14 +302,31 @@ pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
         times.push(started.elapsed());
     }
     times.sort_unstable();
-    let batch = batch_time(&screener, &queries, &options);
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    if args.slowest > 0 {
+        let mut each: Vec<(Duration, &str)> = queries
+            .iter()
+            .map(|q| {
+                let started = Instant::now();
+                let _ = std::hint::black_box(screener.screen(q, &options));
+                (started.elapsed(), q.name.as_str())
+            })
+            .collect();
+        each.sort_unstable_by_key(|e| std::cmp::Reverse(e.0));
+        for (d, name) in each.iter().take(args.slowest) {
+            eprintln!("xtask: slow query {:.2} ms: {name}", ms(*d));
+        }
+    }
+    let batch_cpu = cpu_seconds();
+    let batch = batch_time(&screener, &queries, &options);
+    let batch_cpu = cpu_seconds() - batch_cpu;
     let figures = serde_json::json!({
         "synthetic_names": n_names,
         "synthetic_entities": n_entities,
         "seed": args.seed,
         "generate_s": generate.as_secs_f64(),
         "index_build_s": build.as_secs_f64(),
+        "index_build_cpu_s": build_cpu,
         "rss_lists_only_kb": rss_lists,
         "rss_after_build_kb": rss_built,
         "peak_rss_kb": peak_built,
@@ -315,6 +338,8 @@ pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
         "batch_queries": queries.len(),
         "batch_s": batch.as_secs_f64(),
         "batch_qps": queries.len() as f64 / batch.as_secs_f64().max(1e-9),
+        "batch_cpu_s": batch_cpu,
+        "batch_qps_per_cpu_s": queries.len() as f64 / batch_cpu.max(1e-9),
         "threshold": args.threshold,
         "export_every": args.export_every,
         "lists": notes,

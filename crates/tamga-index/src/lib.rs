@@ -251,7 +251,14 @@ struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply carries input bits only upwards, and hash tables
+        // index by the low bits: fold the high bits down (murmur3's
+        // finaliser), or tokens sharing their first bytes collide.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -290,9 +297,27 @@ impl JoinedTerms {
         &self.bytes[e.0 as usize..e.0 as usize + e.2 as usize]
     }
 
+    /// The key's first 8 bytes as a big-endian number: ordering by it agrees
+    /// with byte order, and settles most comparisons without reading the
+    /// arena.
+    fn prefix(&self, e: &(u64, u32, u32)) -> u64 {
+        let key = self.key(e);
+        let mut word = [0u8; 8];
+        let n = key.len().min(8);
+        word[..n].copy_from_slice(&key[..n]);
+        u64::from_be_bytes(word)
+    }
+
     fn build(mut self) -> Dictionary {
         let mut entries = std::mem::take(&mut self.entries);
-        entries.sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.1.cmp(&b.1)));
+        entries.sort_by_cached_key(|e| self.prefix(e));
+        // Runs of equal prefixes are short; order them by the whole key and
+        // name id (ties of key keep ids increasing for the postings).
+        for run in entries.chunk_by_mut(|a, b| self.prefix(a) == self.prefix(b)) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.1.cmp(&b.1)));
+            }
+        }
         let this = &self;
         let groups = entries
             .chunk_by(|a, b| this.key(a) == this.key(b))
@@ -434,10 +459,19 @@ pub struct NameIndex {
 /// which sums of the `f32` weights are exact (see [`NameIndex::candidates`]).
 #[derive(Default)]
 struct Scratch {
-    evidence: Vec<f64>,
-    stamp: Vec<u32>,
+    /// Per name: evidence and the step that last credited it, side by side
+    /// so that crediting a name touches one cache line (at millions of
+    /// names these arrays are far larger than the caches).
+    slots: Vec<Slot>,
     touched: Vec<u32>,
     clock: u32,
+}
+
+/// See [`Scratch::slots`].
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    evidence: f64,
+    stamp: u32,
 }
 
 thread_local! {
@@ -613,9 +647,8 @@ impl NameIndex {
             let mut scratch = scratch.borrow_mut();
             let scratch = &mut *scratch;
             let n = self.names as usize;
-            if scratch.evidence.len() < n {
-                scratch.evidence.resize(n, 0.0);
-                scratch.stamp.resize(n, 0);
+            if scratch.slots.len() < n {
+                scratch.slots.resize(n, Slot::default());
             }
             // Evidence sums are exact in any order, so steps that may create
             // candidates go strongest first: the rare tokens settle the
@@ -653,7 +686,7 @@ impl NameIndex {
                 scratch.clock = scratch.clock.wrapping_add(1);
                 if scratch.clock == 0 {
                     // The stamp clock wrapped: old stamps could collide.
-                    scratch.stamp.iter_mut().for_each(|s| *s = 0);
+                    scratch.slots.iter_mut().for_each(|s| s.stamp = 0);
                     scratch.clock = 1;
                 }
                 if create || !prune || !step.cheaper_to_look_up(scratch.touched.len()) {
@@ -665,10 +698,10 @@ impl NameIndex {
             let mut out: Vec<(f64, u32)> = scratch
                 .touched
                 .iter()
-                .map(|&name| (scratch.evidence[name as usize], name))
+                .map(|&name| (scratch.slots[name as usize].evidence, name))
                 .collect();
             for &name in &scratch.touched {
-                scratch.evidence[name as usize] = 0.0;
+                scratch.slots[name as usize].evidence = 0.0;
             }
             scratch.touched.clear();
             let top = out.iter().map(|c| c.0).fold(0.0, f64::max);
@@ -838,15 +871,19 @@ impl<'a> Step<'a> {
 /// only grows, so both bars only rise). `0` while fewer than `limit` names
 /// are held and no ratio applies.
 fn admission_bar(scratch: &Scratch, limit: usize, min_ratio: f64) -> f64 {
-    let ev = &scratch.evidence;
+    let ev = &scratch.slots;
     let top = scratch
         .touched
         .iter()
-        .map(|&n| ev[n as usize])
+        .map(|&n| ev[n as usize].evidence)
         .fold(0.0, f64::max);
     let mut bar = min_ratio * top;
     if limit > 0 && scratch.touched.len() >= limit {
-        let mut held: Vec<f64> = scratch.touched.iter().map(|&n| ev[n as usize]).collect();
+        let mut held: Vec<f64> = scratch
+            .touched
+            .iter()
+            .map(|&n| ev[n as usize].evidence)
+            .collect();
         let (_, kth, _) = held.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
         bar = bar.max(*kth);
     }
@@ -855,11 +892,12 @@ fn admission_bar(scratch: &Scratch, limit: usize, min_ratio: f64) -> f64 {
 
 /// Forgets held names that cannot reach `bar` with the `rest` still to come.
 fn drop_hopeless(scratch: &mut Scratch, rest: f64, bar: f64) {
-    let ev = &mut scratch.evidence;
+    let ev = &mut scratch.slots;
     scratch.touched.retain(|&n| {
-        let keep = ev[n as usize] + rest >= bar;
+        let slot = &mut ev[n as usize];
+        let keep = slot.evidence + rest >= bar;
         if !keep {
-            ev[n as usize] = 0.0;
+            slot.evidence = 0.0;
         }
         keep
     });
@@ -872,20 +910,20 @@ fn scan(scratch: &mut Scratch, expansions: &[(f32, &[u32])], create: bool) {
     for &(weight, posting) in expansions {
         let weight = f64::from(weight);
         for &name in posting {
-            let n = name as usize;
-            if scratch.stamp[n] == clock {
+            let slot = &mut scratch.slots[name as usize];
+            if slot.stamp == clock {
                 // Already credited for this step at a higher weight
                 // (expansions come strongest first).
                 continue;
             }
-            if scratch.evidence[n] == 0.0 {
+            if slot.evidence == 0.0 {
                 if !create {
                     continue;
                 }
                 scratch.touched.push(name);
             }
-            scratch.stamp[n] = clock;
-            scratch.evidence[n] += weight;
+            slot.stamp = clock;
+            slot.evidence += weight;
         }
     }
 }
@@ -905,9 +943,13 @@ fn look_up(scratch: &mut Scratch, expansions: &[(f32, &[u32])]) {
                 break;
             };
             from += at;
-            if posting.get(from) == Some(&name) && scratch.stamp[n] != clock {
-                scratch.stamp[n] = clock;
-                scratch.evidence[n] += weight;
+            if posting.get(from) != Some(&name) {
+                continue;
+            }
+            let slot = &mut scratch.slots[n];
+            if slot.stamp != clock {
+                slot.stamp = clock;
+                slot.evidence += weight;
             }
         }
     }

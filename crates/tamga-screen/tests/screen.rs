@@ -221,3 +221,16 @@ fn distinctive_names_outscore_common_ones_at_equal_coverage() {
         "{common:?} vs {rare:?}"
     );
 }
+
+#[test]
+fn every_entity_is_found_by_its_id_and_unknown_ids_are_not() {
+    let s = screener();
+    for (i, e) in s.entities().iter().enumerate().step_by(97) {
+        let found = s.entity(&e.id).map(|f| f as *const _);
+        assert_eq!(found, Some(&s.entities()[i] as *const _), "{}", e.id);
+    }
+    let first = &s.entities()[0].id;
+    assert!(s.entity(&format!("{first}x")).is_none());
+    assert!(s.entity("").is_none());
+    assert!(s.entity("zz:unknown").is_none());
+}
