@@ -600,6 +600,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     let mut tokens: Vec<NameToken> = Vec::with_capacity(raw.len());
     let mut upper: Vec<bool> = Vec::with_capacity(raw.len());
     let any_lower = raw.iter().any(|t| t.has_lower);
+    let cyrillic_name = lang != Lang::Persian && detect_script(name) == "Cyrl";
     let orgish = hint != PartyHint::Person;
     let mut i = 0;
     while i < raw.len() {
@@ -625,11 +626,14 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             }
         }
         let r = &raw[i];
-        tokens.push(make_token(
-            r.text.clone(),
-            latin_of(&r.text, lang),
-            r.hyphen_next,
-        ));
+        // A one-letter Latin lookalike in a Cyrillic name (`Общество c ограниченной …` typed
+        // with a Latin c) is the Cyrillic letter.
+        let text = match translit::cyrillic_lookalike(&r.text) {
+            Some(c) if cyrillic_name => c.to_string(),
+            _ => r.text.clone(),
+        };
+        let latin = latin_of(&text, lang);
+        tokens.push(make_token(text, latin, r.hyphen_next));
         upper.push(r.upper && any_lower);
         i += 1;
     }

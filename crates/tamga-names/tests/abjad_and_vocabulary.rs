@@ -168,3 +168,12 @@ fn yo_written_as_ye_is_a_variant() {
     let ye = &analyze("Demin", PartyHint::Person).tokens[0];
     assert!(yo.variants.contains(&ye.phonetic), "{yo:?} vs {ye:?}");
 }
+
+#[test]
+fn a_latin_letter_word_in_a_cyrillic_name_is_read_as_cyrillic() {
+    // "Общество c ограниченной ответственностью" typed with a Latin c is still the LLC form.
+    let a = org("Общество c ограниченной ответственностью \"Атран\"");
+    assert_eq!(a.legal_form(), Some("llc"), "{:?}", a.tokens);
+    // In a Latin name the letter stays Latin.
+    assert_eq!(org("Company C").tokens[1].latin, "c");
+}
