@@ -721,8 +721,8 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         }
     }
     // A concept English writes as two words (machine building, instrument making) and
-    // Russian as one (машиностроительный): both words get the key, and the scorer's joined
-    // path pairs them with the one word.
+    // Russian as one (машиностроительный): both words get the key marked as a part
+    // (`@machinebuilding+`), and the scorer's joined path pairs them with the one word.
     if hint != PartyHint::Person {
         for i in 1..tokens.len() {
             let (head, tail) = tokens.split_at_mut(i);
@@ -732,11 +732,14 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
             {
                 continue;
             }
+            // Whole entries only: a stem would read `institute of` as a form of институт.
             let joined = format!("{}{}", a.latin, b.latin);
-            if let Some(k) = lex.concept(&joined) {
+            if let Some(k) = lex.concept_words.get(&joined) {
+                // Marked `+` (a part, not the concept): `machine` alone is not машиностроительный.
+                let part = format!("{k}+");
                 for t in [a, b] {
-                    if !t.variants.iter().any(|v| v == k) {
-                        t.variants.push(k.to_string());
+                    if !t.variants.contains(&part) {
+                        t.variants.push(part.clone());
                     }
                 }
             }
@@ -755,10 +758,22 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
     let Some(stem) = ENDINGS.iter().find_map(|e| latin.strip_suffix(e)) else {
         return Vec::new();
     };
-    if stem.len() < 3 {
+    if stem.len() < 2 {
         return Vec::new();
     }
-    let mut out = vec![format!("{stem}sk"), stem.to_string()];
+    // Омский -> Omsk: a two-letter stem gives only the form with `sk`.
+    let mut out = vec![format!("{stem}sk")];
+    if stem.len() < 3 {
+        return out;
+    }
+    out.push(stem.to_string());
+    // Миасский -> Miass, Улан-Удэнский -> Ude: the place's own final s or the -n- of -нский.
+    if stem.ends_with('s') {
+        out.push(format!("{stem}s"));
+    }
+    if let Some(s) = stem.strip_suffix('n').filter(|s| s.len() >= 2) {
+        out.push(s.to_string());
+    }
     if let Some(s) = stem.strip_suffix(['y', 'i']).filter(|s| s.len() >= 3) {
         out.push(s.to_string());
     }

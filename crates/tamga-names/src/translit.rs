@@ -437,7 +437,7 @@ fn fold_latin_homoglyphs(chars: &mut [char]) {
         .iter()
         .filter(|c| c.is_ascii_alphabetic() || **c == 'ĸ')
         .count();
-    if latin == 0 || cyrillic <= latin {
+    if latin == 0 || cyrillic < latin {
         return;
     }
     fold_latin_homoglyphs_all(chars);
