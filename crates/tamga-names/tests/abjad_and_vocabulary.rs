@@ -166,3 +166,16 @@ fn a_latin_letter_word_in_a_cyrillic_name_is_read_as_cyrillic() {
     // In a Latin name the letter stays Latin.
     assert_eq!(org("Company C").tokens[1].latin, "c");
 }
+
+#[test]
+fn arabic_and_persian_organisation_words_share_a_concept_key() {
+    for (abjad, en) in [
+        ("صنایع هوایی", "Aviation Industries"),
+        ("نیروی مقاومت", "Resistance Force"),
+        ("الجماعة الاسلامية المقاتلة", "Islamic Fighting Group"),
+    ] {
+        let (a, b) = (org(abjad), org(en));
+        assert!(all_words_meet(&a, &b), "{abjad} -> {en}: {:?}", a.tokens);
+        assert!(all_words_meet(&b, &a), "{en} -> {abjad}: {:?}", b.tokens);
+    }
+}
