@@ -68,7 +68,7 @@
 //! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
-//! | `org_terms.tsv` | organisation words (any language) → concept variant key (`@plant`: завод = plant) | bilingual dictionaries / Wiktionary translation tables |
+//! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
 //!
 //! Kanji read through the Hanzi table (Mandarin readings), which is wrong for Japanese names;
