@@ -68,7 +68,7 @@
 //! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
-//! | `org_terms.tsv` | organisation words (any language) → concept variant key (`@plant`: завод = plant) | bilingual dictionaries / Wiktionary translation tables |
+//! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
 //! | `function_words.txt` | articles, prepositions, conjunctions an acronym may skip ([`acronym`]) | general grammar of the lists' languages (see header) |
 //! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
@@ -612,6 +612,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     let mut tokens: Vec<NameToken> = Vec::with_capacity(raw.len());
     let mut upper: Vec<bool> = Vec::with_capacity(raw.len());
     let any_lower = raw.iter().any(|t| t.has_lower);
+    let cyrillic_name = lang != Lang::Persian && detect_script(name) == "Cyrl";
     let orgish = hint != PartyHint::Person;
     let mut i = 0;
     while i < raw.len() {
@@ -638,7 +639,14 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             }
         }
         let r = &raw[i];
-        let mut t = make_token(r.text.clone(), latin_of(&r.text, lang), r.hyphen_next);
+        // A one-letter Latin lookalike in a Cyrillic name (`Общество c ограниченной …` typed
+        // with a Latin c) is the Cyrillic letter.
+        let text = match translit::cyrillic_lookalike(&r.text) {
+            Some(c) if cyrillic_name => c.to_string(),
+            _ => r.text.clone(),
+        };
+        let latin = latin_of(&text, lang);
+        let mut t = make_token(text, latin, r.hyphen_next);
         t.has_lower = r.has_lower;
         tokens.push(t);
         upper.push(r.upper && any_lower);
@@ -747,8 +755,8 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         }
     }
     // A concept English writes as two words (machine building, instrument making) and
-    // Russian as one (машиностроительный): both words get the key, and the scorer's joined
-    // path pairs them with the one word.
+    // Russian as one (машиностроительный): both words get the key marked as a part
+    // (`@machinebuilding+`), and the scorer's joined path pairs them with the one word.
     if hint != PartyHint::Person {
         for i in 1..tokens.len() {
             let (head, tail) = tokens.split_at_mut(i);
@@ -758,11 +766,14 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
             {
                 continue;
             }
+            // Whole entries only: a stem would read `institute of` as a form of институт.
             let joined = format!("{}{}", a.latin, b.latin);
-            if let Some(k) = lex.concept(&joined) {
+            if let Some(k) = lex.concept_words.get(&joined) {
+                // Marked `+` (a part, not the concept): `machine` alone is not машиностроительный.
+                let part = format!("{k}+");
                 for t in [a, b] {
-                    if !t.variants.iter().any(|v| v == k) {
-                        t.variants.push(k.to_string());
+                    if !t.variants.contains(&part) {
+                        t.variants.push(part.clone());
                     }
                 }
             }
@@ -781,10 +792,22 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
     let Some(stem) = ENDINGS.iter().find_map(|e| latin.strip_suffix(e)) else {
         return Vec::new();
     };
-    if stem.len() < 3 {
+    if stem.len() < 2 {
         return Vec::new();
     }
-    let mut out = vec![format!("{stem}sk"), stem.to_string()];
+    // Омский -> Omsk: a two-letter stem gives only the form with `sk`.
+    let mut out = vec![format!("{stem}sk")];
+    if stem.len() < 3 {
+        return out;
+    }
+    out.push(stem.to_string());
+    // Миасский -> Miass, Улан-Удэнский -> Ude: the place's own final s or the -n- of -нский.
+    if stem.ends_with('s') {
+        out.push(format!("{stem}s"));
+    }
+    if let Some(s) = stem.strip_suffix('n').filter(|s| s.len() >= 2) {
+        out.push(s.to_string());
+    }
     if let Some(s) = stem.strip_suffix(['y', 'i']).filter(|s| s.len() >= 3) {
         out.push(s.to_string());
     }

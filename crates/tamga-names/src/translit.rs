@@ -437,9 +437,14 @@ fn fold_latin_homoglyphs(chars: &mut [char]) {
         .iter()
         .filter(|c| c.is_ascii_alphabetic() || **c == 'ĸ')
         .count();
-    if latin == 0 || cyrillic <= latin {
+    if latin == 0 || cyrillic < latin {
         return;
     }
+    fold_latin_homoglyphs_all(chars);
+}
+
+/// Every Latin lookalike of a Cyrillic letter replaced by that letter.
+fn fold_latin_homoglyphs_all(chars: &mut [char]) {
     for c in chars.iter_mut() {
         *c = match *c {
             'a' => 'а',
@@ -458,6 +463,21 @@ fn fold_latin_homoglyphs(chars: &mut [char]) {
             other => other,
         };
     }
+}
+
+/// The Cyrillic letter a one-letter Latin token looks like (`c` -> `с`, `i` -> `і`), or None;
+/// see [`fold_latin_homoglyphs`].
+pub(crate) fn cyrillic_lookalike(token: &str) -> Option<char> {
+    let mut it = token.chars();
+    let (Some(c), None) = (it.next(), it.next()) else {
+        return None;
+    };
+    if !(c.is_ascii_alphabetic() || c == 'ĸ') {
+        return None;
+    }
+    let mut one = [c];
+    fold_latin_homoglyphs_all(&mut one);
+    (one[0] != c).then_some(one[0])
 }
 
 /// Transliterates one lowercased token to its canonical Latin skeleton (ASCII `[a-z0-9]`).

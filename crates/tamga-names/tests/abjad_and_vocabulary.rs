@@ -124,28 +124,17 @@ fn translated_organisation_words_share_a_concept_key() {
 fn a_concept_written_as_two_english_words_marks_both() {
     let en = org("Arzamas Machine-Building Plant");
     let ru = org("Арзамасский машиностроительный завод");
-    let key = "@machinebuilding";
-    assert!(
-        ru.tokens[1].variants.iter().any(|v| v == key),
-        "{:?}",
-        ru.tokens
-    );
-    assert!(
-        en.tokens[1].variants.iter().any(|v| v == key),
-        "{:?}",
-        en.tokens
-    );
-    assert!(
-        en.tokens[2].variants.iter().any(|v| v == key),
-        "{:?}",
-        en.tokens
-    );
+    let has = |a: &AnalyzedName, i: usize, k: &str| a.tokens[i].variants.iter().any(|v| v == k);
+    assert!(has(&ru, 1, "@machinebuilding"), "{:?}", ru.tokens);
+    // Both English words carry the key marked as a part.
+    assert!(has(&en, 1, "@machinebuilding+"), "{:?}", en.tokens);
+    assert!(has(&en, 2, "@machinebuilding+"), "{:?}", en.tokens);
+    // Only whole entries join: `institute of` is not a form of институт.
+    let inst = org("Institute of Physics");
+    assert!(inst.tokens[1].variants.is_empty(), "{:?}", inst.tokens);
     // Not for persons: "Machine" is not read as a concept in a personal name.
     let p = analyze("Machine Building", PartyHint::Person);
-    assert!(p
-        .tokens
-        .iter()
-        .all(|t| !t.variants.iter().any(|v| v == key)));
+    assert!(!has(&p, 0, "@machinebuilding+"), "{:?}", p.tokens);
 }
 
 #[test]
@@ -167,4 +156,26 @@ fn yo_written_as_ye_is_a_variant() {
     let yo = &analyze("Дёмин", PartyHint::Person).tokens[0];
     let ye = &analyze("Demin", PartyHint::Person).tokens[0];
     assert!(yo.variants.contains(&ye.phonetic), "{yo:?} vs {ye:?}");
+}
+
+#[test]
+fn a_latin_letter_word_in_a_cyrillic_name_is_read_as_cyrillic() {
+    // "Общество c ограниченной ответственностью" typed with a Latin c is still the LLC form.
+    let a = org("Общество c ограниченной ответственностью \"Атран\"");
+    assert_eq!(a.legal_form(), Some("llc"), "{:?}", a.tokens);
+    // In a Latin name the letter stays Latin.
+    assert_eq!(org("Company C").tokens[1].latin, "c");
+}
+
+#[test]
+fn arabic_and_persian_organisation_words_share_a_concept_key() {
+    for (abjad, en) in [
+        ("صنایع هوایی", "Aviation Industries"),
+        ("نیروی مقاومت", "Resistance Force"),
+        ("الجماعة الاسلامية المقاتلة", "Islamic Fighting Group"),
+    ] {
+        let (a, b) = (org(abjad), org(en));
+        assert!(all_words_meet(&a, &b), "{abjad} -> {en}: {:?}", a.tokens);
+        assert!(all_words_meet(&b, &a), "{en} -> {abjad}: {:?}", b.tokens);
+    }
 }

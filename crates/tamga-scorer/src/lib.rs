@@ -612,13 +612,16 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
         return Some(SIM_JOINED);
     }
     // A concept written as one word in one language and two in the other
-    // (машиностроительный ~ machine building): both parts carry its key.
-    let concept = |t: &Tok, k: &str| t.variants.iter().any(|v| **v == *k);
-    if single
-        .variants
-        .iter()
-        .any(|k| k.starts_with('@') && concept(pa, k) && concept(pb, k))
-    {
+    // (машиностроительный ~ machine building): both parts carry its key
+    // marked as a part (`@machinebuilding+`, see `tamga_names::analyze`).
+    fn part_of(v: &str) -> Option<&str> {
+        v.strip_suffix('+').filter(|k| k.starts_with('@'))
+    }
+    if pa.variants.iter().any(|v| {
+        part_of(v).is_some_and(|k| {
+            pb.variants.iter().any(|w| w == v) && single.variants.iter().any(|x| **x == *k)
+        })
+    }) {
         return Some(SIM_PHONETIC);
     }
     // Fuzzy joins are a secondary path: require the first letter to agree
