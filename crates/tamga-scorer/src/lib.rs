@@ -768,6 +768,9 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     // نصير الدين ~ Nasiruddin, Abbas-Ali ~ عباسعلی).
     if q.tokens.iter().chain(l.tokens.iter()).any(|t| t.abjad) {
         for (single_q, runs, singles) in [(false, qt, lt), (true, lt, qt)] {
+            if !may_join(runs, singles) {
+                continue;
+            }
             let keys: Vec<(&str, &str)> = runs.iter().map(|t| (&*t.text, &*t.consonants)).collect();
             for (start, end, key) in tamga_names::consonant_runs(&keys) {
                 for (k, t) in singles.iter().enumerate() {
@@ -851,6 +854,21 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         distinctiveness,
         total,
     }
+}
+
+/// False only when no run of `runs` can have the consonant key of a token of
+/// `singles`: a run's key ([`tamga_names::consonant_runs`]) starts with the
+/// whole key of its first token and keeps only keys of 3+ classes, so some
+/// single's key of 3+ classes must start with a non-empty key of a token
+/// that begins a run. Spares building the runs' keys for most pairs.
+fn may_join(runs: &[Tok], singles: &[Tok]) -> bool {
+    let starts = &runs[..runs.len().saturating_sub(1)];
+    starts.iter().any(|r| {
+        !r.consonants.is_empty()
+            && singles
+                .iter()
+                .any(|t| t.consonants.len() >= 3 && t.consonants.starts_with(&*r.consonants))
+    })
 }
 
 fn join_text(tokens: &[Tok]) -> String {
