@@ -316,6 +316,8 @@ struct TokData {
     /// Consonant skeleton of a Latin rendering of an Arabic or Persian word
     /// ([`tamga_names::phonetic::arabic_latin_key`]); empty when too short.
     arabic: Box<str>,
+    /// The bytes of `latin`, folded onto 64 bits ([`letter_set`]).
+    letters: u64,
 }
 
 /// Equality of everything scoring reads (the memo excluded): two tokens
@@ -339,6 +341,8 @@ impl PartialEq for TokData {
             function,
             acronym,
             arabic,
+            // A function of `latin`, compared above.
+            letters: _,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -437,8 +441,30 @@ impl TokData {
             function: is_function_word(&t.latin),
             acronym: is_acronym_candidate(t),
             arabic: arabic_key(t),
+            letters: letter_set(t.latin.as_bytes()),
         }
     }
+}
+
+/// The set of bytes of `s`, each folded onto one of 64 bits (`b % 64`).
+///
+/// Every byte of one string whose bit the other string lacks must be deleted
+/// or substituted by a distinct edit (a transposition moves letters without
+/// removing any), and folding only merges bits, so the count of such bits
+/// is a lower bound of the OSA distance: [`edit_within`] rejects most token
+/// pairs with it before paying for the distance itself.
+fn letter_set(s: &[u8]) -> u64 {
+    s.iter().fold(0, |m, &b| m | 1 << (b % 64))
+}
+
+/// False only when the letter sets of the two tokens prove their OSA
+/// distance above what [`edit_similarity`] allows (see [`letter_set`]); the
+/// distance is still computed when true.
+fn edit_within(q: &Tok, l: &Tok) -> bool {
+    let (a, b) = (q.latin.len(), l.latin.len());
+    let allowed = allowed_distance(a.min(b), a.max(b)) as u32;
+    (q.letters & !l.letters).count_ones() <= allowed
+        && (l.letters & !q.letters).count_ones() <= allowed
 }
 
 impl Tok {
@@ -553,7 +579,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
-    let edit = if q.syllabic || l.syllabic {
+    let edit = if q.syllabic || l.syllabic || !edit_within(q, l) {
         None
     } else {
         edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0)
@@ -745,6 +771,9 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     // نصير الدين ~ Nasiruddin, Abbas-Ali ~ عباسعلی).
     if q.tokens.iter().chain(l.tokens.iter()).any(|t| t.abjad) {
         for (single_q, runs, singles) in [(false, qt, lt), (true, lt, qt)] {
+            if !may_join(runs, singles) {
+                continue;
+            }
             let keys: Vec<(&str, &str)> = runs.iter().map(|t| (&*t.text, &*t.consonants)).collect();
             for (start, end, key) in tamga_names::consonant_runs(&keys) {
                 for (k, t) in singles.iter().enumerate() {
@@ -828,6 +857,21 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         distinctiveness,
         total,
     }
+}
+
+/// False only when no run of `runs` can have the consonant key of a token of
+/// `singles`: a run's key ([`tamga_names::consonant_runs`]) starts with the
+/// whole key of its first token and keeps only keys of 3+ classes, so some
+/// single's key of 3+ classes must start with a non-empty key of a token
+/// that begins a run. Spares building the runs' keys for most pairs.
+fn may_join(runs: &[Tok], singles: &[Tok]) -> bool {
+    let starts = &runs[..runs.len().saturating_sub(1)];
+    starts.iter().any(|r| {
+        !r.consonants.is_empty()
+            && singles
+                .iter()
+                .any(|t| t.consonants.len() >= 3 && t.consonants.starts_with(&*r.consonants))
+    })
 }
 
 fn join_text(tokens: &[Tok]) -> String {
@@ -990,6 +1034,58 @@ mod tests {
         let a = s.prepare(a, NameKindHint::Unknown);
         let b = s.prepare(b, NameKindHint::Unknown);
         s.score(&a, &b, &NoStats)
+    }
+
+    /// The letter-set filter may only reject pairs whose OSA distance is
+    /// above the allowance: checked on pseudo-random pairs of one to three
+    /// edits (substitutions, insertions, deletions, swaps) over a small
+    /// alphabet, where letter sets overlap most.
+    #[test]
+    fn letter_sets_never_reject_a_pair_within_the_allowance() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        let alphabet = b"abdeiklnorsu";
+        let (mut checked, mut rejected) = (0, 0);
+        for _ in 0..20_000 {
+            let len = 3 + next(8);
+            let a: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let mut b = a.clone();
+            for _ in 0..1 + next(3) {
+                let at = next(b.len());
+                match next(4) {
+                    0 => b[at] = alphabet[next(alphabet.len())],
+                    1 => b.insert(at, alphabet[next(alphabet.len())]),
+                    2 if b.len() > 1 => {
+                        b.remove(at);
+                    }
+                    _ if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let tok = |s: &[u8]| {
+                let latin = std::str::from_utf8(s).unwrap_or_default();
+                Tok(Arc::new(TokData {
+                    latin: latin.into(),
+                    letters: letter_set(s),
+                    ..TokData::default()
+                }))
+            };
+            let (ta, tb) = (tok(&a), tok(&b));
+            let allowed = allowed_distance(a.len().min(b.len()), a.len().max(b.len()));
+            let distance = osa::distance(a.iter().copied(), b.iter().copied());
+            checked += 1;
+            if !edit_within(&ta, &tb) {
+                rejected += 1;
+                assert!(distance > allowed, "{a:?} {b:?}: {distance} <= {allowed}");
+            }
+        }
+        assert!(
+            rejected > 0 && rejected < checked,
+            "{rejected} of {checked}"
+        );
     }
 
     #[test]

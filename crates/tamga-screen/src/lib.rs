@@ -238,6 +238,16 @@ pub struct Screener<S: NameScorer> {
     stats: ScreenerStats,
 }
 
+/// Best name per entity: entity -> (name score, name id). Keys are entity
+/// positions, hashed by FNV as the memo of [`CachedStats`] is.
+type BestNames = HashMap<u32, (f64, u32), BuildHasherDefault<Fnv>>;
+
+/// The most the adjustments other than an identifier match can raise a name
+/// score (every raise at once, plus the rounding of the final score), so
+/// that a candidate below the threshold by more can be dropped unexplained.
+const MAX_RAISE_WITHOUT_IDENTIFIER: f64 =
+    BIRTH_DATE_EXACT_DELTA + BIRTH_YEAR_MATCH_DELTA + COUNTRY_MATCH_DELTA + 1e-3;
+
 /// Names analysed per step of the build: enough to keep both cores busy,
 /// few enough that the analyses alive at once stay small next to the list.
 const BUILD_CHUNK: usize = 1 << 14;
@@ -435,7 +445,7 @@ impl<S: NameScorer> Screener<S> {
         };
         // Best name per entity by name score (weak-alias cut included);
         // explanations are built only for the matches returned.
-        let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
+        let mut best: BestNames = HashMap::default();
         // With an alert threshold, names with little index evidence next to
         // the best candidate (they share only a fraction of the query's
         // weighted tokens) cannot reach it and are not scored, nor are more
@@ -449,6 +459,7 @@ impl<S: NameScorer> Screener<S> {
         } else {
             self.index.candidates(&analyzed)
         };
+        best.reserve(candidates.len());
         for candidate in &candidates {
             self.consider(&prepared, candidate.name, &stats, &mut best);
         }
@@ -469,6 +480,15 @@ impl<S: NameScorer> Screener<S> {
         let mut scored: Vec<(f64, u32, u32, Vec<Adjustment>)> = best
             .into_iter()
             .filter_map(|(ei, (name_score, name_id))| {
+                // Most candidates of an alerting threshold fall short even
+                // with every raise but an identifier's: skip writing their
+                // adjustments (formatted reasons) only to drop them.
+                if options.threshold > 0.0
+                    && name_score + MAX_RAISE_WITHOUT_IDENTIFIER < options.threshold
+                    && !id_owners.contains(&ei)
+                {
+                    return None;
+                }
                 let e = &self.entities[ei as usize];
                 let mut adjustments = Vec::new();
                 let mut score = name_score;
@@ -570,7 +590,7 @@ impl<S: NameScorer> Screener<S> {
         prepared: &S::Prepared,
         name_id: u32,
         stats: &dyn TokenStats,
-        best: &mut HashMap<u32, (f64, u32)>,
+        best: &mut BestNames,
     ) {
         let Some(indexed) = self.names.get(name_id as usize) else {
             return;
