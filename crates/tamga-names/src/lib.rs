@@ -22,7 +22,8 @@
 //! 3. **Classes** ([`TokenClass`]): legal forms (organisations; multi-word forms such as
 //!    "Limited Liability Company" or "общество с ограниченной ответственностью" collapse to ONE
 //!    [`TokenClass::LegalForm`] token whose text is the words joined by spaces; dotted
-//!    abbreviations `L.L.C.`, `S.A.` are one token), titles (persons only, see
+//!    abbreviations `L.L.C.`, `S.A.` are one token, and can start or continue a longer form:
+//!    `S.A. de C.V.`, `S.A.L. Offshore`, `B.S.C. (c)`), titles (persons only, see
 //!    `data/titles.txt`), particles, stopwords (organisations; weighted, not dropped),
 //!    initials (one letter).
 //! 4. **Roles** ([`TokenRole`], persons only): patronymic and family-name suffixes from
@@ -65,7 +66,7 @@
 //! | `kana.tsv` | hiragana (katakana folded onto it) | Modified Hepburn |
 //! | `hangul_rr.tsv` | Hangul jamo (syllables decomposed algorithmically) | Revised Romanization of Korean (2000) |
 //! | (crate `pinyin`) | Hanzi → toneless pinyin | Unihan kMandarin / pinyin-data |
-//! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 |
+//! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 (GLEIF ELF code list) jurisdiction by jurisdiction |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
 //! | `org_terms.tsv` | organisation words (any language) → concept variant key (`@plant`: завод = plant) | bilingual dictionaries / Wiktionary translation tables |
@@ -618,23 +619,32 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
         // Dotted one-letter abbreviations that spell a legal form (L.L.C., S.A.).
         if orgish && raw[i].text.chars().count() == 1 {
             let mut j = i;
-            let mut joined = String::new();
+            let mut letters: Vec<String> = Vec::new();
             while j < raw.len() && raw[j].text.chars().count() == 1 && (j == i || raw[j - 1].dotted)
             {
-                joined.push_str(&latin_of(&raw[j].text, lang));
+                letters.push(latin_of(&raw[j].text, lang));
                 j += 1;
             }
-            if j - i >= 2 {
+            // The longest leading run that spells a form: in `B.S.C. (c)` the run is b-s-c-c
+            // and the form is its first three letters.
+            let mut found = None;
+            while j - i >= 2 {
+                let joined = letters[..j - i].concat();
                 if let Some(class) = lex.legal_single.get(&joined) {
-                    let text: String = raw[i..j].iter().map(|t| t.text.as_str()).collect();
-                    let mut t = make_token(text, joined, raw[j - 1].hyphen_next);
-                    t.has_lower = raw[i..j].iter().any(|r| r.has_lower);
-                    set_legal(&mut t, class);
-                    tokens.push(t);
-                    upper.push(false);
-                    i = j;
-                    continue;
+                    found = Some((joined, class));
+                    break;
                 }
+                j -= 1;
+            }
+            if let Some((joined, class)) = found {
+                let text: String = raw[i..j].iter().map(|t| t.text.as_str()).collect();
+                let mut t = make_token(text, joined, raw[j - 1].hyphen_next);
+                t.has_lower = raw[i..j].iter().any(|r| r.has_lower);
+                set_legal(&mut t, class);
+                tokens.push(t);
+                upper.push(false);
+                i = j;
+                continue;
             }
         }
         let r = &raw[i];
@@ -812,15 +822,16 @@ fn patronymic_class(latin: &str) -> Option<String> {
 fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> bool {
     let lex = lexicon();
     let mut found = false;
+    // A dotted form already read as one legal form (`S.A.`, `C.V.`) keeps its own key here, so
+    // that it can still start or continue a longer form (`S.A. de C.V.`, `S.A.L. Offshore`).
+    let form_key = |t: &NameToken| match t.class {
+        TokenClass::LegalForm(_) => phonetic_key(&t.latin),
+        _ => t.phonetic.clone(),
+    };
     let mut i = 0;
     while i < tokens.len() {
-        if matches!(tokens[i].class, TokenClass::LegalForm(_)) {
-            found = true;
-            i += 1;
-            continue;
-        }
         let mut matched = None;
-        if lex.legal_first.contains(&tokens[i].phonetic) {
+        if lex.legal_first.contains(&form_key(&tokens[i])) {
             let max = lex.legal_max.min(tokens.len() - i);
             let mut key = String::new();
             for len in (2..=max).rev() {
@@ -829,7 +840,7 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
                     if k > 0 {
                         key.push(' ');
                     }
-                    key.push_str(&t.phonetic);
+                    key.push_str(&form_key(t));
                 }
                 if let Some(class) = lex.legal_multi.get(&key) {
                     matched = Some((len, class.clone()));
@@ -851,6 +862,8 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
             set_legal(&mut t, &class);
             tokens.insert(i, t);
             upper.insert(i, false);
+            found = true;
+        } else if matches!(tokens[i].class, TokenClass::LegalForm(_)) {
             found = true;
         } else if let Some(class) = lex.legal_single.get(&tokens[i].latin) {
             set_legal(&mut tokens[i], class);
