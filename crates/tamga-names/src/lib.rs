@@ -588,6 +588,49 @@ fn yo_alternative(latin: &str) -> Option<String> {
     None
 }
 
+/// The Arabic article and its Latin renderings, as a separate word inside a compound name
+/// (`Abd al Majid`, `Nasir ud Din`, `Abd ur Rahman`): before a "sun letter" the article's `l`
+/// is written as that letter (ʿAbd ar-Raḥmān, ʿAbd as-Salām; W. Wright, *A Grammar of the
+/// Arabic Language*, vol. I §14; the ALA-LC and UNGEGN romanisations of Arabic write the
+/// assimilation). Grammar, not vocabulary: the list is closed.
+const ARABIC_ARTICLES: [&str; 27] = [
+    "al", "el", "ul", "il", "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "an", "en", "un",
+    "at", "et", "ut", "az", "ez", "uz", "ash", "esh", "ush", "ath", "adh",
+];
+
+/// Whether a token's canonical Latin is a rendering of the Arabic article (`al`, `el`, `ul`,
+/// and the sun-letter forms `ar`, `as`, `ad`, `ash`, …); [`is_arabic_article`] is the same
+/// for Arabic script.
+pub fn is_latin_arabic_article(latin: &str) -> bool {
+    ARABIC_ARTICLES.contains(&latin)
+}
+
+/// The one-word spellings of `a` + Arabic article + `c` (`abd` `al` `rahman`): the words
+/// written together (`abdalrahman`) and, when `c` starts with a sun letter, with the article
+/// assimilated to it (`abdarrahman`), each with the article's vowel as any of a, e, i, u, as
+/// one-word spellings vary it (`Abdelrahman`, `Abdulrahman`, `Abdurrahman`). Empty when
+/// `article` is not the article. Scorer and index share it, so the index files every
+/// spelling the scorer's joined path matches exactly.
+pub fn arabic_article_joins(a: &str, article: &str, c: &str) -> Vec<String> {
+    if !is_latin_arabic_article(article) || a.is_empty() || c.is_empty() {
+        return Vec::new();
+    }
+    let rest = &article[1..];
+    let first = c.as_bytes()[0];
+    let sun = matches!(first, b't' | b'd' | b'r' | b'z' | b's' | b'n');
+    let mut out = Vec::with_capacity(8);
+    for vowel in ['a', 'e', 'i', 'u'] {
+        out.push(format!("{a}{vowel}{rest}{c}"));
+        if sun {
+            let assimilated = format!("{a}{vowel}{}{c}", first as char);
+            if !out.contains(&assimilated) {
+                out.push(assimilated);
+            }
+        }
+    }
+    out
+}
+
 /// Analyses a name: normalise, split, classify and transliterate each token.
 ///
 /// Roles (persons and unknown parties only, never when a legal form was found):
