@@ -846,18 +846,40 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
 
 /// The class key (`@p:sergey`) of an East Slavic patronymic whose father's name is in
 /// `data/given_names.tsv`: Sergeevich, Serhiyovych and Siarheevich all come from one class.
+///
+/// Belarusian patronymics (national romanisation 2007, BGN/PCGN 1979) are formed from the
+/// Belarusian name, whose final ў (Latin `u`) is в before the suffix (Святаслаў ->
+/// Святаслававна, `Sviataslavauna`) and whose final й is spelt by the iotated vowel of the
+/// suffix (Сяргей -> Сяргееўна, `Siarhieeuna`): the stem is also tried with `v` read as `u`
+/// and with the `j` restored.
 fn patronymic_class(latin: &str) -> Option<String> {
-    const SUFFIXES: [&str; 12] = [
+    const SUFFIXES: [&str; 13] = [
         "ievich", "yevich", "ovych", "ovich", "evich", "avich", "evych", "ovna", "evna", "ivna",
-        "auna", "aviche",
+        "auna", "euna", "aviche",
     ];
     let lex = lexicon();
+    let class_of = |stem: &str| {
+        lex.heads
+            .contains(&lexicon::head3(stem))
+            .then(|| lex.patronymic_stems.get(stem))
+            .flatten()
+            .cloned()
+    };
     SUFFIXES
         .iter()
         .filter_map(|s| latin.strip_suffix(s))
-        .filter(|stem| lex.heads.contains(&lexicon::head3(stem)))
-        .find_map(|stem| lex.patronymic_stems.get(stem))
-        .cloned()
+        .find_map(|stem| {
+            class_of(stem)
+                .or_else(|| {
+                    let u = stem.strip_suffix('v')?;
+                    class_of(&format!("{u}u"))
+                })
+                .or_else(|| {
+                    stem.ends_with(['e', 'a', 'i'])
+                        .then(|| class_of(&format!("{stem}j")))
+                        .flatten()
+                })
+        })
 }
 
 /// Collapses multi-word legal forms into one token and classes one-word forms; returns

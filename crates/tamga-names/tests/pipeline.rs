@@ -595,6 +595,27 @@ fn east_slavic_given_name_forms_share_a_class_key() {
             "aleksandr",
             "Aleksandr Kornienko",
         ),
+        // Belarusian patronymics: ў of the father's name read as в (Святаслаў ->
+        // Sviataslavauna), й spelt by the suffix's iotated vowel (Сяргей -> Siarhieeuna),
+        // akanye (Mikhailavich).
+        (
+            "sviataslavauna",
+            "Maryna Sviataslavauna Ivanova",
+            "sviatoslavovna",
+            "Marina Sviatoslavovna Ivanova",
+        ),
+        (
+            "siarhieeuna",
+            "Alina Siarhieeuna Ivanova",
+            "sergeevna",
+            "Alina Sergeevna Ivanova",
+        ),
+        (
+            "mikhailavich",
+            "Ivan Mikhailavich Ivanou",
+            "mikhailovich",
+            "Ivan Mikhailovich Ivanov",
+        ),
     ] {
         let (x, y) = (token_of(an, a, person), token_of(bn, b, person));
         assert!(
