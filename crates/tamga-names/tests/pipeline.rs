@@ -368,6 +368,8 @@ fn legal_forms_normalise_across_languages_and_scripts() {
         ("Nava Hobbies SDN. BHD.", "ltd"),
         ("Deniz Savunma Anonim Sirketi", "jsc"),
         ("Sepid Wings Private JSC", "cjsc"),
+        ("Адкрытае акцыянернае таварыства \"Агат\"", "ojsc"),
+        ("Okaf Trading Societatea cu Raspundere Limitata", "llc"),
     ];
     for (name, class) in cases {
         let a = analyze(name, PartyHint::Organization);
