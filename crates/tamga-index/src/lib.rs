@@ -28,7 +28,12 @@
 //! * a **joined dictionary**: each pair of adjacent tokens written together,
 //!   so `Kassymjomart` finds `Kassym Jomart` (exact lookup); the query's
 //!   adjacent pairs written together are looked up in the skeleton
-//!   dictionary for the reverse;
+//!   dictionary for the reverse; three adjacent tokens whose middle one is
+//!   the Arabic article are filed and probed the same way, as written and
+//!   with the article assimilated to a sun letter, its vowel written a, e,
+//!   i or u ([`tamga_names::arabic_article_joins`]: `Abd al Rahman` is filed
+//!   as `abdalrahman`, `abdulrahman`, `abdurrahman`, …, so `Abdurrahman`
+//!   finds it);
 //! * an **acronym dictionary** (names that are not a person's): the initials
 //!   of every run of tokens ([`tamga_names::acronym::acronym_keys`]), so that
 //!   a query token `PCC` finds `Petrochemical Commercial Company`; the
@@ -119,7 +124,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use tamga_matcher::TokenStats;
 use tamga_names::acronym::{acronym_keys, acronym_keys_at, has_acronyms, is_acronym_candidate};
-use tamga_names::{AnalyzedName, NameToken, TokenClass};
+use tamga_names::{arabic_article_joins, AnalyzedName, NameToken, TokenClass};
 
 /// Evidence factor for a token found through its exact skeleton.
 pub const EXACT_FACTOR: f32 = 1.0;
@@ -293,6 +298,12 @@ impl JoinedTerms {
         self.entries.push((start, id, (a.len() + b.len()) as u32));
     }
 
+    /// A term already written together (a three-token run, see
+    /// [`tamga_names::arabic_article_joins`]).
+    fn push_one(&mut self, term: &str, id: u32) {
+        self.push(term, "", id);
+    }
+
     fn key(&self, e: &(u64, u32, u32)) -> &[u8] {
         &self.bytes[e.0 as usize..e.0 as usize + e.2 as usize]
     }
@@ -385,6 +396,12 @@ impl NameIndexBuilder {
         for pair in name.tokens.windows(2) {
             if !pair[0].latin.is_empty() && !pair[1].latin.is_empty() {
                 self.joined.push(&pair[0].latin, &pair[1].latin, id);
+            }
+        }
+        // `Abd al Rahman` is also filed as `abdalrahman` and `abdarrahman`.
+        for run in name.tokens.windows(3) {
+            for term in arabic_article_joins(&run[0].latin, &run[1].latin, &run[2].latin) {
+                self.joined.push_one(&term, id);
             }
         }
         for key in acronym_keys(name) {
@@ -818,6 +835,16 @@ impl NameIndex {
         if let Some(next) = query.tokens.get(i + 1) {
             if !next.latin.is_empty() {
                 let joined = format!("{latin}{}", next.latin);
+                if let Some(t) = self.latin.get(&joined) {
+                    let p = self.latin.posting(t);
+                    out.push((JOINED_FACTOR * self.idf(p.len()), p));
+                }
+            }
+        }
+        // Three query tokens around the Arabic article that are one list token
+        // (`Abd al Rahman` finds `Abdurrahman`).
+        if let (Some(article), Some(last)) = (query.tokens.get(i + 1), query.tokens.get(i + 2)) {
+            for joined in arabic_article_joins(latin, &article.latin, &last.latin) {
                 if let Some(t) = self.latin.get(&joined) {
                     let p = self.latin.posting(t);
                     out.push((JOINED_FACTOR * self.idf(p.len()), p));

@@ -205,3 +205,27 @@ fn latin_queries_find_names_listed_only_in_arabic_script() {
         &missed[..missed.len().min(20)]
     );
 }
+
+#[test]
+fn a_compound_written_as_one_word_finds_its_three_parts_and_back() {
+    // ʿAbd ar-Raḥmān written apart in the list and as one word in the query,
+    // and the other way round; the vowel of the article varies.
+    let listed = ["Abd al Rahman HAMDAN", "Nasiruddin QURBAN"];
+    let names: Vec<AnalyzedName> = listed
+        .iter()
+        .map(|n| analyze(n, PartyHint::Person))
+        .collect();
+    let index = NameIndex::build(
+        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
+        IndexOptions::default(),
+    );
+    for (query, id) in [
+        ("Abdurrahman", 0u32),
+        ("Abdelrahman", 0),
+        ("Nasir ud Din", 1),
+    ] {
+        let q = analyze(query, PartyHint::Person);
+        let found = index.candidates(&q).iter().any(|c| c.name == id);
+        assert!(found, "{query} should find {}", listed[id as usize]);
+    }
+}

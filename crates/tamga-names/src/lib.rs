@@ -22,7 +22,8 @@
 //! 3. **Classes** ([`TokenClass`]): legal forms (organisations; multi-word forms such as
 //!    "Limited Liability Company" or "общество с ограниченной ответственностью" collapse to ONE
 //!    [`TokenClass::LegalForm`] token whose text is the words joined by spaces; dotted
-//!    abbreviations `L.L.C.`, `S.A.` are one token), titles (persons only, see
+//!    abbreviations `L.L.C.`, `S.A.` are one token, and can start or continue a longer form:
+//!    `S.A. de C.V.`, `S.A.L. Offshore`, `B.S.C. (c)`), titles (persons only, see
 //!    `data/titles.txt`), particles, stopwords (organisations; weighted, not dropped),
 //!    initials (one letter).
 //! 4. **Roles** ([`TokenRole`], persons only): patronymic and family-name suffixes from
@@ -65,7 +66,7 @@
 //! | `kana.tsv` | hiragana (katakana folded onto it) | Modified Hepburn |
 //! | `hangul_rr.tsv` | Hangul jamo (syllables decomposed algorithmically) | Revised Romanization of Korean (2000) |
 //! | (crate `pinyin`) | Hanzi → toneless pinyin | Unihan kMandarin / pinyin-data |
-//! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 |
+//! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 (GLEIF ELF code list) jurisdiction by jurisdiction |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
 //! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
@@ -587,6 +588,49 @@ fn yo_alternative(latin: &str) -> Option<String> {
     None
 }
 
+/// The Arabic article and its Latin renderings, as a separate word inside a compound name
+/// (`Abd al Majid`, `Nasir ud Din`, `Abd ur Rahman`): before a "sun letter" the article's `l`
+/// is written as that letter (ʿAbd ar-Raḥmān, ʿAbd as-Salām; W. Wright, *A Grammar of the
+/// Arabic Language*, vol. I §14; the ALA-LC and UNGEGN romanisations of Arabic write the
+/// assimilation). Grammar, not vocabulary: the list is closed.
+const ARABIC_ARTICLES: [&str; 27] = [
+    "al", "el", "ul", "il", "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "an", "en", "un",
+    "at", "et", "ut", "az", "ez", "uz", "ash", "esh", "ush", "ath", "adh",
+];
+
+/// Whether a token's canonical Latin is a rendering of the Arabic article (`al`, `el`, `ul`,
+/// and the sun-letter forms `ar`, `as`, `ad`, `ash`, …); [`is_arabic_article`] is the same
+/// for Arabic script.
+pub fn is_latin_arabic_article(latin: &str) -> bool {
+    ARABIC_ARTICLES.contains(&latin)
+}
+
+/// The one-word spellings of `a` + Arabic article + `c` (`abd` `al` `rahman`): the words
+/// written together (`abdalrahman`) and, when `c` starts with a sun letter, with the article
+/// assimilated to it (`abdarrahman`), each with the article's vowel as any of a, e, i, u, as
+/// one-word spellings vary it (`Abdelrahman`, `Abdulrahman`, `Abdurrahman`). Empty when
+/// `article` is not the article. Scorer and index share it, so the index files every
+/// spelling the scorer's joined path matches exactly.
+pub fn arabic_article_joins(a: &str, article: &str, c: &str) -> Vec<String> {
+    if !is_latin_arabic_article(article) || a.is_empty() || c.is_empty() {
+        return Vec::new();
+    }
+    let rest = &article[1..];
+    let first = c.as_bytes()[0];
+    let sun = matches!(first, b't' | b'd' | b'r' | b'z' | b's' | b'n');
+    let mut out = Vec::with_capacity(8);
+    for vowel in ['a', 'e', 'i', 'u'] {
+        out.push(format!("{a}{vowel}{rest}{c}"));
+        if sun {
+            let assimilated = format!("{a}{vowel}{}{c}", first as char);
+            if !out.contains(&assimilated) {
+                out.push(assimilated);
+            }
+        }
+    }
+    out
+}
+
 /// Analyses a name: normalise, split, classify and transliterate each token.
 ///
 /// Roles (persons and unknown parties only, never when a legal form was found):
@@ -619,23 +663,32 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
         // Dotted one-letter abbreviations that spell a legal form (L.L.C., S.A.).
         if orgish && raw[i].text.chars().count() == 1 {
             let mut j = i;
-            let mut joined = String::new();
+            let mut letters: Vec<String> = Vec::new();
             while j < raw.len() && raw[j].text.chars().count() == 1 && (j == i || raw[j - 1].dotted)
             {
-                joined.push_str(&latin_of(&raw[j].text, lang));
+                letters.push(latin_of(&raw[j].text, lang));
                 j += 1;
             }
-            if j - i >= 2 {
+            // The longest leading run that spells a form: in `B.S.C. (c)` the run is b-s-c-c
+            // and the form is its first three letters.
+            let mut found = None;
+            while j - i >= 2 {
+                let joined = letters[..j - i].concat();
                 if let Some(class) = lex.legal_single.get(&joined) {
-                    let text: String = raw[i..j].iter().map(|t| t.text.as_str()).collect();
-                    let mut t = make_token(text, joined, raw[j - 1].hyphen_next);
-                    t.has_lower = raw[i..j].iter().any(|r| r.has_lower);
-                    set_legal(&mut t, class);
-                    tokens.push(t);
-                    upper.push(false);
-                    i = j;
-                    continue;
+                    found = Some((joined, class));
+                    break;
                 }
+                j -= 1;
+            }
+            if let Some((joined, class)) = found {
+                let text: String = raw[i..j].iter().map(|t| t.text.as_str()).collect();
+                let mut t = make_token(text, joined, raw[j - 1].hyphen_next);
+                t.has_lower = raw[i..j].iter().any(|r| r.has_lower);
+                set_legal(&mut t, class);
+                tokens.push(t);
+                upper.push(false);
+                i = j;
+                continue;
             }
         }
         let r = &raw[i];
@@ -816,18 +869,40 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
 
 /// The class key (`@p:sergey`) of an East Slavic patronymic whose father's name is in
 /// `data/given_names.tsv`: Sergeevich, Serhiyovych and Siarheevich all come from one class.
+///
+/// Belarusian patronymics (national romanisation 2007, BGN/PCGN 1979) are formed from the
+/// Belarusian name, whose final ў (Latin `u`) is в before the suffix (Святаслаў ->
+/// Святаслававна, `Sviataslavauna`) and whose final й is spelt by the iotated vowel of the
+/// suffix (Сяргей -> Сяргееўна, `Siarhieeuna`): the stem is also tried with `v` read as `u`
+/// and with the `j` restored.
 fn patronymic_class(latin: &str) -> Option<String> {
-    const SUFFIXES: [&str; 12] = [
+    const SUFFIXES: [&str; 13] = [
         "ievich", "yevich", "ovych", "ovich", "evich", "avich", "evych", "ovna", "evna", "ivna",
-        "auna", "aviche",
+        "auna", "euna", "aviche",
     ];
     let lex = lexicon();
+    let class_of = |stem: &str| {
+        lex.heads
+            .contains(&lexicon::head3(stem))
+            .then(|| lex.patronymic_stems.get(stem))
+            .flatten()
+            .cloned()
+    };
     SUFFIXES
         .iter()
         .filter_map(|s| latin.strip_suffix(s))
-        .filter(|stem| lex.heads.contains(&lexicon::head3(stem)))
-        .find_map(|stem| lex.patronymic_stems.get(stem))
-        .cloned()
+        .find_map(|stem| {
+            class_of(stem)
+                .or_else(|| {
+                    let u = stem.strip_suffix('v')?;
+                    class_of(&format!("{u}u"))
+                })
+                .or_else(|| {
+                    stem.ends_with(['e', 'a', 'i'])
+                        .then(|| class_of(&format!("{stem}j")))
+                        .flatten()
+                })
+        })
 }
 
 /// Collapses multi-word legal forms into one token and classes one-word forms; returns
@@ -835,15 +910,16 @@ fn patronymic_class(latin: &str) -> Option<String> {
 fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> bool {
     let lex = lexicon();
     let mut found = false;
+    // A dotted form already read as one legal form (`S.A.`, `C.V.`) keeps its own key here, so
+    // that it can still start or continue a longer form (`S.A. de C.V.`, `S.A.L. Offshore`).
+    let form_key = |t: &NameToken| match t.class {
+        TokenClass::LegalForm(_) => phonetic_key(&t.latin),
+        _ => t.phonetic.clone(),
+    };
     let mut i = 0;
     while i < tokens.len() {
-        if matches!(tokens[i].class, TokenClass::LegalForm(_)) {
-            found = true;
-            i += 1;
-            continue;
-        }
         let mut matched = None;
-        if lex.legal_first.contains(&tokens[i].phonetic) {
+        if lex.legal_first.contains(&form_key(&tokens[i])) {
             let max = lex.legal_max.min(tokens.len() - i);
             let mut key = String::new();
             for len in (2..=max).rev() {
@@ -852,7 +928,7 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
                     if k > 0 {
                         key.push(' ');
                     }
-                    key.push_str(&t.phonetic);
+                    key.push_str(&form_key(t));
                 }
                 if let Some(class) = lex.legal_multi.get(&key) {
                     matched = Some((len, class.clone()));
@@ -874,6 +950,8 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
             set_legal(&mut t, &class);
             tokens.insert(i, t);
             upper.insert(i, false);
+            found = true;
+        } else if matches!(tokens[i].class, TokenClass::LegalForm(_)) {
             found = true;
         } else if let Some(class) = lex.legal_single.get(&tokens[i].latin) {
             set_legal(&mut tokens[i], class);

@@ -343,6 +343,33 @@ fn legal_forms_normalise_across_languages_and_scripts() {
         ),
         ("ARCTIC LNG 2 LIMITED LIABILITY COMPANY", "llc"),
         ("Арктик СПГ 2 ООО", "llc"),
+        // Forms of the ISO 20275 ELF list for other jurisdictions, written out, as
+        // abbreviations and dotted.
+        (
+            "Nordwind Handel Gesellschaft mit beschränkter Haftung",
+            "llc",
+        ),
+        (
+            "Nordwind Handel Gesellschaft mit beschraenkter Haftung",
+            "llc",
+        ),
+        ("Cedre Industries SARLU", "llc"),
+        ("Cedre Industries S.U.R.L.", "llc"),
+        ("Cedre Holding S.A.L.", "jsc"),
+        ("Cedre Holding S.A.L. Offshore", "jsc"),
+        ("Cedre Holding SAL OFFSHORE", "jsc"),
+        ("Dunav Banka A.D.", "jsc"),
+        ("Dunav Trade DOOEL", "llc"),
+        ("Gulf Coral Bank B.S.C. (c)", "jsc"),
+        ("Andes Mineria S.A.C.", "cjsc"),
+        ("Comercial Norte S.A. de C.V.", "jsc"),
+        ("Comercial Norte SA DE CV", "jsc"),
+        ("Nava Hobbies Sendirian Berhad", "ltd"),
+        ("Nava Hobbies SDN. BHD.", "ltd"),
+        ("Deniz Savunma Anonim Sirketi", "jsc"),
+        ("Sepid Wings Private JSC", "cjsc"),
+        ("Адкрытае акцыянернае таварыства \"Агат\"", "ojsc"),
+        ("Okaf Trading Societatea cu Raspundere Limitata", "llc"),
     ];
     for (name, class) in cases {
         let a = analyze(name, PartyHint::Organization);
@@ -569,6 +596,27 @@ fn east_slavic_given_name_forms_share_a_class_key() {
             "Олександр Корнієнко",
             "aleksandr",
             "Aleksandr Kornienko",
+        ),
+        // Belarusian patronymics: ў of the father's name read as в (Святаслаў ->
+        // Sviataslavauna), й spelt by the suffix's iotated vowel (Сяргей -> Siarhieeuna),
+        // akanye (Mikhailavich).
+        (
+            "sviataslavauna",
+            "Maryna Sviataslavauna Ivanova",
+            "sviatoslavovna",
+            "Marina Sviatoslavovna Ivanova",
+        ),
+        (
+            "siarhieeuna",
+            "Alina Siarhieeuna Ivanova",
+            "sergeevna",
+            "Alina Sergeevna Ivanova",
+        ),
+        (
+            "mikhailavich",
+            "Ivan Mikhailavich Ivanou",
+            "mikhailovich",
+            "Ivan Mikhailovich Ivanov",
         ),
     ] {
         let (x, y) = (token_of(an, a, person), token_of(bn, b, person));

@@ -23,7 +23,11 @@
 //!    Pairs of tokens of at most 3 characters therefore need exact,
 //!    skeleton or phonetic equality. Two
 //!    adjacent tokens on one side are also compared, written together, with a
-//!    single token on the other (`joined`, 0.95, minus the same edit cost).
+//!    single token on the other (`joined`, 0.95, minus the same edit cost);
+//!    so are three when the middle one is the Arabic article (`al`, `el`,
+//!    `ul`, and its sun-letter forms `ar`, `as`, `ad`, …), written as is or
+//!    assimilated to the next word's first letter: `Abdelmajid` ~
+//!    `Abd al Majid`, `Abdurrahman` ~ `Abd al Rahman`.
 //!    In names that are not a person's, one token of 3–8 letters not written
 //!    in lowercase is also compared with every run of tokens on the other
 //!    side whose initials spell it (`acronym`, see [`tamga_names::acronym`]):
@@ -659,6 +663,35 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     edit_similarity(s, together, a.len() + b.len(), SIM_JOINED).map(|(sim, _)| sim)
 }
 
+/// Single token against three adjacent tokens written together when the
+/// middle one is the Arabic article (`Abdelmajid` ~ `Abd al Majid`,
+/// `Abdurrahman` ~ `Abd al Rahman`), with the tolerance of [`joined_pair`]:
+/// the article as written and assimilated to a following sun letter
+/// ([`tamga_names::arabic_article_joins`]).
+fn joined_triple(single: &Tok, pa: &Tok, article: &Tok, pc: &Tok) -> Option<f64> {
+    if !tamga_names::is_latin_arabic_article(&article.latin) {
+        return None;
+    }
+    let s = single.latin.as_bytes();
+    let (a, c) = (pa.latin.as_bytes(), pc.latin.as_bytes());
+    if a.is_empty() || c.len() < 2 || s.len() < a.len() + c.len() || s[0] != a[0] {
+        return None;
+    }
+    let mut best: Option<f64> = None;
+    for together in tamga_names::arabic_article_joins(&pa.latin, &article.latin, &pc.latin) {
+        let t = together.as_bytes();
+        let sim = if t == s {
+            Some(SIM_JOINED)
+        } else {
+            edit_similarity(s, t.iter().copied(), t.len(), SIM_JOINED).map(|r| r.0)
+        };
+        if let Some(sim) = sim {
+            best = Some(best.map_or(sim, |b: f64| b.max(sim)));
+        }
+    }
+    best
+}
+
 /// Reusable buffers, so scoring a candidate allocates nothing.
 #[derive(Default)]
 struct Scratch {
@@ -718,6 +751,17 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
                 });
             }
         }
+        for j in 0..lt.len().saturating_sub(2) {
+            if let Some(sim) = joined_triple(qt_i, &lt[j], &lt[j + 1], &lt[j + 2]) {
+                s.items.push(Item {
+                    q: (i as u8, i as u8 + 1),
+                    l: (j as u8, j as u8 + 3),
+                    sim,
+                    weight: weight(i, i + 1, j, j + 3),
+                    path: Path::Joined,
+                });
+            }
+        }
     }
     for i in 0..qt.len().saturating_sub(1) {
         for (j, lt_j) in lt.iter().enumerate() {
@@ -729,6 +773,17 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
                     weight: weight(i, i + 2, j, j + 1),
                     path: Path::Joined,
                 });
+            }
+            if i + 2 < qt.len() {
+                if let Some(sim) = joined_triple(lt_j, &qt[i], &qt[i + 1], &qt[i + 2]) {
+                    s.items.push(Item {
+                        q: (i as u8, i as u8 + 3),
+                        l: (j as u8, j as u8 + 1),
+                        sim,
+                        weight: weight(i, i + 3, j, j + 1),
+                        path: Path::Joined,
+                    });
+                }
             }
         }
     }
@@ -1148,6 +1203,38 @@ mod tests {
             "{s:?}"
         );
         assert!((0.7..0.99).contains(&s.score), "{s:?}");
+    }
+
+    #[test]
+    fn a_compound_written_as_one_word_meets_its_three_parts() {
+        // ʿAbd al-Majid, ʿAbd ar-Raḥmān, Naṣīr ad-Dīn: one word against the
+        // name, the article and the second name written apart, with the
+        // article's vowel varied and assimilated to a sun letter.
+        for (one, three) in [
+            ("Abdelmajid Hamdan", "Abd-al-Majid Hamdan"),
+            ("Abdurrahman Hamdan", "Abd al Rahman Hamdan"),
+            ("Abd el Rahman Hamdan", "Abdulrahman Hamdan"),
+            ("Nasiruddin Hamdan", "Nasir ud Din Hamdan"),
+        ] {
+            let s = score(one, three);
+            assert!(s.score > 0.9, "{one} / {three}: {s:?}");
+            assert!(
+                s.explanation
+                    .tokens
+                    .iter()
+                    .any(|t| t.path == MatchPath::Joined),
+                "{s:?}"
+            );
+        }
+        // A middle word that is not the article is not skipped over.
+        let s = score("Abdbinmajid Hamdan", "Abd bin Majid Hamdan");
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .all(|t| t.path != MatchPath::Joined),
+            "{s:?}"
+        );
     }
 
     #[test]
