@@ -302,6 +302,19 @@ static TABLES: LazyLock<Result<Tables, TableError>> = LazyLock::new(Tables::load
 static EMPTY: LazyLock<Tables> = LazyLock::new(Tables::default);
 
 /// The parsed tables (empty if a table is malformed; [`crate::check_tables`] reports that).
+impl Tables {
+    /// The table for Arabic-script letters in a name of language `lang`:
+    /// Persian reads some letters differently (the third column of
+    /// `data/arabic.tsv`).
+    fn arabic_script(&self, lang: Lang) -> &CharMap {
+        if lang == Lang::Persian {
+            &self.persian
+        } else {
+            &self.arabic
+        }
+    }
+}
+
 pub(crate) fn tables() -> &'static Tables {
     match &*TABLES {
         Ok(t) => t,
@@ -523,12 +536,7 @@ pub(crate) fn token_latin(token: &str, lang: Lang, out: &mut String) {
         } else if let Some(w) = semitic_weak(&chars, i) {
             out.push_str(w);
         } else if t.arabic.contains(c) {
-            let map = if lang == Lang::Persian {
-                &t.persian
-            } else {
-                &t.arabic
-            };
-            if let Some((n, o)) = map.lookup(&chars, i) {
+            if let Some((n, o)) = t.arabic_script(lang).lookup(&chars, i) {
                 used = n;
                 out.push_str(o.pick(initial, false));
             }
@@ -808,12 +816,7 @@ pub(crate) fn consonant_classes(text: &str, latin: &str) -> String {
             if let Some(w) = semitic_weak(&chars, i) {
                 piece.push_str(w);
             } else if t.arabic.contains(c) {
-                let map = if lang == Lang::Persian {
-                    &t.persian
-                } else {
-                    &t.arabic
-                };
-                if let Some((n, o)) = map.lookup(&chars, i) {
+                if let Some((n, o)) = t.arabic_script(lang).lookup(&chars, i) {
                     used = n;
                     piece.push_str(o.pick(i == 0, false));
                 }
