@@ -746,11 +746,56 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
         add_loanword_variants(&mut tokens);
     }
     add_concept_variants(&mut tokens, hint);
+    if hint != PartyHint::Organization {
+        add_belarusian_surname_variants(&mut tokens);
+    }
     AnalyzedName {
         original: name.to_string(),
         script: detect_script(name),
         tokens,
         party: hint,
+    }
+}
+
+/// Belarusian surnames end in -аў/-оў/-еў where Russian ones end in -ов/-ев (Жукаў,
+/// Жуков); Latin renderings write ў as `u` (BGN/PCGN 1979 and the 2007 national system:
+/// `Zhukau`, `Karpou`), two letters from the Russian `-ov`, too far for the edit path on a
+/// short name. Such a token gets the phonetic key of its `-ov`/`-ev` form as a variant, in a
+/// name that is East Slavic by another token (a patronymic, or a given name of
+/// `data/given_names.tsv`): West African names end in -ou too (Amadou, Saidou) and are not
+/// Saidov. French `-eau` (Moreau) is not this ending.
+fn add_belarusian_surname_variants(tokens: &mut [NameToken]) {
+    let east_slavic = tokens.iter().any(|t| {
+        t.role == TokenRole::Patronymic
+            || t.variants
+                .iter()
+                .any(|v| v.starts_with("@g:") || v.starts_with("@p:"))
+    });
+    if !east_slavic {
+        return;
+    }
+    for t in tokens.iter_mut() {
+        if t.class != TokenClass::Name || !t.latin.is_ascii() || t.latin.len() < 5 {
+            continue;
+        }
+        let russian = if let Some(stem) = t.latin.strip_suffix("eu") {
+            format!("{stem}ev")
+        } else if let Some(stem) = t
+            .latin
+            .strip_suffix("au")
+            .or_else(|| t.latin.strip_suffix("ou"))
+        {
+            if stem.ends_with('e') {
+                continue;
+            }
+            format!("{stem}ov")
+        } else {
+            continue;
+        };
+        let k = phonetic_key(&russian);
+        if k != t.phonetic && !t.variants.contains(&k) {
+            t.variants.push(k);
+        }
     }
 }
 

@@ -652,3 +652,28 @@ fn place_adjectives_of_organisations_meet_the_place() {
         );
     }
 }
+
+#[test]
+fn belarusian_surnames_in_u_meet_the_russian_ov() {
+    let person = PartyHint::Person;
+    for (name, text, russian) in [
+        ("Andrei ZHUKAU", "zhukau", "zhukov"),
+        ("Siarhei KARPOU", "karpou", "karpov"),
+        ("Aliaksandr ALIAKSEEU", "aliakseeu", "aliakseev"),
+    ] {
+        let t = token_of(name, text, person);
+        assert!(
+            t.phonetic == phonetic_key(russian) || t.variants.contains(&phonetic_key(russian)),
+            "{name}: {:?}",
+            t.variants
+        );
+    }
+    // French -eau is another ending, and a name with nothing East Slavic keeps its -ou
+    // (Amadou); organisations keep their words.
+    let t = token_of("Sergei MOREAU", "moreau", person);
+    assert!(!t.variants.contains(&phonetic_key("moreov")), "{t:?}");
+    let t = token_of("Ibrahim SAIDOU", "saidou", person);
+    assert!(!t.variants.contains(&phonetic_key("saidov")), "{t:?}");
+    let t = token_of("BUREAU KARPOU", "karpou", PartyHint::Organization);
+    assert!(!t.variants.contains(&phonetic_key("karpov")), "{t:?}");
+}
