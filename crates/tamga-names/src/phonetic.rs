@@ -36,6 +36,9 @@
 //! * г is h in Ukrainian and Belarusian Latin (Serhiy, Ihor) but g in Russian (Sergey, Igor),
 //!   and Russian writes a foreign h as г (Гасан = Hasan): g and h stay distinct in the key
 //!   (they are distinct in most names) and a lone h is read as g in a variant.
+//! * `q` is k by default (Qasim = Kasim) but g in a variant: Persian writes ق and غ for one
+//!   sound, rendered q or gh (Sadeq = Sadegh), and Gulf and Egyptian Arabic say ق as g
+//!   (Qaddafi = Gaddafi).
 //! * English -er/-ar at the end after a consonant is folded to -r (Alexander = Aleksandr,
 //!   Baker = Bakr), at the cost of merging e.g. Nasser with Nasr.
 
@@ -53,6 +56,9 @@ pub(crate) struct Reading {
     /// A lone `h` as г (Ukrainian and Belarusian Latin write г as h: Serhiy = Сергей; Russian
     /// writes foreign h as г: Гасан = Hasan).
     pub h_g: bool,
+    /// `q` as g: Persian writes ق and غ for one sound, rendered `q` or `gh` (Sadeq = Sadegh),
+    /// and Gulf and Egyptian Arabic say ق as g (Qaddafi = Gaddafi).
+    pub q_g: bool,
 }
 
 const GLIDE: u8 = b'Y';
@@ -227,6 +233,7 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
                     b'k'
                 }
             }
+            b'q' if r.q_g => b'g',
             b'q' => b'k',
             b'w' => b'v',
             other => other,
@@ -288,7 +295,7 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
 }
 
 /// Alternative phonetic keys of a Latin-script token under the other readings of `j`, `x`,
-/// `ch` and a lone `h` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
+/// `ch`, a lone `h` and `q` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
 /// the token has none of those letters.
 pub fn phonetic_variants(latin: &str) -> Vec<String> {
     variants_of(latin, &phonetic_key(latin))
@@ -298,11 +305,11 @@ pub fn phonetic_variants(latin: &str) -> Vec<String> {
 pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let has = |s: &str| latin.contains(s);
-    let (j, x, ch) = (has("j"), has("x"), has("ch"));
+    let (j, x, ch, q) = (has("j"), has("x"), has("ch"), has("q"));
     // A lone h: not the second letter of a digraph (kh sh ch zh th ph gh dh).
     let b = latin.as_bytes();
     let lone_h = (0..b.len()).any(|i| b[i] == b'h' && (i == 0 || !b"kscztpgd".contains(&b[i - 1])));
-    if !(j || x || ch || lone_h) || latin.len() < 2 {
+    if !(j || x || ch || lone_h || q) || latin.len() < 2 {
         return out;
     }
     let mut readings: Vec<Reading> = Vec::new();
@@ -339,6 +346,12 @@ pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
     if lone_h {
         readings.push(Reading {
             h_g: true,
+            ..Reading::default()
+        });
+    }
+    if q {
+        readings.push(Reading {
+            q_g: true,
             ..Reading::default()
         });
     }

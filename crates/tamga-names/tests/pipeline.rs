@@ -677,3 +677,12 @@ fn belarusian_surnames_in_u_meet_the_russian_ov() {
     let t = token_of("BUREAU KARPOU", "karpou", PartyHint::Organization);
     assert!(!t.variants.contains(&phonetic_key("karpov")), "{t:?}");
 }
+
+#[test]
+fn persian_and_gulf_q_meets_gh_and_g() {
+    // ق (and Persian غ) rendered q, gh or g: Sadeq = Sadegh, Qaddafi = Gaddafi.
+    agree_all(&["Sadeq", "Sadegh"]);
+    agree_all(&["Qaddafi", "Gaddafi"]);
+    // The default reading of q stays k (Qasim = Kasim).
+    agree_all(&["Qasim", "Kasim"]);
+}
