@@ -482,6 +482,10 @@ struct Scratch {
     slots: Vec<Slot>,
     touched: Vec<u32>,
     clock: u32,
+    /// Evidence of the held names, for [`admission_bar`]: kept between
+    /// steps and queries because at millions of names it is megabytes,
+    /// which a fresh vector per step paid for in allocation and page faults.
+    held: Vec<f64>,
 }
 
 /// See [`Scratch::slots`].
@@ -897,20 +901,14 @@ impl<'a> Step<'a> {
 /// `limit`-th best held evidence and `min_ratio` × the best (held evidence
 /// only grows, so both bars only rise). `0` while fewer than `limit` names
 /// are held and no ratio applies.
-fn admission_bar(scratch: &Scratch, limit: usize, min_ratio: f64) -> f64 {
+fn admission_bar(scratch: &mut Scratch, limit: usize, min_ratio: f64) -> f64 {
     let ev = &scratch.slots;
-    let top = scratch
-        .touched
-        .iter()
-        .map(|&n| ev[n as usize].evidence)
-        .fold(0.0, f64::max);
+    let held = &mut scratch.held;
+    held.clear();
+    held.extend(scratch.touched.iter().map(|&n| ev[n as usize].evidence));
+    let top = held.iter().copied().fold(0.0, f64::max);
     let mut bar = min_ratio * top;
-    if limit > 0 && scratch.touched.len() >= limit {
-        let mut held: Vec<f64> = scratch
-            .touched
-            .iter()
-            .map(|&n| ev[n as usize].evidence)
-            .collect();
+    if limit > 0 && held.len() >= limit {
         let (_, kth, _) = held.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
         bar = bar.max(*kth);
     }
