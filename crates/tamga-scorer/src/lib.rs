@@ -1318,7 +1318,18 @@ mod tests {
             .any(|t| t.list == "kawtharani" && matches!(t.path, MatchPath::Phonetic { .. })));
         // Words of three consonants are not compared that way: they collide
         // too often (measured on the evaluation's innocent names).
-        assert!(score("Sadeq", "Sadegh").explanation.tokens.is_empty());
+        // (Sadeq = Sadegh meets on the q-as-g phonetic variant instead.)
+        assert!(score("Yusif", "Yussef").explanation.tokens.is_empty());
+        let sadeq = score("Sadeq", "Sadegh");
+        assert!(
+            sadeq
+                .explanation
+                .tokens
+                .iter()
+                .all(|t| matches!(t.path, MatchPath::Phonetic { .. })),
+            "{sadeq:?}"
+        );
+        assert!(!sadeq.explanation.tokens.is_empty(), "{sadeq:?}");
         assert_eq!(score("Omar", "Amir").score, 0.0);
     }
 
