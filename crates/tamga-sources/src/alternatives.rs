@@ -80,27 +80,18 @@ pub fn expand(text: &str, person: bool) -> Vec<String> {
 /// Splits a trailing `(also known as X)`.
 fn split_also_known_as(text: &str) -> (&str, Option<&str>) {
     const MARK: &str = "(also known as ";
-    let lower = text.to_lowercase();
-    // Lower-casing can change byte lengths outside ASCII; only trust the
-    // position when it maps back to the same bytes.
-    match lower.find(MARK) {
-        Some(at)
-            if text
-                .get(at..at + MARK.len())
-                .map(str::to_lowercase)
-                .as_deref()
-                == Some(MARK) =>
-        {
-            let inner = text[at + MARK.len()..].trim_end();
-            let inner = inner.strip_suffix(')').unwrap_or(inner).trim();
-            let main = text[..at].trim();
-            if main.is_empty() || inner.is_empty() {
-                (text, None)
-            } else {
-                (main, Some(inner))
-            }
-        }
-        _ => (text, None),
+    // ASCII lower-casing keeps byte offsets, so a position found in the
+    // folded copy is a position in `text`.
+    let Some(at) = text.to_ascii_lowercase().find(MARK) else {
+        return (text, None);
+    };
+    let inner = text[at + MARK.len()..].trim_end();
+    let inner = inner.strip_suffix(')').unwrap_or(inner).trim();
+    let main = text[..at].trim();
+    if main.is_empty() || inner.is_empty() {
+        (text, None)
+    } else {
+        (main, Some(inner))
     }
 }
 

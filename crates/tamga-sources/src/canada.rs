@@ -32,7 +32,7 @@
 
 use crate::alternatives;
 use crate::inspect::detect_script;
-use crate::xmlrec::{expect_root, for_each_record, single_file_list, Node, RecordPos, Records};
+use crate::xmlrec::{expect_root, for_each_record, Node, RecordPos, Records};
 use crate::{LoadError, LoadOptions};
 use std::path::Path;
 use tamga_model::{
@@ -52,14 +52,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
         })
     })?;
     expect_root(path, &root, "data-set")?;
-    single_file_list(
-        path,
-        Source::CaSema,
-        crate::Format::CaSemaXml,
-        None,
-        records.problems.warnings,
-        records.entities,
-    )
+    records.into_list(path, Source::CaSema, crate::Format::CaSemaXml, None)
 }
 
 /// Lower-case, runs of non-alphanumerics → `-`, trimmed.

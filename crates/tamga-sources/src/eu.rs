@@ -14,9 +14,7 @@
 //! contact details go to `properties`.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::{
-    expect_root, for_each_record, iso_date_part, single_file_list, Node, RecordPos, Records,
-};
+use crate::xmlrec::{expect_root, for_each_record, iso_date_part, Node, RecordPos, Records};
 use crate::{LoadError, LoadOptions};
 use std::path::Path;
 use tamga_model::{
@@ -35,13 +33,11 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
         records.accept(path, &pos, read_entity(path, &node, &pos), "logicalId")
     })?;
     expect_root(path, &root, "export")?;
-    single_file_list(
+    records.into_list(
         path,
         Source::EuFsf,
         crate::Format::EuFsfXml,
         root.attr("generationDate").map(|d| iso_date_part(&d)),
-        records.problems.warnings,
-        records.entities,
     )
 }
 

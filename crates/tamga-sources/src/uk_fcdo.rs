@@ -14,8 +14,8 @@
 
 use crate::inspect::detect_script;
 use crate::xmlrec::{
-    dmy_to_iso, expect_root, for_each_record, named_relationship, parse_dmy_birth,
-    single_file_list, Node, RecordPos, Records,
+    dmy_to_iso, expect_root, for_each_record, named_relationship, parse_dmy_birth, Node, RecordPos,
+    Records,
 };
 use crate::{LoadError, LoadOptions};
 use std::path::Path;
@@ -39,14 +39,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
         _ => Ok(()),
     })?;
     expect_root(path, &root, "Designations")?;
-    single_file_list(
-        path,
-        Source::GbFcdo,
-        crate::Format::UkFcdoXml,
-        published,
-        records.problems.warnings,
-        records.entities,
-    )
+    records.into_list(path, Source::GbFcdo, crate::Format::UkFcdoXml, published)
 }
 
 /// Texts of `<outer><inner>…</inner>…</outer>` anywhere under `node`.

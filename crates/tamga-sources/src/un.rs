@@ -12,9 +12,7 @@
 //! `properties`.
 
 use crate::inspect::detect_script;
-use crate::xmlrec::{
-    expect_root, for_each_record, iso_date_part, single_file_list, Node, RecordPos, Records,
-};
+use crate::xmlrec::{expect_root, for_each_record, iso_date_part, Node, RecordPos, Records};
 use crate::{LoadError, LoadOptions};
 use std::path::Path;
 use tamga_model::{
@@ -41,13 +39,11 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<EntityList, LoadError>
         records.accept(path, &pos, read_entry(path, &node, &pos, kind), "DATAID")
     })?;
     expect_root(path, &root, "CONSOLIDATED_LIST")?;
-    single_file_list(
+    records.into_list(
         path,
         Source::UnSc,
         crate::Format::UnXml,
         root.attr("dateGenerated").map(|d| iso_date_part(&d)),
-        records.problems.warnings,
-        records.entities,
     )
 }
 

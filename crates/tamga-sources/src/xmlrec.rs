@@ -360,6 +360,25 @@ pub(crate) struct Records {
 }
 
 impl Records {
+    /// The list of the single file `path` these records were read from (see
+    /// [`single_file_list`]).
+    pub fn into_list(
+        self,
+        path: &Path,
+        source: tamga_model::Source,
+        format: crate::Format,
+        published: Option<String>,
+    ) -> Result<tamga_model::EntityList, LoadError> {
+        single_file_list(
+            path,
+            source,
+            format,
+            published,
+            self.problems.warnings,
+            self.entities,
+        )
+    }
+
     pub fn new(options: &LoadOptions) -> Records {
         Records {
             problems: Problems::new(options),
