@@ -1,10 +1,11 @@
 //! `tamga decide` and `tamga licences expiring` end to end: the real
 //! binary, the bundled lists, licences and scenario ownership file.
 
+mod common;
+
 use serde_json::Value;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -17,22 +18,7 @@ fn data(rel: &str) -> String {
 
 /// Runs the binary with exactly these arguments, `stdin` fed to it if given.
 fn run(args: &[String], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tamga"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("tamga runs");
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    child.wait_with_output().unwrap()
+    common::run_tamga(args, stdin.map(str::as_bytes))
 }
 
 /// Runs the binary on the bundled OFAC and UN lists, licences and scenario

@@ -1,9 +1,10 @@
 //! `tamga screen` and `tamga compare` driven through the real binary on the
 //! real bundled OFAC SDN list (2023-12-28).
 
+mod common;
+
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const SDN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -11,19 +12,7 @@ const SDN: &str = concat!(
 );
 
 fn tamga(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tamga"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("tamga runs");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).expect("write stdin");
-    }
-    drop(input);
-    child.wait_with_output().expect("tamga finishes")
+    common::run_tamga(args, stdin)
 }
 
 fn lines(out: &Output) -> Vec<Value> {
