@@ -5,7 +5,10 @@ mod common;
 
 use common::{world, World};
 use tamga_model::Regime;
-use tamga_rules::{Date, DecisionReport, DecisionRequest, Nexus, Outcome, Party, ReasonKind, Role};
+use tamga_rules::{
+    Date, DecisionReport, DecisionRequest, Nexus, Outcome, Party, Reason, ReasonKind,
+    RegimeDecision, Role,
+};
 
 fn date(text: &str) -> Date {
     Date::parse(text).expect("valid test date")
@@ -45,6 +48,15 @@ fn request(on: &str, parties: Vec<Party>, nexus: Nexus) -> DecisionRequest {
 /// Decides `request` against the bundled world; it must be a valid request.
 fn decide(w: &World, request: &DecisionRequest) -> DecisionReport {
     w.engine.decide(&w.screener, request).unwrap()
+}
+
+/// The ownership reason of a regime's decision (the test fails without one).
+fn ownership_finding(decision: &RegimeDecision) -> &Reason {
+    decision
+        .reasons
+        .iter()
+        .find(|r| r.kind == ReasonKind::Ownership)
+        .expect("ownership finding")
 }
 
 fn usd() -> Nexus {
@@ -185,11 +197,7 @@ fn company_half_owned_by_a_blocked_lukoil_subsidiary_is_authorised_until_gl_126_
     assert_eq!(licence.days_remaining, Some(10));
     assert!(!licence.conditions.is_empty());
     // Blocked by ownership, with the whole path and its percentages.
-    let ownership = us
-        .reasons
-        .iter()
-        .find(|r| r.kind == ReasonKind::Ownership)
-        .expect("ownership finding");
+    let ownership = ownership_finding(us);
     let steps: Vec<(&str, Option<f64>, &str)> = ownership
         .path
         .iter()
@@ -257,12 +265,7 @@ fn aggregated_indirect_stake_blocks_under_ofac_but_not_under_uk() {
     let report = decide(&w, &request);
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Blocked, "{us:#?}");
-    let path = &us
-        .reasons
-        .iter()
-        .find(|r| r.kind == ReasonKind::Ownership)
-        .expect("ownership finding")
-        .path;
+    let path = &ownership_finding(us).path;
     let mut stakes: Vec<(String, f64)> = path
         .iter()
         .map(|s| {
@@ -430,12 +433,7 @@ fn kazakh_joint_venture_half_owned_by_lukoil_is_blocked_by_the_50_percent_rule()
     let report = decide(&w, &request);
     let us = report.regime(Regime::Us).unwrap();
     assert_eq!(us.outcome, Outcome::Blocked, "{us:#?}");
-    let path = &us
-        .reasons
-        .iter()
-        .find(|r| r.kind == ReasonKind::Ownership)
-        .expect("ownership finding")
-        .path;
+    let path = &ownership_finding(us).path;
     assert_eq!(path.len(), 1);
     assert_eq!(path[0].owner, "us_ofac_cons:17248");
     assert_eq!(path[0].percentage, Some(50.0));
