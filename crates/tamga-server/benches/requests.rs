@@ -13,6 +13,9 @@ const UN_XML: &str = concat!(
     "/../../data/lists/un/2026-02-27/consolidated.xml"
 );
 
+/// Builds one benchmarked request from the /match body.
+type MakeRequest = fn(&'static str) -> Request<Body>;
+
 fn bench(c: &mut Criterion) {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -30,37 +33,34 @@ fn bench(c: &mut Criterion) {
     let router = service.router();
 
     let body = r#"{"queries":{"q1":{"schema":"Person","properties":{"name":["THOMAS LUBANGA"]}}}}"#;
-    c.bench_function("POST /match/default (1 person)", |b| {
-        b.to_async(&runtime).iter(|| {
-            let request = Request::post("/match/default")
+    let requests: [(&str, MakeRequest); 2] = [
+        ("POST /match/default (1 person)", |body| {
+            Request::post("/match/default")
                 .header("content-type", "application/json")
                 .body(Body::from(body))
-                .expect("request");
-            let router = router.clone();
-            async move {
-                let response = router.oneshot(request).await.expect("infallible");
-                assert_eq!(response.status(), 200);
-                axum::body::to_bytes(response.into_body(), usize::MAX)
-                    .await
-                    .expect("body")
-            }
-        })
-    });
-    c.bench_function("GET /search?q=ERIC BADEGE", |b| {
-        b.to_async(&runtime).iter(|| {
-            let request = Request::get("/search?q=ERIC+BADEGE")
+                .expect("request")
+        }),
+        ("GET /search?q=ERIC BADEGE", |_| {
+            Request::get("/search?q=ERIC+BADEGE")
                 .body(Body::empty())
-                .expect("request");
-            let router = router.clone();
-            async move {
-                let response = router.oneshot(request).await.expect("infallible");
-                assert_eq!(response.status(), 200);
-                axum::body::to_bytes(response.into_body(), usize::MAX)
-                    .await
-                    .expect("body")
-            }
-        })
-    });
+                .expect("request")
+        }),
+    ];
+    for (name, make) in requests {
+        c.bench_function(name, |b| {
+            b.to_async(&runtime).iter(|| {
+                let request = make(body);
+                let router = router.clone();
+                async move {
+                    let response = router.oneshot(request).await.expect("infallible");
+                    assert_eq!(response.status(), 200);
+                    axum::body::to_bytes(response.into_body(), usize::MAX)
+                        .await
+                        .expect("body")
+                }
+            })
+        });
+    }
 }
 
 criterion_group!(benches, bench);

@@ -214,72 +214,48 @@ async fn decide_needs_the_screen_role_and_names_bad_fields() {
             .body(body)
             .send()
     };
-    let status_and_json = |r: reqwest::Response| async move {
-        let status = r.status().as_u16();
-        (status, r.json::<Value>().await.expect("JSON error body"))
+    // Status and JSON error body of a POST /decide with this body.
+    let reply = |body: &'static str| {
+        let sent = send(body);
+        async move {
+            let r = sent.await.unwrap();
+            let status = r.status().as_u16();
+            (status, r.json::<Value>().await.expect("JSON error body"))
+        }
     };
 
     // Not JSON at all: 400.
-    let (s, e) = status_and_json(
-        send(r#"{"date": "2026-03-01", "parties": ["#)
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, e) = reply(r#"{"date": "2026-03-01", "parties": ["#).await;
     assert_eq!((s, e["error"].as_str()), (400, Some("bad_request")), "{e}");
-    let (s, e) = status_and_json(send("").await.unwrap()).await;
+    let (s, e) = reply("").await;
     assert_eq!(s, 400, "{e}");
 
-    // JSON of the wrong shape: 422 naming the field.
-    let (s, e) = status_and_json(
-        send(r#"{"date": "2026-03-01", "parties": [{"name": "X", "role": "boss"}]}"#)
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(s, 422, "{e}");
-    assert!(
-        e["detail"].as_str().unwrap().contains("parties[0].role"),
-        "{e}"
-    );
-    let (s, e) = status_and_json(
-        send(r#"{"date": "1 March", "parties": [{"name": "X"}]}"#)
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(s, 422, "{e}");
-    assert!(e["detail"].as_str().unwrap().contains("date"), "{e}");
-    let (s, e) = status_and_json(
-        send(r#"{"date": "2026-03-01", "parties": [{"name": "X"}], "amount": 5}"#)
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(s, 422, "{e}");
-    assert!(e["detail"].as_str().unwrap().contains("amount"), "{e}");
-
-    // Valid JSON the engine refuses: 422 naming the field.
-    let (s, e) = status_and_json(
-        send(r#"{"date": "2026-03-01", "parties": [{"entity_id": "un_sc:no-such-id"}]}"#)
-            .await
-            .unwrap(),
-    )
-    .await;
+    // JSON of the wrong shape, and valid JSON the engine refuses: 422 naming
+    // the field.
+    for (body, field) in [
+        (
+            r#"{"date": "2026-03-01", "parties": [{"name": "X", "role": "boss"}]}"#,
+            "parties[0].role",
+        ),
+        (r#"{"date": "1 March", "parties": [{"name": "X"}]}"#, "date"),
+        (
+            r#"{"date": "2026-03-01", "parties": [{"name": "X"}], "amount": 5}"#,
+            "amount",
+        ),
+        (r#"{"date": "2026-03-01", "parties": []}"#, "parties"),
+    ] {
+        let (s, e) = reply(body).await;
+        assert_eq!(s, 422, "{e}");
+        assert!(e["detail"].as_str().unwrap().contains(field), "{e}");
+    }
+    let (s, e) =
+        reply(r#"{"date": "2026-03-01", "parties": [{"entity_id": "un_sc:no-such-id"}]}"#).await;
     assert_eq!(
         (s, e["error"].as_str()),
         (422, Some("invalid_request")),
         "{e}"
     );
     assert!(e["detail"].as_str().unwrap().contains("parties[0]"), "{e}");
-    let (s, e) = status_and_json(
-        send(r#"{"date": "2026-03-01", "parties": []}"#)
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(s, 422, "{e}");
-    assert!(e["detail"].as_str().unwrap().contains("parties"), "{e}");
 }
 
 /// Copies the bundled licence directory (with its subdirectories).
