@@ -29,7 +29,8 @@
 //! * `j` before a vowel is дж/ж in English (default) but й in German/Slavic Latin (Julija,
 //!   Mirzijojev) and х in Spanish (Jusein, Bajtiyor): the variants read it both other ways.
 //!   Before a consonant or at the end it is read й by default (Ajtmatova).
-//! * `ee` is e+e in Russian names (Alekseev = Алексеев), not English long i (Saeed): not folded.
+//! * `ee` is e+e in Russian names (Alekseev = Алексеев) by default, and the English long i of
+//!   Arabic and Persian names (Sameer = Samir, Saeed = Said) in a variant.
 //! * `x` inside a word is ks (Alexander, Maxim, Export: default) but х in Uzbek Latin
 //!   (Baxtiyor, Axmedov); at the start of a word it is х (Xuseyn; English initial x is rare).
 //! * `ch` before a vowel is ч/ш (default) but х in German (Dschochar).
@@ -59,6 +60,10 @@ pub(crate) struct Reading {
     /// `q` as g: Persian writes ق and غ for one sound, rendered `q` or `gh` (Sadeq = Sadegh),
     /// and Gulf and Egyptian Arabic say ق as g (Qaddafi = Gaddafi).
     pub q_g: bool,
+    /// `ee` as the long vowel i: English renderings of Arabic, Persian and South Asian names
+    /// write ī as ee (Sameer = Samir, Rafeeq = Rafiq, Saeed = Said), where Russian names
+    /// write е twice (Alekseev).
+    pub ee_i: bool,
 }
 
 const GLIDE: u8 = b'Y';
@@ -144,6 +149,11 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
     let mut i = 0;
     while i < n {
         let c = bytes[i];
+        if r.ee_i && c == b'e' && at(i + 1) == b'e' {
+            sym.push(b'i');
+            i += 2;
+            continue;
+        }
         if c == b'o' && at(i + 1) == b'u' && i > 0 && is_vowel(bytes[i - 1]) && is_vowel(at(i + 2))
         {
             // French ou between vowels is w (Zarkaoui = Zarqawi).
@@ -295,7 +305,7 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
 }
 
 /// Alternative phonetic keys of a Latin-script token under the other readings of `j`, `x`,
-/// `ch`, a lone `h` and `q` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
+/// `ch`, a lone `h`, `q` and `ee` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
 /// the token has none of those letters.
 pub fn phonetic_variants(latin: &str) -> Vec<String> {
     variants_of(latin, &phonetic_key(latin))
@@ -305,11 +315,11 @@ pub fn phonetic_variants(latin: &str) -> Vec<String> {
 pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let has = |s: &str| latin.contains(s);
-    let (j, x, ch, q) = (has("j"), has("x"), has("ch"), has("q"));
+    let (j, x, ch, q, ee) = (has("j"), has("x"), has("ch"), has("q"), has("ee"));
     // A lone h: not the second letter of a digraph (kh sh ch zh th ph gh dh).
     let b = latin.as_bytes();
     let lone_h = (0..b.len()).any(|i| b[i] == b'h' && (i == 0 || !b"kscztpgd".contains(&b[i - 1])));
-    if !(j || x || ch || lone_h || q) || latin.len() < 2 {
+    if !(j || x || ch || lone_h || q || ee) || latin.len() < 2 {
         return out;
     }
     let mut readings: Vec<Reading> = Vec::new();
@@ -352,6 +362,12 @@ pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
     if q {
         readings.push(Reading {
             q_g: true,
+            ..Reading::default()
+        });
+    }
+    if ee {
+        readings.push(Reading {
+            ee_i: true,
             ..Reading::default()
         });
     }

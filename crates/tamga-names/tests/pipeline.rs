@@ -686,3 +686,16 @@ fn persian_and_gulf_q_meets_gh_and_g() {
     // The default reading of q stays k (Qasim = Kasim).
     agree_all(&["Qasim", "Kasim"]);
 }
+
+#[test]
+fn english_ee_for_long_i_meets_i() {
+    // English renderings of Arabic and Persian names write ī as ee.
+    agree_all(&["Samir", "Sameer"]);
+    agree_all(&["Rafiq", "Rafeeq"]);
+    agree_all(&["Said", "Saeed"]);
+    agree_all(&["Majid", "Majeed"]);
+    // Russian ee stays e+e, so its default key does not move: Alekseev = Алексеев.
+    agree_all(&["Alekseev", "Алексеев"]);
+    // A plain e is not read as i: that would join Elena and Ilina.
+    assert!(!agree(&one("Elena"), &one("Ilina")));
+}

@@ -96,13 +96,29 @@ fn read_entry(
         .map(|p| p.value.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut primary = Name::new(full, NameKind::Primary);
+    // An entity's one FIRST_NAME may hold two names separated by a semicolon
+    // (`COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)`):
+    // the first is the primary name, the others aliases, and the field is kept as published.
+    let mut pieces = semicolon_list(&full);
+    let others = if parts.len() == 1 && pieces.len() > 1 {
+        entity.push_property("name_as_published", full.clone());
+        pieces.split_off(1)
+    } else {
+        pieces = vec![full];
+        Vec::new()
+    };
+    let mut primary = Name::new(pieces.remove(0), NameKind::Primary);
     primary.script = detect_script(&primary.full);
     // Entities are listed under one FIRST_NAME: parts add nothing there.
     if parts.len() > 1 {
         primary.parts = parts;
     }
     entity.push_name(primary);
+    for other in others {
+        let mut name = Name::new(other, NameKind::Aka);
+        name.script = detect_script(&name.full);
+        entity.push_name(name);
+    }
     if let Some(original) = node.text_of("NAME_ORIGINAL_SCRIPT") {
         let mut name = Name::new(original, NameKind::OriginalScript);
         name.script = detect_script(&name.full);
@@ -114,13 +130,22 @@ fn read_entry(
                 continue;
             };
             let quality = alias.text_of("QUALITY").unwrap_or_default();
-            let mut name = match quality.to_ascii_lowercase().as_str() {
-                "low" => Name::new(text, NameKind::Aka).weak(),
-                "f.k.a." | "fka" => Name::new(text, NameKind::Fka),
-                _ => Name::new(text, NameKind::Aka),
-            };
-            name.script = detect_script(&name.full);
-            entity.push_name(name);
+            // Some ALIAS_NAME fields pack several spellings separated by semicolons
+            // (`Azim Adhajani; Azim Agha-Jani`): each is a name of its own, and the field as
+            // published is kept.
+            let spellings = semicolon_list(&text);
+            if spellings.len() > 1 {
+                entity.push_property("alias_name_as_published", text);
+            }
+            for spelling in spellings {
+                let mut name = match quality.to_ascii_lowercase().as_str() {
+                    "low" => Name::new(spelling, NameKind::Aka).weak(),
+                    "f.k.a." | "fka" => Name::new(spelling, NameKind::Fka),
+                    _ => Name::new(spelling, NameKind::Aka),
+                };
+                name.script = detect_script(&name.full);
+                entity.push_name(name);
+            }
             // Aliases may carry their own birth facts; keep them verbatim.
             for field in ["DATE_OF_BIRTH", "CITY_OF_BIRTH", "COUNTRY_OF_BIRTH", "NOTE"] {
                 if let Some(v) = alias.text_of(field) {
@@ -287,5 +312,21 @@ fn read_birth_date(entity: &mut Entity, dob: &Node) {
     }
     if let Some(note) = dob.text_of("NOTE") {
         entity.push_property("birth_date_note", note);
+    }
+}
+
+/// The non-empty, trimmed pieces of a field that lists several names separated by semicolons
+/// (the whole field when it has none).
+fn semicolon_list(text: &str) -> Vec<String> {
+    let pieces: Vec<String> = text
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    if pieces.is_empty() {
+        vec![text.to_string()]
+    } else {
+        pieces
     }
 }

@@ -86,10 +86,24 @@ fn every_alias_and_original_script_name_is_kept() {
                     "DATAID" => id = t,
                     "QUALITY" => quality = t,
                     "ALIAS_NAME" if !t.is_empty() => {
-                        if quality == "Low" {
-                            weak.insert((id.clone(), t.clone()));
+                        // One field may hold several spellings separated by semicolons.
+                        for piece in t.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                            if quality == "Low" {
+                                weak.insert((id.clone(), piece.to_string()));
+                            }
+                            pairs.insert((id.clone(), piece.to_string()));
                         }
-                        pairs.insert((id.clone(), t));
+                    }
+                    // An entity's FIRST_NAME listing two names: the later ones are aliases.
+                    "FIRST_NAME" if t.contains(';') => {
+                        for piece in t
+                            .split(';')
+                            .map(str::trim)
+                            .filter(|p| !p.is_empty())
+                            .skip(1)
+                        {
+                            pairs.insert((id.clone(), piece.to_string()));
+                        }
                     }
                     "NAME_ORIGINAL_SCRIPT" if !t.is_empty() => {
                         pairs.insert((id.clone(), t));
@@ -177,4 +191,29 @@ fn documents_become_identifiers() {
         .filter(|i| i.id_type == "passport")
         .count();
     assert!(passports >= 300, "{passports}");
+}
+
+#[test]
+fn an_alias_field_with_several_spellings_gives_a_name_each() {
+    let list = load(&ListSpec::parse(UN), &LoadOptions::default()).unwrap();
+    // IRi.003 publishes `Azim Adhajani; Azim Agha-Jani` in one ALIAS_NAME.
+    let entity = list
+        .entities
+        .iter()
+        .find(|e| e.source_id == "110444")
+        .expect("DATAID 110444 is in the bundled list");
+    let names: Vec<&str> = entity.names.iter().map(|n| n.full.as_str()).collect();
+    assert!(names.contains(&"Azim Adhajani"), "{names:?}");
+    assert!(names.contains(&"Azim Agha-Jani"), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains(';')), "{names:?}");
+    assert!(entity
+        .properties
+        .get("alias_name_as_published")
+        .is_some_and(|v| v.iter().any(|s| s == "Azim Adhajani; Azim Agha-Jani")));
+    // No loaded name anywhere keeps the separator.
+    assert!(list
+        .entities
+        .iter()
+        .flat_map(|e| &e.names)
+        .all(|n| !n.full.contains(';')));
 }
