@@ -552,6 +552,43 @@ fn is_syllabic(script: &str) -> bool {
     matches!(script, "Hani" | "Hang" | "Hira" | "Kana")
 }
 
+/// Whether a Hangul token and a Latin one that share a generic phonetic key
+/// spell different Korean vowels. The key folds distinctions that are
+/// phonemic in Korean and kept by every romanisation: the glide after a
+/// consonant (현 hyeon/hyun ≠ 훈 hun, 경 gyeong/kyong ≠ 공 gong) and ㅐ `ae`
+/// against ㅏ `a` (생 saeng ≠ 상 sang). Each such pair is two different
+/// syllables, hence two different names; before this check they made most
+/// of the false alerts Korean customer names raised against DPRK
+/// designations. (Whether ㅓ is written `eo`, `o` or `u` varies between
+/// romanisations and stays folded.)
+fn hangul_vowels_differ(q: &Tok, l: &Tok) -> bool {
+    let hangul = |t: &Tok| {
+        t.text
+            .chars()
+            .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    };
+    let (korean, latin) = match (hangul(q), hangul(l)) {
+        (true, false) => (q, l),
+        (false, true) => (l, q),
+        _ => return false,
+    };
+    if !latin.text.is_ascii() {
+        return false;
+    }
+    fn vowel(b: u8) -> bool {
+        matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+    }
+    // A y between a consonant and a vowel.
+    let glide = |s: &[u8]| {
+        (1..s.len().saturating_sub(1))
+            .any(|i| s[i] == b'y' && !vowel(s[i - 1]) && s[i - 1] != b'y' && vowel(s[i + 1]))
+    };
+    // An a that is not the first letter of ae.
+    let open_a = |s: &[u8]| (0..s.len()).any(|i| s[i] == b'a' && s.get(i + 1) != Some(&b'e'));
+    let (k, t) = (korean.latin.as_bytes(), latin.latin.as_bytes());
+    glide(k) != glide(t) || open_a(k) != open_a(t)
+}
+
 /// Compares two single tokens by the first path that applies.
 fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if let (Some(a), Some(b)) = (&q.legal, &l.legal) {
@@ -579,7 +616,8 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         None
     } else {
         q.shared_phonetic(l)
-    };
+    }
+    .filter(|k| k.starts_with('@') || !hangul_vowels_differ(q, l));
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
@@ -1285,6 +1323,26 @@ mod tests {
         // The Latin forms stay within edit distance of each other.
         let latin = score("Guangzhong ZHAO", "Guangzong ZHAO");
         assert!(latin.score > 0.8, "{latin:?}");
+    }
+
+    #[test]
+    fn hangul_syllables_with_other_vowels_are_different_names() {
+        // The same syllables in Revised Romanization and McCune-Reischauer.
+        for (korean, latin) in [
+            ("김성훈", "KIM Song Hun"),
+            ("김현", "KIM Hyon"),
+            ("박광", "PAK Kwang"),
+            ("최생", "CHOE Saeng"),
+        ] {
+            let s = score(korean, latin);
+            assert!(s.score > 0.8, "{korean} {latin} {s:?}");
+        }
+        // 건 geon is not hyon (현), 상 sang is not saeng (생), 현 hyeon is not hun (훈).
+        for (korean, latin) in [("건", "HYON"), ("상", "SAENG"), ("현", "HUN")] {
+            assert_eq!(score(korean, latin).score, 0.0, "{korean} {latin}");
+        }
+        let s = score("김건우", "KIM Hyon U");
+        assert!(s.score < 0.7, "{s:?}");
     }
 
     #[test]
