@@ -851,6 +851,13 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
                 t.variants.push(k);
             }
         }
+        if hint != PartyHint::Organization && t.class == TokenClass::Name {
+            if let Some(k) = patronymic_stem_key(&t.latin) {
+                if !t.variants.contains(&k) {
+                    t.variants.push(k);
+                }
+            }
+        }
     }
     // A concept English writes as two words (machine building, instrument making) and
     // Russian as one (машиностроительный): both words get the key marked as a part
@@ -910,6 +917,30 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
         out.push(s.to_string());
     }
     out
+}
+
+/// Patronymic suffixes (Latin skeletons) whose stem is the father's name as written: East
+/// Slavic (-ovich, -evna, Ukrainian -ovych, -ivna, Belarusian -auna), Kazakh -uly/-kyzy (ұлы,
+/// қызы), Kyrgyz -uulu/-kyzy (уулу), Uzbek -ugli/-qizi (ўғли, o'g'li), Azerbaijani -ogly/-oglu
+/// (оглы); see `data/name_suffixes.tsv` for their sources. Longest first.
+const PATRONYMIC_SUFFIXES: [&str; 21] = [
+    "ievich", "yevich", "ovitch", "evitch", "ovich", "evich", "avich", "ovych", "evych", "ovna",
+    "evna", "ivna", "auna", "euna", "uulu", "kyzy", "kizi", "qizi", "ugli", "ogli", "ogly",
+];
+
+/// A key shared by the patronymics of one father's name across the East Slavic and Turkic
+/// suffixes (`@s:` + the stem's phonetic key): a Kazakh deputy's Ойратұлы is published in
+/// Russian form as Oyratovich. Fathers' names outside `data/given_names.tsv` (most Turkic and
+/// Arabic ones) have no class key (see [`patronymic_class`]); this key covers them without one.
+/// Short Turkic suffixes (-uly, -uli, -oglu) are tried after the longer ones; the stem must
+/// keep 3+ letters.
+fn patronymic_stem_key(latin: &str) -> Option<String> {
+    PATRONYMIC_SUFFIXES
+        .iter()
+        .chain(["uly", "uli", "oglu"].iter())
+        .filter_map(|s| latin.strip_suffix(s))
+        .find(|stem| stem.len() >= 3)
+        .map(|stem| format!("@s:{}", phonetic_key(stem)))
 }
 
 /// The class key (`@p:sergey`) of an East Slavic patronymic whose father's name is in

@@ -28,7 +28,8 @@
 //! Conflicts, decided here and bridged by [`phonetic_variants`]:
 //! * `j` before a vowel is дж/ж in English (default) but й in German/Slavic Latin (Julija,
 //!   Mirzijojev) and х in Spanish (Jusein, Bajtiyor): the variants read it both other ways.
-//!   Before a consonant or at the end it is read й by default (Ajtmatova).
+//!   Before a consonant or at the end it is read й by default (Ajtmatova), and дж in a
+//!   variant (Talluj = Talludzh).
 //! * `ee` is e+e in Russian names (Alekseev = Алексеев) by default, and the English long i of
 //!   Arabic and Persian names (Sameer = Samir, Saeed = Said) in a variant.
 //! * `x` inside a word is ks (Alexander, Maxim, Export: default) but х in Uzbek Latin
@@ -50,6 +51,9 @@ pub(crate) struct Reading {
     pub j_glide: bool,
     /// `j` as х (Spanish).
     pub j_kh: bool,
+    /// `j` always as дж, also at the end and before a consonant (English renderings of Arabic
+    /// and Turkic names: Talluj = Talludzh, Hajj), where the default reads the glide й.
+    pub j_dzh: bool,
     /// `x` always as х (Uzbek Latin, pinyin-like), never ks.
     pub x_kh: bool,
     /// `ch` always as х (German, Dutch, Polish).
@@ -213,6 +217,8 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
                     } else {
                         b'i'
                     }
+                } else if r.j_dzh {
+                    b'j'
                 } else if next == 0 && prev == b'i' {
                     // German/Czech -ij ending of -ий (Evgenij).
                     b'i'
@@ -330,6 +336,10 @@ pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
         });
         readings.push(Reading {
             j_kh: true,
+            ..Reading::default()
+        });
+        readings.push(Reading {
+            j_dzh: true,
             ..Reading::default()
         });
     }

@@ -699,3 +699,48 @@ fn english_ee_for_long_i_meets_i() {
     // A plain e is not read as i: that would join Elena and Ilina.
     assert!(!agree(&one("Elena"), &one("Ilina")));
 }
+
+#[test]
+fn turkic_and_slavic_patronymics_of_one_father_meet() {
+    // EveryPolitician Kazakhstan: Қоныров Айқын Ойратұлы is published as Oyratovich.
+    let kazakh = token_of("Қоныров Айқын Ойратұлы", "ойратұлы", PartyHint::Person);
+    let russian = token_of("KONUROV Aykyn Oyratovich", "oyratovich", PartyHint::Person);
+    assert!(
+        agree(&kazakh, &russian),
+        "{:?} / {:?}",
+        keys(&kazakh),
+        keys(&russian)
+    );
+    // Uzbek and Azerbaijani forms of the same father's name.
+    let uzbek = token_of(
+        "Karimov Rustam Alisherugli",
+        "alisherugli",
+        PartyHint::Person,
+    );
+    let slavic = token_of(
+        "Karimov Rustam Alisherovich",
+        "alisherovich",
+        PartyHint::Person,
+    );
+    assert!(
+        agree(&uzbek, &slavic),
+        "{:?} / {:?}",
+        keys(&uzbek),
+        keys(&slavic)
+    );
+    // Another father's name stays apart.
+    let other = token_of("KONUROV Aykyn Bolatovich", "bolatovich", PartyHint::Person);
+    assert!(
+        !agree(&kazakh, &other),
+        "{:?} / {:?}",
+        keys(&kazakh),
+        keys(&other)
+    );
+}
+
+#[test]
+fn final_j_may_be_english_dzh() {
+    // A final j is й in GOST-like renderings (Torobaj) and дж in English ones (Talluj).
+    agree_all(&["Talluj", "Talludzh"]);
+    agree_all(&["Torobaj", "Torobay"]);
+}
