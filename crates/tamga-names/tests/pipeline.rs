@@ -744,3 +744,15 @@ fn final_j_may_be_english_dzh() {
     agree_all(&["Talluj", "Talludzh"]);
     agree_all(&["Torobaj", "Torobay"]);
 }
+
+#[test]
+fn turkic_filiation_words_are_particles() {
+    for (name, word) in [
+        ("Ilham Mammadhasan oglu RAHIMOV", "oglu"),
+        ("Nailya Vagif Gizi ASKER-ZADE", "gizi"),
+        ("Ильгам Мамедгасан оглы Рагимов", "оглы"),
+    ] {
+        let t = token_of(name, word, PartyHint::Person);
+        assert_eq!(t.class, TokenClass::Particle, "{name}");
+    }
+}
