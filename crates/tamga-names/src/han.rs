@@ -167,7 +167,8 @@ fn fold(map: &FastMap<char, char>, text: &str) -> String {
 /// `华信船务`), or None when it has none.
 pub(crate) fn simplify(text: &str) -> Option<String> {
     let map = &table().simplified;
-    if !text.chars().any(|c| map.contains_key(&c)) {
+    // The range test first: most non-ASCII tokens are not Han at all.
+    if !text.chars().any(|c| is_han(c) && map.contains_key(&c)) {
         return None;
     }
     Some(fold(map, text))
