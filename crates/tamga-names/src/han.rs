@@ -6,6 +6,9 @@
 //! [`segment`] cuts a run at the words of the table and at the Chinese legal forms of
 //! `data/legal_forms.tsv`, by longest match from the left; what lies between them is kept as
 //! one token, the trade name, which Latin renderings write as one pinyin word.
+//!
+//! [`simplify`] folds traditional characters to simplified (`data/han_ts.tsv`, from OpenCC),
+//! so that a name meets itself in either writing and Han names compare by characters.
 
 use crate::tables::{rows, FastMap, TableError};
 use std::sync::LazyLock;
@@ -29,6 +32,7 @@ pub(crate) struct Word {
     /// Its Mandarin reading, syllables joined (the dictionary's, which settles characters
     /// with several readings: 银行 is yinhang, not yinxing).
     pub reading: &'static str,
+    /// What the word is in a company name.
     pub kind: Kind,
     /// The concept key of its English gloss (`@electronic`), if `org_terms.tsv` has one.
     pub concept: Option<String>,

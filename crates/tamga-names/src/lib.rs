@@ -154,7 +154,7 @@ pub enum TokenRole {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NameToken {
     /// The token case-folded and NFKC-normalised, in its original script (apostrophes inside
-    /// the word removed). A multi-word legal form has its words joined by single spaces.
+    /// the word removed; traditional Chinese characters folded to simplified, as case is). A multi-word legal form has its words joined by single spaces.
     pub text: String,
     /// A Latin skeleton: transliterated, accents stripped, lowercase ASCII `[a-z0-9]`, never
     /// empty. Equal skeletons mean "the same name written in another script or convention".
