@@ -14,8 +14,15 @@
 //!    (`kassymjomart`) to match a list that writes the compound as one word. A Chinese or
 //!    Korean personal name written without spaces (习近平, 김정은) is split into family name
 //!    (first character) and given name (the rest) for Chinese, one token per syllable for Korean
-//!    (given-name syllables hyphen-linked), as Latin renderings write them; a Chinese legal
-//!    form at the end of a company name (有限公司) is split off. An Arabic
+//!    (given-name syllables hyphen-linked), as Latin renderings write them. A Chinese company
+//!    name written as one run (深圳市恒邦微电子有限公司) is cut into its division, trade name,
+//!    industry words and legal form (深圳 市 恒邦微 电子 有限公司; `data/han_words.tsv`,
+//!    longest match): the trade name stays one token, read as one pinyin word (Hengbangwei);
+//!    division and industry words are stopwords carrying the concept key of their English
+//!    gloss (电子 `@electronic`, 香港 `@hongkong`), read as the dictionary reads them (银行
+//!    yinhang). Traditional characters are folded to simplified (`data/han_ts.tsv`), as case
+//!    is folded, so 華信 and 华信 are one text, and Han names can be compared by their
+//!    characters rather than by their toneless reading, which homophones share. An Arabic
 //!    word starting with the article ال is split into the particle `al` and the rest, and
 //!    ʿAbd al- written as one word (عبدالكريم, or `Abdul`/`Abdel` before a separate name) into
 //!    `abd` + particle `al` + the rest, as lists also write `Abd Al-Karim`.
@@ -66,6 +73,8 @@
 //! | `kana.tsv` | hiragana (katakana folded onto it) | Modified Hepburn |
 //! | `hangul_rr.tsv` | Hangul jamo (syllables decomposed algorithmically) | Revised Romanization of Korean (2000) |
 //! | (crate `pinyin`) | Hanzi → toneless pinyin | Unihan kMandarin / pinyin-data |
+//! | `han_ts.tsv` | traditional → simplified Chinese characters | OpenCC 1.4.2 `TSCharacters.txt` (Apache-2.0) |
+//! | `han_words.tsv` | Chinese company-name words: places, division suffixes, industry words with reading and concept key | CC-CEDICT (CC BY-SA 4.0); GB/T 2260 division names; name structure from the PRC Regulations on Enterprise Name Registration, art. 6 |
 //! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 (GLEIF ELF code list) jurisdiction by jurisdiction |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
@@ -81,6 +90,7 @@
 #![warn(missing_docs)]
 
 pub mod acronym;
+mod han;
 mod lexicon;
 mod normalize;
 pub mod phonetic;
@@ -144,7 +154,7 @@ pub enum TokenRole {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NameToken {
     /// The token case-folded and NFKC-normalised, in its original script (apostrophes inside
-    /// the word removed). A multi-word legal form has its words joined by single spaces.
+    /// the word removed; traditional Chinese characters folded to simplified, as case is). A multi-word legal form has its words joined by single spaces.
     pub text: String,
     /// A Latin skeleton: transliterated, accents stripped, lowercase ASCII `[a-z0-9]`, never
     /// empty. Equal skeletons mean "the same name written in another script or convention".
@@ -341,6 +351,7 @@ pub fn consonant_runs(tokens: &[(&str, &str)]) -> Vec<(usize, usize, String)> {
 pub fn check_tables() -> Result<(), TableError> {
     translit::load_result()?;
     lexicon::load_result()?;
+    han::load_result()?;
     acronym::load_result()?;
     phonetic::load_result()?;
     Ok(())
@@ -352,7 +363,7 @@ pub fn table_sizes() -> Vec<(&'static str, usize)> {
 }
 
 fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}' | '\u{30000}'..='\u{323AF}')
 }
 
 fn is_hangul(c: char) -> bool {
@@ -371,17 +382,6 @@ fn is_latin_text(text: &str) -> bool {
         })
 }
 
-/// Chinese legal forms written at the end of a company name (also in `data/legal_forms.tsv`),
-/// longest first.
-const HAN_LEGAL_FORMS: [&str; 6] = [
-    "股份有限公司",
-    "有限责任公司",
-    "有限責任公司",
-    "有限公司",
-    "集团",
-    "集團",
-];
-
 /// Latin and Cyrillic spellings of ʿAbd al- written as one word before a separate name.
 const ABD_AL: [&str; 9] = [
     "abdul",
@@ -396,13 +396,18 @@ const ABD_AL: [&str; 9] = [
 ];
 
 /// Splits CJK personal names, the Arabic article and ʿAbd al- (see the crate doc, step 2).
-fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
+fn split_raw(raw: Vec<RawToken>, hint: PartyHint, han_org: &mut bool) -> Vec<RawToken> {
     let mut out = Vec::with_capacity(raw.len() + 1);
-    for t in raw {
+    for mut t in raw {
         // Fast path: an ASCII token can only be ʿAbd al- written as one word.
         if t.text.is_ascii() && !(t.text.starts_with("abd") && ABD_AL.contains(&t.text.as_str())) {
             out.push(t);
             continue;
+        }
+        // Traditional and simplified Chinese are one script for matching, as upper and lower
+        // case are (華 = 华); the characters of data/han_ts.tsv are folded.
+        if let Some(simple) = han::simplify(&t.text) {
+            t.text = simple;
         }
         let n = t.text.chars().count();
         let first_len = t.text.chars().next().map_or(0, char::len_utf8);
@@ -423,23 +428,20 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
             }
             continue;
         }
-        // Chinese company names end in a legal form written without a space.
-        if t.text.chars().all(is_han) && hint != PartyHint::Person {
-            if let Some(form) = HAN_LEGAL_FORMS
-                .iter()
-                .find(|f| t.text.len() > f.len() && t.text.ends_with(**f))
-            {
-                let cut = t.text.len() - form.len();
-                out.push(RawToken {
-                    text: t.text[..cut].to_string(),
-                    hyphen_next: false,
-                    dotted: false,
-                    ..t.clone()
-                });
-                out.push(RawToken {
-                    text: form.to_string(),
-                    ..t
-                });
+        // A Chinese company name is written as one run of characters: cut it into its
+        // division, trade name, industry words and legal form (module `han`).
+        if hint != PartyHint::Person && t.text.chars().all(is_han) {
+            if let Some(pieces) = han::segment(&t.text) {
+                *han_org = true;
+                let last = pieces.len() - 1;
+                for (k, (piece, _)) in pieces.into_iter().enumerate() {
+                    out.push(RawToken {
+                        text: piece.to_string(),
+                        hyphen_next: k == last && t.hyphen_next,
+                        dotted: k == last && t.dotted,
+                        ..t.clone()
+                    });
+                }
                 continue;
             }
         }
@@ -646,7 +648,8 @@ pub fn arabic_article_joins(a: &str, article: &str, c: &str) -> Vec<String> {
 /// 5. the word before a patronymic is Given; when the family name is first or last, the other
 ///    unknown words are Given. Anything else stays Unknown.
 pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
-    let raw = split_raw(normalize::tokenize(name), hint);
+    let mut han_org = false;
+    let raw = split_raw(normalize::tokenize(name), hint, &mut han_org);
     let lex = lexicon();
     let lang = if raw.iter().any(|t| !t.text.is_ascii()) {
         Lang::detect_chars(raw.iter().flat_map(|t| t.text.chars()))
@@ -698,9 +701,20 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             Some(c) if cyrillic_name => c.to_string(),
             _ => r.text.clone(),
         };
-        let latin = latin_of(&text, lang);
+        let han_word = han_org.then(|| han::word(&text)).flatten();
+        let latin = match han_word {
+            Some(w) if !w.reading.is_empty() => w.reading.to_string(),
+            _ => latin_of(&text, lang),
+        };
         let mut t = make_token(text, latin, r.hyphen_next);
         t.has_lower = r.has_lower;
+        // The division and industry words of a Chinese company name say what kind of company
+        // it is and where, not which: as light as the stopwords of a Latin name, and carrying
+        // the concept key of their English gloss (电子 = electronics).
+        if let Some(w) = han_word.filter(|w| w.kind != han::Kind::Legal) {
+            t.class = TokenClass::Stopword;
+            t.variants.extend(w.concept.iter().cloned());
+        }
         tokens.push(t);
         upper.push(r.upper && any_lower);
         i += 1;

@@ -18,7 +18,9 @@
 //!    for a name written in Han, Hangul or kana, whose romanised syllables one
 //!    letter apart are different characters; a Han token is not matched by
 //!    the generic phonetic key either, which would fold pinyin `x` into `h`
-//!    and `q` into `k`); for a name in Arabic
+//!    and `q` into `k`, only by the concept key of an organisation word,
+//!    电子 ~ electronics; two Han tokens meet on their characters, never on
+//!    their reading alone, which homophones share); for a name in Arabic
 //!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85).
 //!    Pairs of tokens of at most 3 characters therefore need exact,
 //!    skeleton or phonetic equality. Two
@@ -597,7 +599,10 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if q.text == l.text {
         return Some((1.0, Path::Exact));
     }
-    if q.latin == l.latin {
+    // Two names written in Han meet on their characters (traditional ones are
+    // folded to simplified by `tamga_names`), not on their toneless reading,
+    // which homophones share (精芯 ~ 景昕, both jingxin).
+    if q.latin == l.latin && !(q.han && l.han) {
         return Some((SIM_TRANSLITERATION, Path::Transliteration));
     }
     let (ql, ll) = (q.latin.len(), l.latin.len());
@@ -611,9 +616,11 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     // Pinyin is already a phonetic spelling, and the generic phonetic key
     // (x as h, q as k, vowels folded) merges different Han syllables
     // (熊 xiong ~ hung, 倩 qian ~ ken): Han tokens meet other tokens by their
-    // romanisation only.
+    // romanisation, or by the concept key of an organisation word (电子 ~
+    // electronics), which is a translation, not a sound.
     let shared = if q.han || l.han {
-        None
+        q.shared_phonetic(l)
+            .filter(|k| k.starts_with('@') && !k.contains(':'))
     } else {
         q.shared_phonetic(l)
     }
@@ -639,7 +646,10 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     }
     // Latin renderings of one Arabic or Persian word that differ in vowels,
     // diphthongs or the letter for ق (Kutherani ~ Kawtharani, Sadeq ~ Sadegh).
+    // Not between two Han tokens: their characters decide (精芯 ~ 景昕).
+    let both_han = q.han && l.han;
     if !q.arabic.is_empty()
+        && !both_han
         && q.arabic == l.arabic
         && q.phonetic.as_bytes().first() == l.phonetic.as_bytes().first()
     {
@@ -648,7 +658,9 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     // A one-consonant skeleton (علي ~ Ali) is accepted only between short
     // words, where it is all the script writes.
     let short = q.latin.len().max(l.latin.len()) <= 4;
+    // A Han reading has its vowels: it is never an abjad's consonant skeleton.
     if (q.abjad || l.abjad)
+        && !(q.han || l.han)
         && !q.consonants.is_empty()
         && (q.consonants.len() >= 2 || short)
         && q.consonants == l.consonants
@@ -676,6 +688,12 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     if s.len() < 4 || a.is_empty() || b.is_empty() {
         return None;
     }
+    // Han against Han: the characters, not the reading (see `token_pair`).
+    if single.han && pa.han && pb.han {
+        let (t, x, y) = (&*single.text, &*pa.text, &*pb.text);
+        let whole = t.len() == x.len() + y.len() && t.starts_with(x) && t.ends_with(y);
+        return whole.then_some(SIM_JOINED);
+    }
     if s.len() == a.len() + b.len() && s.starts_with(a) && s.ends_with(b) {
         return Some(SIM_JOINED);
     }
@@ -693,8 +711,11 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
         return Some(SIM_PHONETIC);
     }
     // Fuzzy joins are a secondary path: require the first letter to agree
-    // before paying for an edit distance.
-    if s[0] != a[0] {
+    // before paying for an edit distance. Never for Han, for the reason it
+    // has no edit path (see [`is_syllabic`]; pinyin has one spelling per
+    // syllable, unlike the romanisations of Hangul): `xinquan` is not
+    // `xin quang`.
+    if s[0] != a[0] || single.han || pa.han || pb.han {
         return None;
     }
     let together = a.iter().chain(b.iter()).copied();
@@ -862,7 +883,9 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     // Abjad names: a run of tokens on one side whose consonant keys, written
     // together, equal one token's on the other (عبد الله ~ Abdullah,
     // نصير الدين ~ Nasiruddin, Abbas-Ali ~ عباسعلی).
-    if q.tokens.iter().chain(l.tokens.iter()).any(|t| t.abjad) {
+    if q.tokens.iter().chain(l.tokens.iter()).any(|t| t.abjad)
+        && !q.tokens.iter().chain(l.tokens.iter()).any(|t| t.han)
+    {
         for (single_q, runs, singles) in [(false, qt, lt), (true, lt, qt)] {
             if !may_join(runs, singles) {
                 continue;
@@ -1127,6 +1150,78 @@ mod tests {
         let a = s.prepare(a, NameKindHint::Unknown);
         let b = s.prepare(b, NameKindHint::Unknown);
         s.score(&a, &b, &NoStats)
+    }
+
+    fn score_as(kind: NameKindHint, a: &str, b: &str) -> f64 {
+        let s = TamgaScorer;
+        s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
+            .score
+    }
+
+    /// A Chinese company name meets its Latin rendering part by part: the
+    /// trade name in pinyin (joined, or syllables written apart), industry
+    /// words and places by their English gloss, the legal form by class.
+    #[test]
+    fn chinese_company_names_meet_their_latin_renderings() {
+        let org = NameKindHint::Organization;
+        for (han, latin) in [
+            (
+                "香港恒邦微電子有限公司",
+                "HK HENGBANGWEI ELECTRONICS LIMITED",
+            ),
+            ("華信船務(香港)有限公司", "HUAXIN SHIPPING HONGKONG LTD"),
+            (
+                "海能機械(香港)有限公司",
+                "HAINENG MACHINERY (HONG KONG) CO., LIMITED",
+            ),
+            (
+                "苏州百胜动力机器股份有限公司",
+                "SUZHOU BAISHENG POWER MACHINERY CO., LTD.",
+            ),
+            ("新全電子(香港)有限公司", "Xin Quan Electronics Co Limited"),
+            ("华信船务(香港)有限公司", "華信船務(香港)有限公司"),
+        ] {
+            let s = score_as(org, han, latin);
+            assert!(s >= 0.85, "{han} ~ {latin}: {s}");
+            let s = score_as(org, latin, han);
+            assert!(s >= 0.85, "{latin} ~ {han}: {s}");
+        }
+    }
+
+    /// What makes two Chinese company names the same is the trade name:
+    /// sharing the division, industry words and legal form is not enough,
+    /// nor is a homophone (same toneless pinyin, other characters), a trade
+    /// name one letter off, or an Arabic word with the same consonants.
+    #[test]
+    fn chinese_company_names_that_differ_stay_apart() {
+        let org = NameKindHint::Organization;
+        for (a, b) in [
+            ("双敏电子科技有限公司", "信諾電子科技有限公司"),
+            ("精芯传媒有限公司", "成都景昕科技有限公司"),
+            ("深圳市飞海科技有限公司", "深圳市飞利信科技有限公司"),
+            ("新全電子有限公司", "Xin Quang Electronics Co Limited"),
+            ("新全電子有限公司", "Xinquang Electronics Co Limited"),
+            ("七喜信息有限公司", "کیهان"),
+        ] {
+            let s = score_as(org, a, b);
+            assert!(s < 0.6, "{a} ~ {b}: {s}");
+        }
+        // Homophone given names are other names.
+        let s = score_as(NameKindHint::Person, "王晨", "王辰");
+        assert!(s < 0.6, "王晨 ~ 王辰: {s}");
+    }
+
+    /// A Chinese personal name (family name, then the given name written as
+    /// one word) meets Latin renderings in either order, the given name
+    /// joined or in syllables.
+    #[test]
+    fn chinese_personal_names_meet_their_latin_renderings() {
+        for latin in ["SHI Chun Mei", "Chunmei SHI", "Shi Chunmei"] {
+            let s = score_as(NameKindHint::Person, "石春梅", latin);
+            assert!(s >= 0.9, "石春梅 ~ {latin}: {s}");
+        }
+        let s = score_as(NameKindHint::Person, "石春梅", "SHI Chun Hui");
+        assert!(s < 0.7, "石春梅 ~ SHI Chun Hui: {s}");
     }
 
     /// The letter-set filter may only reject pairs whose OSA distance is
