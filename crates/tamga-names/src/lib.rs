@@ -571,6 +571,17 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
 /// skeleton with `-ev(a)` and `-yov(a)` swapped, or None.
 fn yo_alternative(latin: &str) -> Option<String> {
     let b = latin.as_bytes();
+    // After ж ч ш щ Ukrainian writes the Russian ё as о (Усачова, Russian Усачёва, printed
+    // Усачева): -ov(a) there reads -ev(a) too.
+    let sibilant = |stem: &str| ["zh", "ch", "sh"].iter().any(|s| stem.ends_with(s));
+    for (from, to) in [("ova", "eva"), ("ov", "ev")] {
+        if let Some(stem) = latin
+            .strip_suffix(from)
+            .filter(|s| s.len() >= 3 && sibilant(s))
+        {
+            return Some(format!("{stem}{to}"));
+        }
+    }
     for (from, to) in [
         ("yova", "eva"),
         ("yov", "ev"),
@@ -649,7 +660,16 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     let raw = split_raw(normalize::tokenize(name), hint);
     let lex = lexicon();
     let lang = if raw.iter().any(|t| !t.text.is_ascii()) {
-        Lang::detect_chars(raw.iter().flat_map(|t| t.text.chars()))
+        match Lang::detect_chars(raw.iter().flat_map(|t| t.text.chars())) {
+            Lang::Russian
+                if raw
+                    .iter()
+                    .any(|t| BELARUSIAN_FORM_WORDS.contains(&t.text.as_str())) =>
+            {
+                Lang::Belarusian
+            }
+            l => l,
+        }
     } else {
         Lang::Russian
     };
@@ -749,11 +769,97 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     if hint != PartyHint::Organization {
         add_belarusian_surname_variants(&mut tokens);
     }
+    if lang == Lang::Belarusian {
+        add_russian_reading_variants(&mut tokens, hint);
+    }
     AnalyzedName {
         original: name.to_string(),
         script: detect_script(name),
         tokens,
         party: hint,
+    }
+}
+
+/// Words of the Belarusian legal forms (ISO 20275 ELF code list, Belarus: ТАА, ААТ, ЗАТ,
+/// таварыства), which only a Belarusian name contains: they tell the language of a name that
+/// has none of the letters Belarusian alone writes (`ТАА Рухсерваматор`).
+const BELARUSIAN_FORM_WORDS: [&str; 4] = ["таа", "аат", "зат", "таварыства"];
+
+/// At most this many letters а of a Belarusian word are read back as о (2^n readings).
+const AKANYE_MAX: usize = 3;
+
+/// A Belarusian name in Cyrillic gets the phonetic keys of its Russian reading as variants,
+/// because lists give the Russian form of the same name or word (Марозаў = Морозов, Аршанскі
+/// = Оршанский, Алег = Олег). The Belarusian spelling differs from the Russian one by regular
+/// correspondences of the two orthographies (Belarusian orthography rules of 2008, §§ on
+/// аканне, ў, дзеканне/цеканне; any Belarusian grammar):
+/// * ў (non-syllabic u) stands for в (Марозаў, Морозов);
+/// * і is и, э is е (Парытэт, Паритет);
+/// * дз and ц before a soft vowel or ь are д and т (Уладзімір, Владимир; Цітоў, Титов);
+/// * аканне: an unstressed о is written а (Марозаў, Морозов), and the stress is not written,
+///   so each of the first [`AKANYE_MAX`] letters а is read as а and as о;
+/// * г is read g as in Russian (the canonical Belarusian reading is h).
+///
+/// In a name that is an organisation's, a place adjective's readings also give their place
+/// (Аршанскі, Оршанский: Orsha), as [`place_adjective_bases`] does for Russian.
+fn add_russian_reading_variants(tokens: &mut [NameToken], hint: PartyHint) {
+    for t in tokens.iter_mut() {
+        if !matches!(t.class, TokenClass::Name | TokenClass::Stopword)
+            || !t.text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+        {
+            continue;
+        }
+        let chars: Vec<char> = t.text.chars().collect();
+        let soft = |c: Option<&char>| matches!(c, Some('і' | 'е' | 'ё' | 'ю' | 'я' | 'ь'));
+        let mut russian: Vec<char> = Vec::with_capacity(chars.len());
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k];
+            match c {
+                'д' if chars.get(k + 1) == Some(&'з') && soft(chars.get(k + 2)) => {
+                    russian.push('д');
+                    k += 2;
+                    continue;
+                }
+                'ц' if soft(chars.get(k + 1)) => russian.push('т'),
+                'ў' => russian.push('в'),
+                'і' => russian.push('и'),
+                'э' => russian.push('е'),
+                other => russian.push(other),
+            }
+            k += 1;
+        }
+        let a_at: Vec<usize> = russian
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == 'а')
+            .map(|(k, _)| k)
+            .take(AKANYE_MAX)
+            .collect();
+        for mask in 0..(1usize << a_at.len()) {
+            let mut word = russian.clone();
+            for (bit, &k) in a_at.iter().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    word[k] = 'о';
+                }
+            }
+            let text: String = word.into_iter().collect();
+            let latin = latin_of(&text, Lang::Russian);
+            let mut keys = vec![phonetic_key(&latin)];
+            if hint == PartyHint::Organization && t.class == TokenClass::Name {
+                keys.extend(
+                    place_adjective_bases(&latin)
+                        .iter()
+                        .map(|b| phonetic_key(b))
+                        .filter(|k| k.len() >= 4),
+                );
+            }
+            for key in keys {
+                if key != t.phonetic && !key.is_empty() && !t.variants.contains(&key) {
+                    t.variants.push(key);
+                }
+            }
+        }
     }
 }
 
@@ -883,9 +989,10 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
 /// name writes it in English: Ковровский (kovrovskiy) -> Kovrov, Челябинский -> Chelyabinsk,
 /// Марийский -> Mari. Gives the stem with and without `sk` (and without a final y/i).
 fn place_adjective_bases(latin: &str) -> Vec<String> {
-    const ENDINGS: [&str; 14] = [
+    // Russian and Ukrainian endings, and (in a Russian reading) Belarusian -скі.
+    const ENDINGS: [&str; 15] = [
         "skiy", "skii", "skyi", "sky", "skaya", "skaia", "skoe", "skoye", "skogo", "skoy", "skoi",
-        "skikh", "skie", "skiye",
+        "skikh", "skie", "skiye", "ski",
     ];
     let Some(stem) = ENDINGS.iter().find_map(|e| latin.strip_suffix(e)) else {
         return Vec::new();
@@ -979,6 +1086,12 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
                     matched = Some((len, class.clone()));
                     break;
                 }
+            }
+            if matched.is_none() {
+                let end = (i + lex.legal_max).min(tokens.len());
+                let keys: Vec<String> = tokens[i..end].iter().map(form_key).collect();
+                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                matched = lexicon::fuzzy_form_len(lex, &keys).map(|(n, c)| (n, c.to_string()));
             }
         }
         if let Some((len, class)) = matched {
