@@ -945,7 +945,10 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
                 .or_else(|| patronymic_class(&t.latin));
         }
         if key.is_none() && hint == PartyHint::Organization && t.class == TokenClass::Name {
-            for base in place_adjective_bases(&t.latin) {
+            let bases = place_adjective_bases(&t.latin)
+                .into_iter()
+                .chain(ical_adjective_bases(&t.latin));
+            for base in bases {
                 let k = phonetic_key(&base);
                 if k.len() >= 4 && k != t.phonetic && !t.variants.contains(&k) {
                     t.variants.push(k);
@@ -985,6 +988,40 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
     }
 }
 
+/// The English adjective a Russian or Ukrainian adjective in -ический/-ічний renders:
+/// геологическая (geologicheskaya) -> geological, geologic; технічний -> technical. Russian
+/// forms these adjectives from the same Greek and Latin stems as English -ic/-ical (any
+/// Russian-English dictionary: химический chemical, электронный… электрический electric),
+/// so the stem is kept and the ending swapped.
+fn ical_adjective_bases(latin: &str) -> Vec<String> {
+    const ENDINGS: [&str; 20] = [
+        "icheskaya",
+        "icheskaia",
+        "icheskiy",
+        "icheskii",
+        "ichesky",
+        "icheskoe",
+        "icheskoye",
+        "icheskogo",
+        "icheskoy",
+        "icheskoi",
+        "icheskikh",
+        "icheskie",
+        "icheskiye",
+        "ichnyi",
+        "ichnyy",
+        "ichna",
+        "ichne",
+        "ichnoho",
+        "ichnykh",
+        "ichnoi",
+    ];
+    match ENDINGS.iter().find_map(|e| latin.strip_suffix(e)) {
+        Some(stem) if stem.len() >= 3 => vec![format!("{stem}ical"), format!("{stem}ic")],
+        _ => Vec::new(),
+    }
+}
+
 /// The place a Russian/Ukrainian relational adjective is formed from, as an organisation's
 /// name writes it in English: Ковровский (kovrovskiy) -> Kovrov, Челябинский -> Chelyabinsk,
 /// Марийский -> Mari. Gives the stem with and without `sk` (and without a final y/i).
@@ -1015,6 +1052,10 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
     }
     if let Some(s) = stem.strip_suffix(['y', 'i']).filter(|s| s.len() >= 3) {
         out.push(s.to_string());
+    }
+    // Чукотский -> Чукотка, Камчатский -> Камчатка: a place in -ка drops it before -ский.
+    if stem.ends_with(|c: char| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')) {
+        out.push(format!("{stem}ka"));
     }
     out
 }

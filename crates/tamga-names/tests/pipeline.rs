@@ -821,3 +821,69 @@ fn saint_and_its_abbreviation_share_a_concept_key() {
     let a = analyze("Vega Closed JSC", org);
     assert_eq!(a.legal_form(), Some("cjsc"));
 }
+
+#[test]
+fn romanised_russian_adjectives_meet_the_english_words() {
+    let org = PartyHint::Organization;
+    for (name, text, other, other_text) in [
+        // -ический / -ічний = -ical, -ic (the same Greek or Latin stem).
+        (
+            "AKTSIONERNOE OBSHCHESTVO GORNO GEOLOGICHESKAYA KOMPANIYA",
+            "geologicheskaya",
+            "Geological Company JSC",
+            "geological",
+        ),
+        (
+            "Геологическая компания",
+            "геологическая",
+            "Geologic Company",
+            "geologic",
+        ),
+        // A place in -ка drops it before -ский (Чукотка, чукотский).
+        (
+            "CHUKOTSKAYA KOMPANIYA",
+            "chukotskaya",
+            "Chukotka Company",
+            "chukotka",
+        ),
+        // машина = machine, редут = redoubt.
+        ("RUSSKIE MASHINY", "mashiny", "Russian Machines", "machines"),
+        ("Редут", "редут", "Redoubt", "redoubt"),
+    ] {
+        let (a, b) = (token_of(name, text, org), token_of(other, other_text, org));
+        assert!(
+            tokens_agree(&a, &b),
+            "{name} {:?} / {other} {:?}",
+            keys(&a),
+            keys(&b)
+        );
+    }
+    // Persons keep their words, and the ending must be the adjective's.
+    for (name, text, other, other_text, hint) in [
+        (
+            "Ivan Geologicheskiy",
+            "geologicheskiy",
+            "Ivan Geological",
+            "geological",
+            PartyHint::Person,
+        ),
+        (
+            "Logika Company",
+            "logika",
+            "Logical Company",
+            "logical",
+            org,
+        ),
+    ] {
+        let (a, b) = (
+            token_of(name, text, hint),
+            token_of(other, other_text, hint),
+        );
+        assert!(
+            !tokens_agree(&a, &b),
+            "{name} {:?} / {other} {:?}",
+            keys(&a),
+            keys(&b)
+        );
+    }
+}
