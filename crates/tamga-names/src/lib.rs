@@ -898,9 +898,33 @@ fn add_belarusian_surname_variants(tokens: &mut [NameToken]) {
         } else {
             continue;
         };
-        let k = phonetic_key(&russian);
-        if k != t.phonetic && !t.variants.contains(&k) {
-            t.variants.push(k);
+        // The stem is Belarusian too: дз for д before a soft vowel (Radzkou, Radkov) and
+        // akanye а for an unstressed о (Marozau, Morozov), as in
+        // [`add_russian_reading_variants`].
+        let mut forms = vec![russian.clone()];
+        if russian.contains("dz") {
+            forms.push(russian.replace("dz", "d"));
+        }
+        for form in forms {
+            let a_at: Vec<usize> = form
+                .bytes()
+                .enumerate()
+                .filter(|(_, c)| *c == b'a')
+                .map(|(k, _)| k)
+                .take(AKANYE_MAX)
+                .collect();
+            for mask in 0..(1usize << a_at.len()) {
+                let mut word = form.clone().into_bytes();
+                for (bit, &k) in a_at.iter().enumerate() {
+                    if mask & (1 << bit) != 0 {
+                        word[k] = b'o';
+                    }
+                }
+                let k = phonetic_key(&String::from_utf8_lossy(&word));
+                if k != t.phonetic && !t.variants.contains(&k) {
+                    t.variants.push(k);
+                }
+            }
         }
     }
 }
