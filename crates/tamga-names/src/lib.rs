@@ -35,7 +35,10 @@
 //!    between romanisation conventions (every rule, why, and the conflicts chosen: module
 //!    [`phonetic`]). Latin-script tokens also get
 //!    [`NameToken::variants`] (their key under other readings of j/x/ch), and every token a
-//!    [`NameToken::consonants`] key for scripts that write no short vowels.
+//!    [`NameToken::consonants`] key for scripts that write no short vowels. A Belarusian name
+//!    in Cyrillic (ў after a vowel, or a Belarusian legal form such as ТАА) also gets the keys
+//!    of its Russian reading (ў = в, і = и, дз/ц = д/т before a soft vowel, akanye а = о:
+//!    Марозаў = Morozov) as variants.
 //!
 //! # Using the keys (index and scorer)
 //!
