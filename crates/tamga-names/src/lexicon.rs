@@ -39,6 +39,10 @@ pub(crate) struct Lexicon {
     pub legal_first: FastSet<String>,
     /// Longest multi-token form, in tokens.
     pub legal_max: usize,
+    /// Multi-token forms by the phonetic key of their first word: each form's word keys and
+    /// its class, for reading a form written with a typo in a later word (see
+    /// [`fuzzy_form_len`]).
+    pub legal_by_first: FastMap<String, Vec<(Vec<String>, String)>>,
     /// Suffixes, longest first.
     pub suffixes: Vec<Suffix>,
     /// The same, grouped by their last letter (a token is checked only against its group).
@@ -59,6 +63,83 @@ pub(crate) struct Lexicon {
     /// Skeletons a patronymic suffix leaves of a given-name form (`serge` of Sergeevich,
     /// `pavl` of Pavlovich) -> patronymic class key (`@p:sergey`).
     pub patronymic_stems: FastMap<String, String>,
+}
+
+/// Most edits a word of a multi-word legal form may carry (see [`fuzzy_form_len`]).
+const FORM_WORD_EDITS: usize = 1;
+/// Most edits a whole multi-word legal form may carry.
+const FORM_EDITS: usize = 2;
+/// Shortest word key (in letters) that may carry an edit: shorter words (`s`, `z`, `and`)
+/// tell forms apart and must be exact.
+const FORM_FUZZY_MIN: usize = 5;
+
+/// Whether the optimal-string-alignment distance of two ASCII keys is at most `max` (a
+/// transposition of two adjacent letters costs one edit), and the distance.
+pub(crate) fn osa_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        let mut row_min = i;
+        for j in 1..w {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let v = d[a.len() * w + b.len()];
+    (v <= max).then_some(v)
+}
+
+/// The longest multi-word legal form whose first word is `keys[0]` exactly and whose later
+/// words agree with `keys` up to a typo: a word of 5+ letters may carry one edit, the form
+/// two in all, shorter words must be exact (`Obshchestvo s organichennoi otvetstvennostyu`,
+/// `… otvetsvennostyu` are the Russian LLC form misspelt). Gives the form's length in words
+/// and its class.
+pub(crate) fn fuzzy_form_len<'a>(lex: &'a Lexicon, keys: &[&str]) -> Option<(usize, &'a str)> {
+    let forms = lex.legal_by_first.get(*keys.first()?)?;
+    let mut best: Option<(usize, &str)> = None;
+    for (form, class) in forms {
+        if form.len() > keys.len() || best.is_some_and(|(n, _)| n >= form.len()) {
+            continue;
+        }
+        let mut edits = 0;
+        let ok = form.iter().zip(keys).skip(1).all(|(f, k)| {
+            if f == k {
+                return true;
+            }
+            if f.len() < FORM_FUZZY_MIN || k.len() < FORM_FUZZY_MIN {
+                return false;
+            }
+            match osa_within(f, k, FORM_WORD_EDITS) {
+                Some(d) => {
+                    edits += d;
+                    edits <= FORM_EDITS
+                }
+                None => false,
+            }
+        });
+        if ok {
+            best = Some((form.len(), class.as_str()));
+        }
+    }
+    best
 }
 
 /// The first three bytes of a key, zero-padded.
@@ -174,6 +255,10 @@ impl Lexicon {
                     let keys: Vec<String> = latin.iter().map(|l| phonetic_key(l)).collect();
                     lex.legal_first.insert(keys[0].clone());
                     lex.legal_multi.insert(keys.join(" "), class.to_string());
+                    lex.legal_by_first
+                        .entry(keys[0].clone())
+                        .or_default()
+                        .push((keys.clone(), class.to_string()));
                     lex.legal_max = lex.legal_max.max(n);
                 }
             }

@@ -42,7 +42,10 @@
 //!    between romanisation conventions (every rule, why, and the conflicts chosen: module
 //!    [`phonetic`]). Latin-script tokens also get
 //!    [`NameToken::variants`] (their key under other readings of j/x/ch), and every token a
-//!    [`NameToken::consonants`] key for scripts that write no short vowels.
+//!    [`NameToken::consonants`] key for scripts that write no short vowels. A Belarusian name
+//!    in Cyrillic (ў after a vowel, or a Belarusian legal form such as ТАА) also gets the keys
+//!    of its Russian reading (ў = в, і = и, дз/ц = д/т before a soft vowel, akanye а = о:
+//!    Марозаў = Morozov) as variants.
 //!
 //! # Using the keys (index and scorer)
 //!
@@ -573,6 +576,17 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
 /// skeleton with `-ev(a)` and `-yov(a)` swapped, or None.
 fn yo_alternative(latin: &str) -> Option<String> {
     let b = latin.as_bytes();
+    // After ж ч ш щ Ukrainian writes the Russian ё as о (Усачова, Russian Усачёва, printed
+    // Усачева): -ov(a) there reads -ev(a) too.
+    let sibilant = |stem: &str| ["zh", "ch", "sh"].iter().any(|s| stem.ends_with(s));
+    for (from, to) in [("ova", "eva"), ("ov", "ev")] {
+        if let Some(stem) = latin
+            .strip_suffix(from)
+            .filter(|s| s.len() >= 3 && sibilant(s))
+        {
+            return Some(format!("{stem}{to}"));
+        }
+    }
     for (from, to) in [
         ("yova", "eva"),
         ("yov", "ev"),
@@ -652,7 +666,16 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     let raw = split_raw(normalize::tokenize(name), hint, &mut han_org);
     let lex = lexicon();
     let lang = if raw.iter().any(|t| !t.text.is_ascii()) {
-        Lang::detect_chars(raw.iter().flat_map(|t| t.text.chars()))
+        match Lang::detect_chars(raw.iter().flat_map(|t| t.text.chars())) {
+            Lang::Russian
+                if raw
+                    .iter()
+                    .any(|t| BELARUSIAN_FORM_WORDS.contains(&t.text.as_str())) =>
+            {
+                Lang::Belarusian
+            }
+            l => l,
+        }
     } else {
         Lang::Russian
     };
@@ -763,11 +786,97 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     if hint != PartyHint::Organization {
         add_belarusian_surname_variants(&mut tokens);
     }
+    if lang == Lang::Belarusian {
+        add_russian_reading_variants(&mut tokens, hint);
+    }
     AnalyzedName {
         original: name.to_string(),
         script: detect_script(name),
         tokens,
         party: hint,
+    }
+}
+
+/// Words of the Belarusian legal forms (ISO 20275 ELF code list, Belarus: ТАА, ААТ, ЗАТ,
+/// таварыства), which only a Belarusian name contains: they tell the language of a name that
+/// has none of the letters Belarusian alone writes (`ТАА Рухсерваматор`).
+const BELARUSIAN_FORM_WORDS: [&str; 4] = ["таа", "аат", "зат", "таварыства"];
+
+/// At most this many letters а of a Belarusian word are read back as о (2^n readings).
+const AKANYE_MAX: usize = 3;
+
+/// A Belarusian name in Cyrillic gets the phonetic keys of its Russian reading as variants,
+/// because lists give the Russian form of the same name or word (Марозаў = Морозов, Аршанскі
+/// = Оршанский, Алег = Олег). The Belarusian spelling differs from the Russian one by regular
+/// correspondences of the two orthographies (Belarusian orthography rules of 2008, §§ on
+/// аканне, ў, дзеканне/цеканне; any Belarusian grammar):
+/// * ў (non-syllabic u) stands for в (Марозаў, Морозов);
+/// * і is и, э is е (Парытэт, Паритет);
+/// * дз and ц before a soft vowel or ь are д and т (Уладзімір, Владимир; Цітоў, Титов);
+/// * аканне: an unstressed о is written а (Марозаў, Морозов), and the stress is not written,
+///   so each of the first [`AKANYE_MAX`] letters а is read as а and as о;
+/// * г is read g as in Russian (the canonical Belarusian reading is h).
+///
+/// In a name that is an organisation's, a place adjective's readings also give their place
+/// (Аршанскі, Оршанский: Orsha), as [`place_adjective_bases`] does for Russian.
+fn add_russian_reading_variants(tokens: &mut [NameToken], hint: PartyHint) {
+    for t in tokens.iter_mut() {
+        if !matches!(t.class, TokenClass::Name | TokenClass::Stopword)
+            || !t.text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+        {
+            continue;
+        }
+        let chars: Vec<char> = t.text.chars().collect();
+        let soft = |c: Option<&char>| matches!(c, Some('і' | 'е' | 'ё' | 'ю' | 'я' | 'ь'));
+        let mut russian: Vec<char> = Vec::with_capacity(chars.len());
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k];
+            match c {
+                'д' if chars.get(k + 1) == Some(&'з') && soft(chars.get(k + 2)) => {
+                    russian.push('д');
+                    k += 2;
+                    continue;
+                }
+                'ц' if soft(chars.get(k + 1)) => russian.push('т'),
+                'ў' => russian.push('в'),
+                'і' => russian.push('и'),
+                'э' => russian.push('е'),
+                other => russian.push(other),
+            }
+            k += 1;
+        }
+        let a_at: Vec<usize> = russian
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == 'а')
+            .map(|(k, _)| k)
+            .take(AKANYE_MAX)
+            .collect();
+        for mask in 0..(1usize << a_at.len()) {
+            let mut word = russian.clone();
+            for (bit, &k) in a_at.iter().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    word[k] = 'о';
+                }
+            }
+            let text: String = word.into_iter().collect();
+            let latin = latin_of(&text, Lang::Russian);
+            let mut keys = vec![phonetic_key(&latin)];
+            if hint == PartyHint::Organization && t.class == TokenClass::Name {
+                keys.extend(
+                    place_adjective_bases(&latin)
+                        .iter()
+                        .map(|b| phonetic_key(b))
+                        .filter(|k| k.len() >= 4),
+                );
+            }
+            for key in keys {
+                if key != t.phonetic && !key.is_empty() && !t.variants.contains(&key) {
+                    t.variants.push(key);
+                }
+            }
+        }
     }
 }
 
@@ -806,9 +915,33 @@ fn add_belarusian_surname_variants(tokens: &mut [NameToken]) {
         } else {
             continue;
         };
-        let k = phonetic_key(&russian);
-        if k != t.phonetic && !t.variants.contains(&k) {
-            t.variants.push(k);
+        // The stem is Belarusian too: дз for д before a soft vowel (Radzkou, Radkov) and
+        // akanye а for an unstressed о (Marozau, Morozov), as in
+        // [`add_russian_reading_variants`].
+        let mut forms = vec![russian.clone()];
+        if russian.contains("dz") {
+            forms.push(russian.replace("dz", "d"));
+        }
+        for form in forms {
+            let a_at: Vec<usize> = form
+                .bytes()
+                .enumerate()
+                .filter(|(_, c)| *c == b'a')
+                .map(|(k, _)| k)
+                .take(AKANYE_MAX)
+                .collect();
+            for mask in 0..(1usize << a_at.len()) {
+                let mut word = form.clone().into_bytes();
+                for (bit, &k) in a_at.iter().enumerate() {
+                    if mask & (1 << bit) != 0 {
+                        word[k] = b'o';
+                    }
+                }
+                let k = phonetic_key(&String::from_utf8_lossy(&word));
+                if k != t.phonetic && !t.variants.contains(&k) {
+                    t.variants.push(k);
+                }
+            }
         }
     }
 }
@@ -853,7 +986,10 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
                 .or_else(|| patronymic_class(&t.latin));
         }
         if key.is_none() && hint == PartyHint::Organization && t.class == TokenClass::Name {
-            for base in place_adjective_bases(&t.latin) {
+            let bases = place_adjective_bases(&t.latin)
+                .into_iter()
+                .chain(ical_adjective_bases(&t.latin));
+            for base in bases {
                 let k = phonetic_key(&base);
                 if k.len() >= 4 && k != t.phonetic && !t.variants.contains(&k) {
                     t.variants.push(k);
@@ -900,13 +1036,48 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
     }
 }
 
+/// The English adjective a Russian or Ukrainian adjective in -ический/-ічний renders:
+/// геологическая (geologicheskaya) -> geological, geologic; технічний -> technical. Russian
+/// forms these adjectives from the same Greek and Latin stems as English -ic/-ical (any
+/// Russian-English dictionary: химический chemical, электронный… электрический electric),
+/// so the stem is kept and the ending swapped.
+fn ical_adjective_bases(latin: &str) -> Vec<String> {
+    const ENDINGS: [&str; 20] = [
+        "icheskaya",
+        "icheskaia",
+        "icheskiy",
+        "icheskii",
+        "ichesky",
+        "icheskoe",
+        "icheskoye",
+        "icheskogo",
+        "icheskoy",
+        "icheskoi",
+        "icheskikh",
+        "icheskie",
+        "icheskiye",
+        "ichnyi",
+        "ichnyy",
+        "ichna",
+        "ichne",
+        "ichnoho",
+        "ichnykh",
+        "ichnoi",
+    ];
+    match ENDINGS.iter().find_map(|e| latin.strip_suffix(e)) {
+        Some(stem) if stem.len() >= 3 => vec![format!("{stem}ical"), format!("{stem}ic")],
+        _ => Vec::new(),
+    }
+}
+
 /// The place a Russian/Ukrainian relational adjective is formed from, as an organisation's
 /// name writes it in English: Ковровский (kovrovskiy) -> Kovrov, Челябинский -> Chelyabinsk,
 /// Марийский -> Mari. Gives the stem with and without `sk` (and without a final y/i).
 fn place_adjective_bases(latin: &str) -> Vec<String> {
-    const ENDINGS: [&str; 14] = [
+    // Russian and Ukrainian endings, and (in a Russian reading) Belarusian -скі.
+    const ENDINGS: [&str; 15] = [
         "skiy", "skii", "skyi", "sky", "skaya", "skaia", "skoe", "skoye", "skogo", "skoy", "skoi",
-        "skikh", "skie", "skiye",
+        "skikh", "skie", "skiye", "ski",
     ];
     let Some(stem) = ENDINGS.iter().find_map(|e| latin.strip_suffix(e)) else {
         return Vec::new();
@@ -929,6 +1100,10 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
     }
     if let Some(s) = stem.strip_suffix(['y', 'i']).filter(|s| s.len() >= 3) {
         out.push(s.to_string());
+    }
+    // Чукотский -> Чукотка, Камчатский -> Камчатка: a place in -ка drops it before -ский.
+    if stem.ends_with(|c: char| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')) {
+        out.push(format!("{stem}ka"));
     }
     out
 }
@@ -1024,6 +1199,12 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
                     matched = Some((len, class.clone()));
                     break;
                 }
+            }
+            if matched.is_none() {
+                let end = (i + lex.legal_max).min(tokens.len());
+                let keys: Vec<String> = tokens[i..end].iter().map(form_key).collect();
+                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                matched = lexicon::fuzzy_form_len(lex, &keys).map(|(n, c)| (n, c.to_string()));
             }
         }
         if let Some((len, class)) = matched {

@@ -37,7 +37,8 @@
 //! * `ch` before a vowel is ч/ш (default) but х in German (Dschochar).
 //! * г is h in Ukrainian and Belarusian Latin (Serhiy, Ihor) but g in Russian (Sergey, Igor),
 //!   and Russian writes a foreign h as г (Гасан = Hasan): g and h stay distinct in the key
-//!   (they are distinct in most names) and a lone h is read as g in a variant.
+//!   (they are distinct in most names) and a lone h is read as g in a variant (so is the h of
+//!   dh, which joins two names in Azerbaijani compounds: Mammadhasan = Мамедгасан).
 //! * `q` is k by default (Qasim = Kasim) but g in a variant: Persian writes ق and غ for one
 //!   sound, rendered q or gh (Sadeq = Sadegh), and Gulf and Egyptian Arabic say ق as g
 //!   (Qaddafi = Gaddafi).
@@ -165,7 +166,10 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
             i += 2;
             continue;
         }
-        if let Some((len, k)) = digraph(bytes, i) {
+        // Under the г reading, dh is d + h at a joint of a compound (Azerbaijani Mammadhasan,
+        // Russian Мамедгасан), not Arabic ذ.
+        let joint_dh = r.h_g && c == b'd' && at(i + 1) == b'h';
+        if let Some((len, k)) = digraph(bytes, i).filter(|_| !joint_dh) {
             sym.push(k);
             i += len;
             continue;
@@ -324,7 +328,8 @@ pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
     let (j, x, ch, q, ee) = (has("j"), has("x"), has("ch"), has("q"), has("ee"));
     // A lone h: not the second letter of a digraph (kh sh ch zh th ph gh dh).
     let b = latin.as_bytes();
-    let lone_h = (0..b.len()).any(|i| b[i] == b'h' && (i == 0 || !b"kscztpgd".contains(&b[i - 1])));
+    // dh counts too: at the joint of a compound it is d + h (Mammadhasan).
+    let lone_h = (0..b.len()).any(|i| b[i] == b'h' && (i == 0 || !b"kscztpg".contains(&b[i - 1])));
     if !(j || x || ch || lone_h || q || ee) || latin.len() < 2 {
         return out;
     }

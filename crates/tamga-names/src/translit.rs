@@ -117,7 +117,18 @@ impl Lang {
     pub(crate) fn detect_chars(chars: impl Iterator<Item = char>) -> Lang {
         let (mut uk, mut kk, mut ou, mut i_or_y, mut plain_i, mut uz, mut tg, mut fa) =
             (false, false, false, false, false, false, false, false);
+        let mut ou_after_vowel = false;
+        let mut prev = ' ';
         for c in chars {
+            if c == 'ў'
+                && matches!(
+                    prev,
+                    'а' | 'о' | 'у' | 'е' | 'э' | 'ы' | 'і' | 'ё' | 'ю' | 'я'
+                )
+            {
+                ou_after_vowel = true;
+            }
+            prev = c;
             match c {
                 'ї' | 'є' | 'ґ' => uk = true,
                 'і' => i_or_y = true,
@@ -135,6 +146,10 @@ impl Lang {
             Lang::Persian
         } else if tg {
             Lang::Tajik
+        } else if ou_after_vowel && !uz && !plain_i {
+            // Belarusian ў is the non-syllabic u and only follows a vowel (Марозаў, праўда);
+            // Uzbek ў is a vowel, written after consonants and at the start (Тўхтаев, Ўктам).
+            Lang::Belarusian
         } else if ou && (uz || !i_or_y) {
             Lang::Uzbek
         } else if ou && !plain_i {

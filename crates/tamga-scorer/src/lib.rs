@@ -8,7 +8,8 @@
 //!
 //! 1. **Token pairs.** Every query token is compared with every list token,
 //!    by the first path that applies: identical text (`exact`, 1.0); same
-//!    legal-form class (`legal_form`, 1.0: `OOO` ~ `LLC`); same Latin skeleton
+//!    legal-form class (`legal_form`, 1.0: `OOO` ~ `LLC`; 0.8 for two
+//!    joint-stock classes, `OAO` ~ `JSC`); same Latin skeleton
 //!    (`transliteration`, 0.97); an initial against a token starting with it
 //!    (`initial`, 0.70); same phonetic key or variant key (`phonetic`, 0.92);
 //!    otherwise
@@ -113,6 +114,9 @@ pub const DISTINCTIVENESS_FLOOR: f64 = 0.45;
 
 /// Similarity of a skeleton match (same name, other script or accents).
 pub const SIM_TRANSLITERATION: f64 = 0.97;
+/// Similarity of two legal forms of different joint-stock classes (`OAO` ~
+/// `JSC`, `ZAO` ~ `AO`): the same kind of company, renamed or written generically.
+pub const SIM_LEGAL_RELATED: f64 = 0.8;
 /// Similarity of a phonetic-key match.
 pub const SIM_PHONETIC: f64 = 0.92;
 /// Similarity of an initial against a full token.
@@ -591,10 +595,22 @@ fn hangul_vowels_differ(q: &Tok, l: &Tok) -> bool {
     glide(k) != glide(t) || open_a(k) != open_a(t)
 }
 
+/// Whether a legal-form class is a joint-stock company of some kind (`jsc`, `ojsc`, `cjsc`,
+/// `pjsc`): the same company is listed under its pre-2014 Russian form (ОАО, ЗАО) and its
+/// current one (ПАО, АО; Federal Law 99-FZ of 5 May 2014 amending the Civil Code), or as a
+/// plain JSC in English.
+fn is_joint_stock(class: &str) -> bool {
+    matches!(class, "jsc" | "ojsc" | "cjsc" | "pjsc")
+}
+
 /// Compares two single tokens by the first path that applies.
 fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if let (Some(a), Some(b)) = (&q.legal, &l.legal) {
-        return (a == b).then_some((1.0, Path::LegalForm));
+        if a == b {
+            return Some((1.0, Path::LegalForm));
+        }
+        return (is_joint_stock(a) && is_joint_stock(b))
+            .then_some((SIM_LEGAL_RELATED, Path::LegalForm));
     }
     if q.text == l.text {
         return Some((1.0, Path::Exact));
@@ -1222,6 +1238,31 @@ mod tests {
         }
         let s = score_as(NameKindHint::Person, "石春梅", "SHI Chun Hui");
         assert!(s < 0.7, "石春梅 ~ SHI Chun Hui: {s}");
+    }
+
+    /// A company listed under its pre-2014 Russian form (ОАО, ЗАО) and screened under the
+    /// current or generic one (JSC) still has its legal form matched, a little below the
+    /// same class; a limited liability company is another form and stays unmatched.
+    #[test]
+    fn joint_stock_classes_match_each_other_below_the_same_class() {
+        let path = |s: &NameScore, form: &str| {
+            s.explanation
+                .tokens
+                .iter()
+                .find(|t| t.query == form)
+                .map(|t| t.similarity)
+        };
+        let same = score("AO Radioavionika", "Radioavionika JSC");
+        let related = score("OAO Radioavionika", "Radioavionika JSC");
+        let other = score("OOO Radioavionika", "Radioavionika JSC");
+        assert_eq!(path(&same, "ao"), Some(1.0), "{same:?}");
+        assert_eq!(
+            path(&related, "oao"),
+            Some(SIM_LEGAL_RELATED),
+            "{related:?}"
+        );
+        assert_eq!(path(&other, "ooo"), None, "{other:?}");
+        assert!(same.score > related.score && related.score > other.score);
     }
 
     /// The letter-set filter may only reject pairs whose OSA distance is
