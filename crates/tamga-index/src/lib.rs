@@ -752,8 +752,15 @@ impl NameIndex {
                     look_up(scratch, &step.expansions);
                 }
             }
-            let mut out: Vec<(f64, u32)> =
-                scratch.held.iter().map(|h| (h.evidence, h.name)).collect();
+            // A name below the bar is outside the ranking (see the crate
+            // docs): most held names, which need not be copied and sorted.
+            let bar = scratch.bar;
+            let mut out: Vec<(f64, u32)> = scratch
+                .held
+                .iter()
+                .filter(|h| h.evidence >= bar)
+                .map(|h| (h.evidence, h.name))
+                .collect();
             let top = out.iter().map(|c| c.0).fold(0.0, f64::max);
             out.retain(|c| c.0 >= min_ratio * top);
             let by_rank = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
