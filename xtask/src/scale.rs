@@ -288,6 +288,12 @@ pub fn run(args: &ScaleArgs) -> anyhow::Result<()> {
     let build = build_started.elapsed();
     let build_cpu = cpu_seconds() - build_cpu;
     let (rss_built, peak_built) = rss_kb();
+    // A marker for profilers that attach once the build is done.
+    eprintln!(
+        "xtask: index built in {:.1} s; screening {} queries",
+        build.as_secs_f64(),
+        queries.len()
+    );
     let options = ScreenOptions {
         threshold: args.threshold,
         limit: 10,

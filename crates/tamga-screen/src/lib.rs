@@ -215,8 +215,27 @@ pub struct ScreenerStats {
 /// the scorer's prepared form.
 struct IndexedName<P> {
     entity: u32,
+    /// The position among the entity's names, with [`WEAK_ALIAS_BIT`] set
+    /// for a weak alias: every candidate scored needs that grade, and
+    /// reading it from the entity cost two cache misses a candidate at
+    /// millions of names (the entity, then its names).
     name: u32,
     prepared: P,
+}
+
+/// See [`IndexedName::name`]; no entity has 2³¹ names.
+const WEAK_ALIAS_BIT: u32 = 1 << 31;
+
+impl<P> IndexedName<P> {
+    /// Position among the entity's names.
+    fn position(&self) -> usize {
+        (self.name & !WEAK_ALIAS_BIT) as usize
+    }
+
+    /// Whether the publisher grades the name a weak alias.
+    fn is_weak(&self) -> bool {
+        self.name & WEAK_ALIAS_BIT != 0
+    }
 }
 
 /// The loaded lists and their index, ready to screen.
@@ -370,10 +389,14 @@ impl<S: NameScorer> Screener<S> {
             .iter()
             .enumerate()
             .flat_map(|(ei, e)| {
-                e.names
-                    .iter()
-                    .enumerate()
-                    .map(move |(ni, n)| (ei as u32, ni as u32, n.full.as_str(), e.kind))
+                e.names.iter().enumerate().map(move |(ni, n)| {
+                    let weak = if n.quality == NameQuality::Weak {
+                        WEAK_ALIAS_BIT
+                    } else {
+                        0
+                    };
+                    (ei as u32, ni as u32 | weak, n.full.as_str(), e.kind)
+                })
             })
             .collect();
         let mut pending = Vec::new();
@@ -538,7 +561,7 @@ impl<S: NameScorer> Screener<S> {
                     .scorer
                     .score(&prepared, &indexed.prepared, &stats)
                     .explanation;
-                if e.names[indexed.name as usize].quality == NameQuality::Weak {
+                if indexed.is_weak() {
                     explanation.adjustments.push(Adjustment {
                         evidence: "weak_alias".to_string(),
                         delta: WEAK_ALIAS_DELTA,
@@ -551,7 +574,7 @@ impl<S: NameScorer> Screener<S> {
                     source: e.source.clone(),
                     source_id: e.source_id.clone(),
                     name: e.caption().to_string(),
-                    matched_name: e.names[indexed.name as usize].full.clone(),
+                    matched_name: e.names[indexed.position()].full.clone(),
                     kind: e.kind,
                     score,
                     explanation,
@@ -596,8 +619,7 @@ impl<S: NameScorer> Screener<S> {
             return;
         };
         let mut score = self.scorer.score_value(prepared, &indexed.prepared, stats);
-        let entity = &self.entities[indexed.entity as usize];
-        if entity.names[indexed.name as usize].quality == NameQuality::Weak {
+        if indexed.is_weak() {
             score += WEAK_ALIAS_DELTA;
         }
         match best.get(&indexed.entity) {

@@ -234,3 +234,47 @@ fn every_entity_is_found_by_its_id_and_unknown_ids_are_not() {
     assert!(s.entity("").is_none());
     assert!(s.entity("zz:unknown").is_none());
 }
+
+#[test]
+fn weak_alias_cut_applies_exactly_to_names_graded_weak() {
+    use tamga_model::NameQuality;
+    let weak_names: Vec<String> = screener()
+        .entities()
+        .iter()
+        .flat_map(|e| &e.names)
+        .filter(|n| n.quality == NameQuality::Weak)
+        .map(|n| n.full.clone())
+        .take(20)
+        .collect();
+    assert!(!weak_names.is_empty(), "the SDN list grades weak aliases");
+    let mut weak_matches = 0;
+    for name in &weak_names {
+        let matches = screener()
+            .screen(
+                &query(name),
+                &ScreenOptions {
+                    threshold: 0.0,
+                    limit: 10,
+                },
+            )
+            .expect("valid query");
+        for m in &matches {
+            let entity = screener().entity(&m.entity_id).expect("listed");
+            let weak = entity
+                .names
+                .iter()
+                .any(|n| n.full == m.matched_name && n.quality == NameQuality::Weak);
+            let cut =
+                m.explanation.adjustments.iter().any(|a| {
+                    a.evidence == "weak_alias" && a.delta == tamga_screen::WEAK_ALIAS_DELTA
+                });
+            assert_eq!(
+                weak, cut,
+                "{name:?}: {} via {:?}",
+                m.entity_id, m.matched_name
+            );
+            weak_matches += usize::from(weak);
+        }
+    }
+    assert!(weak_matches > 0, "no match went through a weak alias");
+}
