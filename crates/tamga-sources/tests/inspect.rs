@@ -49,7 +49,10 @@ fn un_report_counts_match_the_file() {
             Some(alias.split(';').filter(|p| !p.trim().is_empty()).count())
         })
         .sum();
-    assert!(weak > 0 && weak <= low_spellings, "{weak} weak of {low_spellings}");
+    assert!(
+        weak > 0 && weak <= low_spellings,
+        "{weak} weak of {low_spellings}"
+    );
     assert_eq!(report.scripts.values().sum::<usize>(), report.names);
     let original_script = count_names(&list, |n| n.kind == NameKind::OriginalScript);
     assert!(report.scripts["Arab"] > 0 && report.scripts["Arab"] <= original_script);
