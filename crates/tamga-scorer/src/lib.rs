@@ -19,7 +19,10 @@
 //!    letter apart are different characters; a Han token is not matched by
 //!    the generic phonetic key either, which would fold pinyin `x` into `h`
 //!    and `q` into `k`); for a name in Arabic
-//!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85).
+//!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85), the
+//!    abjad token's skeleton under another reading of an ambiguous letter
+//!    included (`NameToken::consonant_variants`: و as w or u, ة as -a or
+//!    -at, ك+ح as `kh`, Hebrew ב as b or v).
 //!    Pairs of tokens of at most 3 characters therefore need exact,
 //!    skeleton or phonetic equality. Two
 //!    adjacent tokens on one side are also compared, written together, with a
@@ -298,6 +301,9 @@ struct TokData {
     phonetic: Box<str>,
     variants: Box<[Box<str>]>,
     consonants: Box<str>,
+    /// Other consonant keys of an abjad token (its ambiguous letters read
+    /// otherwise: [`NameToken::consonant_variants`]).
+    consonant_variants: Box<[Box<str>]>,
     legal: Option<Box<str>>,
     factor: f64,
     /// Rarity bits, memoised from the first statistics the token is scored
@@ -335,6 +341,7 @@ impl PartialEq for TokData {
             phonetic,
             variants,
             consonants,
+            consonant_variants,
             legal,
             factor,
             bits: _,
@@ -353,6 +360,7 @@ impl PartialEq for TokData {
             && *phonetic == other.phonetic
             && *variants == other.variants
             && *consonants == other.consonants
+            && *consonant_variants == other.consonant_variants
             && *legal == other.legal
             && factor.to_bits() == other.factor.to_bits()
             && *abjad == other.abjad
@@ -432,6 +440,11 @@ impl TokData {
             phonetic: t.phonetic.as_str().into(),
             variants: t.variants.iter().map(|v| v.as_str().into()).collect(),
             consonants: t.consonants.as_str().into(),
+            consonant_variants: t
+                .consonant_variants
+                .iter()
+                .map(|v| v.as_str().into())
+                .collect(),
             legal: match &t.class {
                 TokenClass::LegalForm(c) => Some(c.as_str().into()),
                 _ => None,
@@ -472,6 +485,18 @@ fn edit_within(q: &Tok, l: &Tok) -> bool {
 }
 
 impl Tok {
+    /// The token's consonant keys, its own first.
+    fn consonant_keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&*self.consonants).chain(self.consonant_variants.iter().map(|v| &**v))
+    }
+
+    /// Whether the two tokens share a consonant key (an abjad token's other
+    /// readings included).
+    fn consonants_meet(&self, other: &Tok) -> bool {
+        self.consonant_keys()
+            .any(|k| other.consonant_keys().any(|m| m == k))
+    }
+
     /// The phonetic key both tokens share, if any (main key or a variant).
     fn shared_phonetic<'a>(&'a self, other: &'a Tok) -> Option<&'a str> {
         if self.phonetic.len() < 2 {
@@ -613,7 +638,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if (q.abjad || l.abjad)
         && !q.consonants.is_empty()
         && (q.consonants.len() >= 2 || short)
-        && q.consonants == l.consonants
+        && q.consonants_meet(l)
     {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
@@ -829,10 +854,14 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             if !may_join(runs, singles) {
                 continue;
             }
-            let keys: Vec<(&str, &str)> = runs.iter().map(|t| (&*t.text, &*t.consonants)).collect();
+            let keys: Vec<(&str, Vec<&str>)> = runs
+                .iter()
+                .map(|t| (&*t.text, t.consonant_keys().collect()))
+                .collect();
+            let keys: Vec<(&str, &[&str])> = keys.iter().map(|(t, k)| (*t, k.as_slice())).collect();
             for (start, end, key) in tamga_names::consonant_runs(&keys) {
                 for (k, t) in singles.iter().enumerate() {
-                    if *t.consonants != *key {
+                    if !t.consonant_keys().any(|c| c == key) {
                         continue;
                     }
                     let (qr, lr) = if single_q {
@@ -914,18 +943,21 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     }
 }
 
-/// False only when no run of `runs` can have the consonant key of a token of
-/// `singles`: a run's key ([`tamga_names::consonant_runs`]) starts with the
+/// False only when no run of `runs` can have a consonant key of a token of
+/// `singles`: a run's key ([`tamga_names::consonant_runs`]) starts with a
 /// whole key of its first token and keeps only keys of 3+ classes, so some
 /// single's key of 3+ classes must start with a non-empty key of a token
 /// that begins a run. Spares building the runs' keys for most pairs.
 fn may_join(runs: &[Tok], singles: &[Tok]) -> bool {
     let starts = &runs[..runs.len().saturating_sub(1)];
     starts.iter().any(|r| {
-        !r.consonants.is_empty()
-            && singles
-                .iter()
-                .any(|t| t.consonants.len() >= 3 && t.consonants.starts_with(&*r.consonants))
+        r.consonant_keys().any(|rk| {
+            !rk.is_empty()
+                && singles.iter().any(|t| {
+                    t.consonant_keys()
+                        .any(|k| k.len() >= 3 && k.starts_with(rk))
+                })
+        })
     })
 }
 
@@ -1249,6 +1281,37 @@ mod tests {
             .tokens
             .iter()
             .any(|t| t.list == "ali" && matches!(t.path, MatchPath::Phonetic { .. })));
+    }
+
+    #[test]
+    fn abjad_letters_read_otherwise_meet_their_latin_renderings() {
+        // Each pair needs one other reading of a letter (data/abjad_readings.tsv):
+        // و as w, ة as -at, ك+ح as kh, ث as s, a final ی joined (Abdulhai),
+        // an initial و as `ou`, Hebrew ו/ח/כ unpointed.
+        for (abjad, latin) in [
+            ("خولة برزان", "KHAWLA BARZAN"),
+            ("عصبة الأنصار", "ASBAT AL-ANSAR"),
+            ("محمد لكحل", "MOHAMED LAKHAL"),
+            ("نور محمد ثاقب", "NOOR MOHAMMAD SAQIB"),
+            ("عبدالحی سالک", "ABDULHAI SALEK"),
+            ("حماده ولد محمد", "Hamada OULD MOHAMED"),
+            ("דוד חי חסדאי", "David Chai Chasdai"),
+            ("שלום זיכרמן", "Shalom Zicherman"),
+            ("ינון לוי", "Yinon LEVY"),
+        ] {
+            let s = score(abjad, latin);
+            assert!(s.score > 0.8, "{abjad} / {latin}: {s:?}");
+            let back = score(latin, abjad);
+            assert!(back.score > 0.8, "{latin} / {abjad}: {back:?}");
+        }
+        // The other readings stay within each letter's conventions: a و next
+        // to alif is always w (Qawasim is not Kassem), ج is never g (Jamal is
+        // not Kamal).
+        for (abjad, latin) in [("لقاء القواسم", "Kassem ALIQ"), ("جمال حسن", "Kamal Hasan")]
+        {
+            let s = score(abjad, latin);
+            assert!(s.score < 0.6, "{abjad} / {latin}: {s:?}");
+        }
     }
 
     #[test]
