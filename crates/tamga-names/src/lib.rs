@@ -16,7 +16,8 @@
 //!    (first character) and given name (the rest) for Chinese, one token per syllable for Korean
 //!    (given-name syllables hyphen-linked), as Latin renderings write them; a Chinese legal
 //!    form at the end of a company name (有限公司) is split off. An Arabic
-//!    word starting with the article ال is split into the particle `al` and the rest, and
+//!    word starting with the article ال is split into the particle `al` and the rest (after
+//!    the conjunction و, itself split off: والمسلمين = `wa al-Muslimin`), and
 //!    ʿAbd al- written as one word (عبدالكريم, or `Abdul`/`Abdel` before a separate name) into
 //!    `abd` + particle `al` + the rest, as lists also write `Abd Al-Karim`.
 //! 3. **Classes** ([`TokenClass`]): legal forms (organisations; multi-word forms such as
@@ -545,6 +546,29 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint) -> Vec<RawToken> {
                 text: t.text[cut..].to_string(),
                 ..t
             });
+            continue;
+        }
+        // The conjunction و written onto an article-prefixed word (والمسلمين): Latin writes
+        // `wa al-Muslimin` or `wal-Muslimin`, so it is split into و + the word, whose
+        // article is split next.
+        if let Some(rest) = t
+            .text
+            .strip_prefix('و')
+            .filter(|r| r.starts_with("ال") && r.chars().count() > 4)
+        {
+            out.push(RawToken {
+                text: "و".to_string(),
+                hyphen_next: false,
+                dotted: false,
+                ..t.clone()
+            });
+            out.extend(split_raw(
+                vec![RawToken {
+                    text: rest.to_string(),
+                    ..t
+                }],
+                hint,
+            ));
             continue;
         }
         // الله (Allah) is not article + word: Latin writes it whole (Abdullah, Allah Noor).

@@ -126,6 +126,21 @@ fn a_run_ending_in_a_final_h_meets_the_joined_latin() {
     assert!(r.contains(&consonants("ABDULHAI")[0]), "{r:?}");
 }
 
+#[test]
+fn the_conjunction_wa_is_split_off_an_article_word() {
+    let texts = |name: &str| -> Vec<String> {
+        analyze(name, PartyHint::Organization)
+            .tokens
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    };
+    assert_eq!(texts("والمسلمين"), ["و", "ال", "مسلمين"]);
+    // A word that only starts with و + ل is not split (والي Wali).
+    assert_eq!(texts("والي"), ["والي"]);
+    assert_eq!(texts("وليد"), ["وليد"]);
+}
+
 fn org(name: &str) -> AnalyzedName {
     analyze(name, PartyHint::Organization)
 }

@@ -882,9 +882,20 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     }
     // Best similarity first; among equals the heavier pair, then written
     // order so that the alignment is deterministic.
+    // The Arabic article split off a word (`ال`) pairs with any article on
+    // the other side, and a name has several: it is aligned last, so that it
+    // does not take the article a joined run needs (`ABDERRAHMANE EL AMAR` ~
+    // `عبد الرحمن العامر`: `el` belongs with العامر, not inside عبد الرحمن).
+    let article = |it: &Item| {
+        it.q.1 - it.q.0 == 1
+            && it.l.1 - it.l.0 == 1
+            && (tamga_names::is_arabic_article(&qt[usize::from(it.q.0)].text)
+                || tamga_names::is_arabic_article(&lt[usize::from(it.l.0)].text))
+    };
     s.items.sort_by(|a, b| {
-        b.sim
-            .total_cmp(&a.sim)
+        article(a)
+            .cmp(&article(b))
+            .then(b.sim.total_cmp(&a.sim))
             .then(b.weight.total_cmp(&a.weight))
             .then(a.q.cmp(&b.q))
             .then(a.l.cmp(&b.l))
@@ -1312,6 +1323,27 @@ mod tests {
             let s = score(abjad, latin);
             assert!(s.score < 0.6, "{abjad} / {latin}: {s:?}");
         }
+    }
+
+    #[test]
+    fn a_split_article_does_not_take_the_one_a_joined_run_needs() {
+        // `el` could pair with either article of the Arabic name; the one inside
+        // عبد الرحمن belongs to the joined run Abderrahmane.
+        let s = score("ABDERRAHMANE EL AMAR", "عبد الرحمن العامر");
+        assert!(s.score > 0.8, "{s:?}");
+        assert!(s.explanation.unmatched_query.is_empty(), "{s:?}");
+        // Without the run, the article still pairs with an article.
+        let s = score("EL AMAR", "العامر");
+        assert!(s.explanation.unmatched_query.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn the_conjunction_wa_is_split_off_an_article_word() {
+        let with = score("NUSRAT UL-ISLAM WA AL-MUSLIMIN", "نصرة الإسلام والمسلمين");
+        assert!(with.score > 0.8, "{with:?}");
+        // A different last word still costs.
+        let other = score("NUSRAT UL-ISLAM WA AL-MUHAJIRIN", "نصرة الإسلام والمسلمين");
+        assert!(other.score < with.score - 0.1, "{other:?} vs {with:?}");
     }
 
     #[test]
