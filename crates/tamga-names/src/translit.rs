@@ -764,7 +764,8 @@ fn is_abjad_char(c: char) -> bool {
 }
 
 /// Appends the consonant classes of a Latin string (see [`consonant_classes`]). Digraphs are
-/// read first (`kh`, `gh`, `sh`, `ch`, `zh`, `dh`, `th`, `ph`, `dj`, `ts`, `tz`), so this must
+/// read first (`kh`, `gh`, `sh`, `ch`, `zh`, `dh`, `th`, `ph`, `dj`, `ts`, `tz`; `ou` before a
+/// vowel as w), so this must
 /// be given one letter's reading at a time on the abjad side: there, س followed by ه is two
 /// letters, not `sh`. `vowel` carries, across calls, whether a vowel came after the last
 /// consonant: a class repeated with no vowel between is one consonant written double
@@ -783,6 +784,9 @@ fn push_classes(latin: &str, out: &mut String, vowel: &mut bool) {
             Some(b"th") => Some('t'),
             Some(b"ph") => Some('f'),
             Some(b"ts" | b"tz") => Some('s'),
+            // French-based renderings (Morocco, Algeria, Tunisia, Mauritania) write the
+            // consonant w as `ou` before a vowel: Aouadi عوادي, Marouane مروان, Ouahid.
+            Some(b"ou") if matches!(b.get(i + 2), Some(b'a' | b'e' | b'i')) => Some('v'),
             _ => None,
         };
         let (class, used) = match di {

@@ -103,6 +103,21 @@ fn ambiguous_abjad_letters_meet_each_latin_reading() {
 }
 
 #[test]
+fn french_ou_before_a_vowel_is_the_consonant_w() {
+    for (abjad, latin) in [
+        ("عوادي", "Aouadi"),
+        ("مروان", "Marouane"),
+        // و read as a vowel in Arabic script meets `ou` + vowel through its w reading.
+        ("بوعزيزي", "Bouazizi"),
+        // Before a consonant `ou` stays a vowel.
+        ("يوسف", "Youssouf"),
+    ] {
+        assert!(meet(abjad, latin), "{abjad} vs {latin}");
+    }
+    assert!(!meet("مرن", "Marouane"));
+}
+
+#[test]
 fn other_readings_do_not_merge_different_names() {
     for (abjad, latin) in [
         // A و next to alif is a consonant in every convention: Qawasim is not Kassem.
