@@ -9,7 +9,8 @@
 //!    apostrophe-like mark (`' ’ ‘ ʼ ʻ ʹ ´ \``) read as `'`, other quotation marks read as spaces.
 //! 2. **Tokenisation**: letters, digits and combining marks make words; an apostrophe between
 //!    letters is dropped (`O'Brien` → `obrien`, Uzbek `Oʻktam`/`O'ktam`/`Oktam` → `oktam`); a
-//!    hyphen separates words (`Kassym-Jomart` = `Kassym Jomart`) but is remembered in
+//!    hyphen separates words (`Kassym-Jomart` = `Kassym Jomart`; so does the Persian
+//!    zero-width non-joiner between parts of 2+ and 3+ letters: سید‌صادق = Seyed Sadegh) but is remembered in
 //!    [`NameToken::hyphen_next`] so that [`AnalyzedName::compounds`] can give the joined form
 //!    (`kassymjomart`) to match a list that writes the compound as one word. A Chinese or
 //!    Korean personal name written without spaces (习近平, 김정은) is split into family name

@@ -118,6 +118,27 @@ fn french_ou_before_a_vowel_is_the_consonant_w() {
 }
 
 #[test]
+fn a_persian_zero_width_non_joiner_separates_compound_parts() {
+    let texts = |name: &str| -> Vec<String> {
+        analyze(name, PartyHint::Person)
+            .tokens
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    };
+    assert_eq!(texts("سید\u{200C}صادق حسینی"), ["سید", "صادق", "حسینی"]);
+    // The parts are hyphen-linked, so the joined form is still matched (Hassanzadeh).
+    let a = analyze("حسن\u{200C}زاده", PartyHint::Person);
+    assert!(a.tokens[0].hyphen_next, "{a:?}");
+    assert!(a
+        .consonant_runs()
+        .iter()
+        .any(|r| r.2 == consonants("Hassanzadeh")[0]));
+    // A suffix of two letters stays on its word (اژه‌ای Ejei).
+    assert_eq!(texts("اژه\u{200C}ای"), ["اژهای"]);
+}
+
+#[test]
 fn other_readings_do_not_merge_different_names() {
     for (abjad, latin) in [
         // A و next to alif is a consonant in every convention: Qawasim is not Kassem.
