@@ -378,8 +378,10 @@ impl NameIndexBuilder {
         let abjad = is_abjad(name.script);
         for token in &name.tokens {
             push(&mut self.latin, &token.latin);
-            if abjad && token.consonants.len() >= 2 {
-                push(&mut self.abjad_consonants, &token.consonants);
+            if abjad {
+                for key in token.consonant_keys().filter(|k| k.len() >= 2) {
+                    push(&mut self.abjad_consonants, key);
+                }
             }
             push(&mut self.phonetic, &token.phonetic);
             for variant in &token.variants {
@@ -828,13 +830,15 @@ impl NameIndex {
         // Latin renderings on the consonant skeleton.
         // The other way round, a Latin query meets list names written in
         // those scripts through their consonant skeletons only.
-        if token.consonants.len() >= 2 {
-            let dict = if is_abjad(query.script) {
-                &self.consonants
-            } else {
-                &self.abjad_consonants
-            };
-            if let Some(t) = dict.get(&token.consonants) {
+        // An abjad token probes with the keys of its other readings too
+        // (و as w or u, ة as -a or -at: `NameToken::consonant_variants`).
+        let dict = if is_abjad(query.script) {
+            &self.consonants
+        } else {
+            &self.abjad_consonants
+        };
+        for key in token.consonant_keys().filter(|k| k.len() >= 2) {
+            if let Some(t) = dict.get(key) {
                 let p = dict.posting(t);
                 out.push((CONSONANT_FACTOR * self.idf(p.len()), p));
             }
@@ -1269,14 +1273,9 @@ impl IdentifierIndex {
     }
 }
 
-/// [`tamga_names::consonant_runs`] of a name's tokens.
+/// [`tamga_names::consonant_runs`] of a name's tokens, over every consonant key of each.
 fn consonant_runs_of(name: &AnalyzedName) -> Vec<(usize, usize, String)> {
-    let keys: Vec<(&str, &str)> = name
-        .tokens
-        .iter()
-        .map(|t| (t.text.as_str(), t.consonants.as_str()))
-        .collect();
-    tamga_names::consonant_runs(&keys)
+    name.consonant_runs()
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //!    apostrophe-like mark (`' ’ ‘ ʼ ʻ ʹ ´ \``) read as `'`, other quotation marks read as spaces.
 //! 2. **Tokenisation**: letters, digits and combining marks make words; an apostrophe between
 //!    letters is dropped (`O'Brien` → `obrien`, Uzbek `Oʻktam`/`O'ktam`/`Oktam` → `oktam`); a
-//!    hyphen separates words (`Kassym-Jomart` = `Kassym Jomart`) but is remembered in
+//!    hyphen separates words (`Kassym-Jomart` = `Kassym Jomart`; so does the Persian
+//!    zero-width non-joiner between parts of 2+ and 3+ letters: سید‌صادق = Seyed Sadegh) but is remembered in
 //!    [`NameToken::hyphen_next`] so that [`AnalyzedName::compounds`] can give the joined form
 //!    (`kassymjomart`) to match a list that writes the compound as one word. A Chinese or
 //!    Korean personal name written without spaces (习近平, 김정은) is split into family name
@@ -23,7 +24,8 @@
 //!    yinhang). Traditional characters are folded to simplified (`data/han_ts.tsv`), as case
 //!    is folded, so 華信 and 华信 are one text, and Han names can be compared by their
 //!    characters rather than by their toneless reading, which homophones share. An Arabic
-//!    word starting with the article ال is split into the particle `al` and the rest, and
+//!    word starting with the article ال is split into the particle `al` and the rest (after
+//!    the conjunction و, itself split off: والمسلمين = `wa al-Muslimin`), and
 //!    ʿAbd al- written as one word (عبدالكريم, or `Abdul`/`Abdel` before a separate name) into
 //!    `abd` + particle `al` + the rest, as lists also write `Abd Al-Karim`.
 //! 3. **Classes** ([`TokenClass`]): legal forms (organisations; multi-word forms such as
@@ -70,6 +72,7 @@
 //! | `cyrillic_lang.tsv` | per-language overrides (Ukrainian г→h, и→y; Uzbek ў→o, ж→j; …) | Ukrainian Cabinet Resolution 55 (2010); BGN/PCGN Belarusian; Uzbek Latin alphabet (1995/2019); BGN/PCGN Tajik |
 //! | `arabic.tsv` | Arabic, Persian, Urdu, Pashto letters → consonant skeleton | BGN/PCGN 1956 (Arabic), 1958 (Persian), ASCII-reduced |
 //! | `hebrew.tsv` | Hebrew → consonant skeleton | BGN/PCGN 1962 |
+//! | `abjad_readings.tsv` | other Latin readings of ambiguous Arabic-script and Hebrew letters (و w/u, ة -a/-at, ث th/s, unpointed ב כ פ ח ו), for [`NameToken::consonant_variants`] | BGN/PCGN 1956/1958/1962, ALA-LC Arabic and Persian tables, ISO 259-2, Maghreb French-based practice (see header) |
 //! | `greek.tsv` | Greek | ELOT 743:1982 / ISO 843 |
 //! | `armenian.tsv` | Armenian | BGN/PCGN 1981 |
 //! | `georgian.tsv` | Georgian | National system of romanization 2002 |
@@ -182,12 +185,27 @@ pub struct NameToken {
     /// …; abjad letters read one at a time): the key on which a token in Arabic or Hebrew
     /// script (no short vowels written) meets its Latin rendering.
     pub consonants: String,
+    /// Other consonant keys of a token written in an abjad, under the other readings of its
+    /// ambiguous letters (و as w or u, ة as -a or -at, ث as th or s, Hebrew ב as v or b, two
+    /// letters Latin writes as one digraph: ك+ح = `kh`; `data/abjad_readings.tsv`). Empty
+    /// for other tokens. A Latin token whose `consonants` equals one of them meets this token
+    /// as on `consonants`: index both, probe both.
+    pub consonant_variants: Vec<String>,
     /// Written joined to the next token by a hyphen (`Kassym-Jomart`, `al-Baqi`), or split
     /// from it by the analyser (Arabic article). See [`AnalyzedName::compounds`].
     pub hyphen_next: bool,
     /// Written with a lowercase letter in the input: a word, never read as an acronym
     /// ([`acronym::is_acronym_candidate`]). All-caps and caseless tokens are false.
     pub has_lower: bool,
+}
+
+impl NameToken {
+    /// The token's consonant keys: [`NameToken::consonants`], then its
+    /// [`NameToken::consonant_variants`].
+    pub fn consonant_keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.consonants.as_str())
+            .chain(self.consonant_variants.iter().map(String::as_str))
+    }
 }
 
 /// A name after analysis.
@@ -220,6 +238,17 @@ pub struct Compound {
 }
 
 impl AnalyzedName {
+    /// [`consonant_runs`] over the name's tokens and all their consonant keys.
+    pub fn consonant_runs(&self) -> Vec<(usize, usize, String)> {
+        let keys: Vec<(&str, Vec<&str>)> = self
+            .tokens
+            .iter()
+            .map(|t| (t.text.as_str(), t.consonant_keys().collect()))
+            .collect();
+        let keys: Vec<(&str, &[&str])> = keys.iter().map(|(t, k)| (*t, k.as_slice())).collect();
+        consonant_runs(&keys)
+    }
+
     /// The hyphenated compounds of the name (`Kassym-Jomart` gives one compound over tokens
     /// 0..2 with latin `kassymjomart`), so that a scorer can match them against a list name
     /// that writes the compound as one word (`Kassymjomart`) and the other way round.
@@ -288,10 +317,17 @@ pub fn key_match(a: &NameToken, b: &NameToken) -> Option<KeyMatch> {
     {
         return Some(KeyMatch::Variant);
     }
-    if (is_abjad(&a.text) || is_abjad(&b.text)) && a.consonants == b.consonants {
+    if (is_abjad(&a.text) || is_abjad(&b.text)) && consonants_meet(a, b) {
         return Some(KeyMatch::Consonants);
     }
     None
+}
+
+/// Whether two tokens share a consonant key, counting an abjad token's other readings
+/// ([`NameToken::consonant_variants`]).
+pub fn consonants_meet(a: &NameToken, b: &NameToken) -> bool {
+    a.consonant_keys()
+        .any(|k| b.consonant_keys().any(|m| m == k))
 }
 
 /// The latin and phonetic keys of several tokens written as one word (`["abdul", "aziz"]` →
@@ -304,7 +340,8 @@ pub fn joined_key(tokens: &[NameToken]) -> (String, String) {
 
 /// The consonant key ([`NameToken::consonants`]) of tokens written as one word: the keys
 /// concatenated, a class doubled across a joint collapsed (`عبد` + `الله` = `bd` + `l`, the key
-/// of Abdullah). `None` when a part's key is empty.
+/// of Abdullah), and a final `h` dropped as in a single token's key (`عبد` + `ال` + `حی` =
+/// `bdl`, the key of Abdulhai). `None` when a part's key is empty.
 pub fn joined_consonants<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let mut out = String::new();
     for p in parts {
@@ -313,6 +350,9 @@ pub fn joined_consonants<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option
         }
         let skip = p.chars().next().is_some_and(|c| out.ends_with(c));
         out.push_str(if skip { &p[1..] } else { p });
+    }
+    if out.len() > 1 && out.ends_with('h') {
+        out.pop();
     }
     Some(out)
 }
@@ -324,26 +364,54 @@ pub fn is_arabic_article(text: &str) -> bool {
     text == "ال"
 }
 
+/// The most joined keys one run of tokens gets from its tokens' consonant variants
+/// ([`consonant_runs`]).
+const MAX_RUN_KEYS: usize = 8;
+
 /// Runs of tokens that a Latin rendering may write as one word, with their joined consonant
 /// key, for matching a name in an abjad against its Latin rendering: every two adjacent
 /// tokens, and three around a split Arabic article ([`is_arabic_article`]) with and without
-/// its `l`. Takes each token's `(text, consonants)`; gives `(start, end, key)` for keys of 3+
-/// classes (shorter ones say too little).
-pub fn consonant_runs(tokens: &[(&str, &str)]) -> Vec<(usize, usize, String)> {
+/// its `l`. Takes each token's text and consonant keys ([`NameToken::consonants`] first, then
+/// its [`NameToken::consonant_variants`]); gives `(start, end, key)` for keys of 3+ classes
+/// (shorter ones say too little), the canonical join first, at most a few per run.
+pub fn consonant_runs<K: AsRef<str>>(tokens: &[(&str, &[K])]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
     for i in 0..tokens.len().saturating_sub(1) {
         let (a, b) = (tokens[i].1, tokens[i + 1].1);
-        if is_arabic_article(tokens[i + 1].0) {
-            if let Some(&(_, c)) = tokens.get(i + 2) {
-                let bare = joined_consonants([a, c]);
-                let with_l = joined_consonants([a, "l", c]);
-                out.extend(bare.into_iter().chain(with_l).map(|k| (i, i + 3, k)));
+        run.clear();
+        // A join whose key is one of its parts' (חי + חסדאי: `h` + `hsd`, the doubled class
+        // collapsed) says no more than that part alone, which is matched on its own.
+        let add = |parts: &[&str], run: &mut Vec<String>| {
+            if let Some(k) = joined_consonants(parts.iter().copied()) {
+                let new = !run.contains(&k) && !parts.contains(&k.as_str());
+                if k.len() >= 3 && new && run.len() < MAX_RUN_KEYS {
+                    run.push(k);
+                }
             }
-        } else if let Some(k) = joined_consonants([a, b]) {
-            out.push((i, i + 2, k));
-        }
+        };
+        let end = if is_arabic_article(tokens[i + 1].0) {
+            let Some(&(_, c)) = tokens.get(i + 2) else {
+                continue;
+            };
+            for x in a {
+                for z in c {
+                    let (x, z) = (x.as_ref(), z.as_ref());
+                    add(&[x, z], &mut run);
+                    add(&[x, "l", z], &mut run);
+                }
+            }
+            i + 3
+        } else {
+            for x in a {
+                for y in b {
+                    add(&[x.as_ref(), y.as_ref()], &mut run);
+                }
+            }
+            i + 2
+        };
+        out.extend(run.drain(..).map(|k| (i, end, k)));
     }
-    out.retain(|(_, _, k)| k.len() >= 3);
     out
 }
 
@@ -486,6 +554,29 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint, han_org: &mut bool) -> Vec<Raw
             });
             continue;
         }
+        // The conjunction و written onto an article-prefixed word (والمسلمين): Latin writes
+        // `wa al-Muslimin` or `wal-Muslimin`, so it is split into و + the word, whose
+        // article is split next.
+        if let Some(rest) = t
+            .text
+            .strip_prefix('و')
+            .filter(|r| r.starts_with("ال") && r.chars().count() > 4)
+        {
+            out.push(RawToken {
+                text: "و".to_string(),
+                hyphen_next: false,
+                dotted: false,
+                ..t.clone()
+            });
+            out.extend(split_raw(
+                vec![RawToken {
+                    text: rest.to_string(),
+                    ..t
+                }],
+                hint,
+            ));
+            continue;
+        }
         // الله (Allah) is not article + word: Latin writes it whole (Abdullah, Allah Noor).
         let arabic_article = n > 3 && t.text.starts_with("ال") && t.text != "الله";
         let cut = if cjk {
@@ -553,7 +644,7 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
     }
     // Consonant classes (not `consonant_key(&phonetic)`): the phonetic rules read a
     // vowel-less abjad skeleton's adjacent letters as digraphs (مقیسه `mqish` -> `mkix`).
-    let mut consonants = translit::consonant_classes(&text, &latin);
+    let (mut consonants, consonant_variants) = translit::consonant_classes(&text, &latin);
     if consonants.is_empty() {
         // A vowel-only token (`a`, `ya`) keeps a key, as `consonant_key` does.
         consonants = consonant_key(&phonetic);
@@ -566,6 +657,7 @@ fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
         role: TokenRole::Unknown,
         variants,
         consonants,
+        consonant_variants,
         hyphen_next,
         has_lower: false,
     }
@@ -1238,6 +1330,7 @@ fn set_legal(t: &mut NameToken, class: &str) {
     t.class = TokenClass::LegalForm(class.to_string());
     t.phonetic = class.to_string();
     t.consonants = class.to_string();
+    t.consonant_variants.clear();
     t.variants.clear();
 }
 

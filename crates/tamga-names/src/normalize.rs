@@ -136,10 +136,16 @@ struct Tokenizer {
     /// An apostrophe after a letter, waiting to see whether a letter follows.
     pending_apostrophe: bool,
     last: Option<char>,
+    /// Byte offsets in `cur` of Persian zero-width non-joiners (see [`Tokenizer::flush`]).
+    zwnj: Vec<usize>,
 }
 
 impl Tokenizer {
     fn feed(&mut self, c: char) {
+        if c == '\u{200C}' && !self.cur.is_empty() {
+            self.zwnj.push(self.cur.len());
+            return;
+        }
         if is_invisible(c) {
             return;
         }
@@ -181,18 +187,38 @@ impl Tokenizer {
         }
     }
 
+    /// Ends the current word. Persian writes the zero-width non-joiner (ZWNJ) between the
+    /// parts of a compound that Latin writes apart or hyphenated (سید‌صادق Seyed Sadegh,
+    /// احمدی‌مقدم Ahmadi-Moghaddam) or joined (حسن‌زاده Hassanzadeh): the word is split there
+    /// and the parts hyphen-linked, so both the parts and the joined form are matched. A
+    /// part of fewer than three letters is a suffix (اژه‌ای Ejei), not a word: no split there.
     fn flush(&mut self) {
         if !self.cur.is_empty() {
             let text = std::mem::take(&mut self.cur);
             let upper = self.up && !self.low && text.chars().nth(1).is_some();
+            let mut start = 0;
+            for &cut in &self.zwnj {
+                let (left, right) = (&text[start..cut], &text[cut..]);
+                if left.chars().count() >= 2 && right.chars().count() >= 3 {
+                    self.tokens.push(RawToken {
+                        text: left.to_string(),
+                        hyphen_next: true,
+                        dotted: false,
+                        upper,
+                        has_lower: self.low,
+                    });
+                    start = cut;
+                }
+            }
             self.tokens.push(RawToken {
-                text,
+                text: text[start..].to_string(),
                 hyphen_next: false,
                 dotted: false,
                 upper,
                 has_lower: self.low,
             });
         }
+        self.zwnj.clear();
         self.up = false;
         self.low = false;
         self.last = None;

@@ -183,6 +183,8 @@ pub(crate) struct Tables {
     georgian: CharMap,
     kana: CharMap,
     hangul: Hangul,
+    /// Other readings of abjad letters for the consonant key (`data/abjad_readings.tsv`).
+    abjad_readings: FastMap<char, Vec<Box<str>>>,
 }
 
 impl Tables {
@@ -266,7 +268,28 @@ impl Tables {
                 message: "need 19 L, 21 V and 28 T rows".to_string(),
             });
         }
+        let mut abjad_readings = FastMap::default();
+        for (line, cells) in rows(include_str!("../data/abjad_readings.tsv")) {
+            let mut chars = cells.first().map(|s| s.chars()).into_iter().flatten();
+            match (chars.next(), chars.next(), cells.get(1)) {
+                (Some(c), None, Some(list)) if cells.len() == 2 => {
+                    let readings: Vec<Box<str>> = list
+                        .split(',')
+                        .map(|r| if r == "_" { "" } else { r.trim() }.into())
+                        .collect();
+                    abjad_readings.insert(c, readings);
+                }
+                _ => {
+                    return Err(TableError {
+                        file: "data/abjad_readings.tsv",
+                        line,
+                        message: "expected `one letter<TAB>reading,reading,...`".to_string(),
+                    })
+                }
+            }
+        }
         Ok(Tables {
+            abjad_readings,
             cyrillic,
             cyr_lang,
             arabic: char_map("data/arabic.tsv", include_str!("../data/arabic.tsv"))?,
@@ -756,7 +779,8 @@ fn is_abjad_char(c: char) -> bool {
 }
 
 /// Appends the consonant classes of a Latin string (see [`consonant_classes`]). Digraphs are
-/// read first (`kh`, `gh`, `sh`, `ch`, `zh`, `dh`, `th`, `ph`, `dj`, `ts`, `tz`), so this must
+/// read first (`kh`, `gh`, `sh`, `ch`, `zh`, `dh`, `th`, `ph`, `dj`, `ts`, `tz`; `ou` before a
+/// vowel as w), so this must
 /// be given one letter's reading at a time on the abjad side: there, س followed by ه is two
 /// letters, not `sh`. `vowel` carries, across calls, whether a vowel came after the last
 /// consonant: a class repeated with no vowel between is one consonant written double
@@ -775,6 +799,9 @@ fn push_classes(latin: &str, out: &mut String, vowel: &mut bool) {
             Some(b"th") => Some('t'),
             Some(b"ph") => Some('f'),
             Some(b"ts" | b"tz") => Some('s'),
+            // French-based renderings (Morocco, Algeria, Tunisia, Mauritania) write the
+            // consonant w as `ou` before a vowel: Aouadi عوادي, Marouane مروان, Ouahid.
+            Some(b"ou") if matches!(b.get(i + 2), Some(b'a' | b'e' | b'i')) => Some('v'),
             _ => None,
         };
         let (class, used) = match di {
@@ -805,8 +832,13 @@ fn push_classes(latin: &str, out: &mut String, vowel: &mut bool) {
     }
 }
 
+/// The most other keys an abjad token gets ([`consonant_classes`]): enough for a name with
+/// a few ambiguous letters, bounded so that a long word does not multiply index terms.
+const MAX_CONSONANT_VARIANTS: usize = 8;
+
 /// The consonant-class key on which a token written in an abjad (Arabic, Persian, Hebrew
-/// script: short vowels not written) meets its Latin rendering, and the other way round.
+/// script: short vowels not written) meets its Latin rendering, and the other way round,
+/// with the other keys of an abjad token under the other readings of its ambiguous letters.
 ///
 /// Vowels (and y, which renders both ي and a vowel) are dropped; the consonants that Latin
 /// renderings of one letter disagree on fall into one class: q/k/g/gh/c (قاسم Qasem, Ghassem;
@@ -815,42 +847,162 @@ fn push_classes(latin: &str, out: &mut String, vowel: &mut bool) {
 /// (Abdulla/Abdullah, ta marbuta: Fatima/Fatimah). On the abjad side each letter is read on
 /// its own through `data/arabic.tsv` / `data/hebrew.tsv` (so that adjacent letters do not
 /// form a false digraph); on any other script the Latin skeleton is read with digraphs.
-pub(crate) fn consonant_classes(text: &str, latin: &str) -> String {
-    let mut out = String::with_capacity(latin.len());
-    if text.chars().any(is_abjad_char) {
-        let chars: Vec<char> = text.chars().collect();
-        let lang = Lang::detect_chars(chars.iter().copied());
-        let t = tables();
-        let mut piece = String::new();
-        let mut vowel = false;
-        let mut i = 0;
-        while i < chars.len() {
-            piece.clear();
-            let mut used = 1;
-            let c = chars[i];
-            if let Some(w) = semitic_weak(&chars, i) {
-                piece.push_str(w);
-            } else if t.arabic.contains(c) {
-                if let Some((n, o)) = t.arabic_script(lang).lookup(&chars, i) {
-                    used = n;
-                    piece.push_str(o.pick(i == 0, false));
-                }
-            } else if t.hebrew.contains(c) {
-                if let Some((n, o)) = t.hebrew.lookup(&chars, i) {
-                    used = n;
-                    piece.push_str(o.pick(i == 0, false));
-                }
-            } else if c.is_ascii_alphanumeric() {
-                piece.push(c);
-            }
-            push_classes(&piece, &mut out, &mut vowel);
-            i += used;
-        }
-    } else {
+///
+/// The variants (abjad tokens only; empty otherwise) read one or two letters otherwise:
+/// by `data/abjad_readings.tsv` (و as w or u, ة as -a or -at, ث as th or s, ב as v or b, …),
+/// or two adjacent letters whose readings form a Latin digraph as that digraph (ك+ح = `kh`
+/// in Lakhal لكحل, س+ح = `sh` in Ishaq اسحاق). At most [`MAX_CONSONANT_VARIANTS`], single
+/// changes before pairs, none equal to the key.
+pub(crate) fn consonant_classes(text: &str, latin: &str) -> (String, Vec<String>) {
+    if !text.chars().any(is_abjad_char) {
+        let mut out = String::with_capacity(latin.len());
         push_classes(latin, &mut out, &mut false);
+        drop_final_h(&mut out);
+        return (out, Vec::new());
     }
+    let chars: Vec<char> = text.chars().collect();
+    let lang = Lang::detect_chars(chars.iter().copied());
+    let t = tables();
+    // One slot per letter (or table key): its readings, the canonical one first.
+    let mut slots: Vec<Vec<&str>> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let mut used = 1;
+        let c = chars[i];
+        let mut readings: Vec<&str> = Vec::with_capacity(3);
+        if let Some(w) = semitic_weak(&chars, i) {
+            readings.push(w);
+        } else if t.arabic.contains(c) {
+            if let Some((n, o)) = t.arabic_script(lang).lookup(&chars, i) {
+                used = n;
+                readings.push(o.pick(i == 0, false));
+            }
+        } else if t.hebrew.contains(c) {
+            if let Some((n, o)) = t.hebrew.lookup(&chars, i) {
+                used = n;
+                readings.push(o.pick(i == 0, false));
+            }
+        } else if c.is_ascii_alphanumeric() {
+            readings.push(ascii_str(c));
+        }
+        if readings.is_empty() {
+            readings.push("");
+        }
+        // A letter carrying a point (בּ, a table key of two characters) is not ambiguous.
+        // Arabic و read as a consonant inside a word (next to alif: Marwan مروان, Qawasim
+        // قواسم) is w in every convention; only a word-initial one is also written as the
+        // vowel `ou` (French convention: Ould ولد, Oualid وليد).
+        let consonant_waw = c == 'و' && i > 0 && readings.first() == Some(&"w");
+        if used == 1 {
+            if let Some(more) = t.abjad_readings.get(&c) {
+                for r in more {
+                    let vowel = r.bytes().all(|b| b"aeiouy".contains(&b));
+                    let skip = readings.contains(&&**r) || (consonant_waw && vowel);
+                    if !skip {
+                        readings.push(r);
+                    }
+                }
+            }
+        }
+        slots.push(readings);
+        i += used;
+    }
+    let key = |choice: &[u8], merge: Option<usize>| -> String {
+        let mut out = String::new();
+        let mut vowel = false;
+        let mut k = 0;
+        while k < slots.len() {
+            let here = slots[k][choice[k] as usize];
+            if merge == Some(k) && k + 1 < slots.len() {
+                let joined = format!("{here}{}", slots[k + 1][choice[k + 1] as usize]);
+                push_classes(&joined, &mut out, &mut vowel);
+                k += 2;
+            } else {
+                push_classes(here, &mut out, &mut vowel);
+                k += 1;
+            }
+        }
+        drop_final_h(&mut out);
+        out
+    };
+    let mut choice = vec![0u8; slots.len()];
+    let primary = key(&choice, None);
+    // Deviations: (slot, reading) for a letter read otherwise, (slot, u8::MAX) for a letter
+    // read together with the next as a digraph.
+    let mut deviations: Vec<(usize, u8)> = Vec::new();
+    for (k, s) in slots.iter().enumerate() {
+        for r in 1..s.len().min(usize::from(u8::MAX)) {
+            deviations.push((k, r as u8));
+        }
+        if let Some(next) = slots.get(k + 1) {
+            if forms_digraph(s[0], next[0]) {
+                deviations.push((k, u8::MAX));
+            }
+        }
+    }
+    let mut variants: Vec<String> = Vec::new();
+    let mut consider = |set: &[(usize, u8)], variants: &mut Vec<String>| {
+        choice.iter_mut().for_each(|c| *c = 0);
+        let mut merge = None;
+        for &(k, r) in set {
+            if r == u8::MAX {
+                merge = Some(k);
+            } else {
+                choice[k] = r;
+            }
+        }
+        let v = key(&choice, merge);
+        // Another reading that leaves one consonant of several says too little (وعري
+        // Wari read as `ri` would meet Yury); a one-consonant word keeps its alternatives
+        // (חי Khai, Chai).
+        let enough = v.len() >= 2 || (v.len() == 1 && primary.len() == 1);
+        if enough && v != primary && !variants.contains(&v) {
+            variants.push(v);
+        }
+    };
+    for d in &deviations {
+        if variants.len() >= MAX_CONSONANT_VARIANTS {
+            break;
+        }
+        consider(std::slice::from_ref(d), &mut variants);
+    }
+    'pairs: for (a, da) in deviations.iter().enumerate() {
+        for db in &deviations[a + 1..] {
+            if variants.len() >= MAX_CONSONANT_VARIANTS {
+                break 'pairs;
+            }
+            // One letter read two ways at once, or two merges, is not a reading.
+            let clash = da.0 == db.0
+                || (da.1 == u8::MAX && db.1 == u8::MAX)
+                || (da.1 == u8::MAX && db.0 == da.0 + 1)
+                || (db.1 == u8::MAX && da.0 == db.0 + 1);
+            if !clash {
+                consider(&[*da, *db], &mut variants);
+            }
+        }
+    }
+    (primary, variants)
+}
+
+/// Whether two letters' readings written together make a Latin digraph that reads as one
+/// letter (`k` + `h` = `kh`): a Latin rendering writes ك+ح and خ alike.
+fn forms_digraph(first: &str, second: &str) -> bool {
+    matches!(
+        first.as_bytes().last(),
+        Some(b'k' | b's' | b'c' | b'g' | b't' | b'd' | b'z')
+    ) && second.starts_with('h')
+}
+
+/// The one-letter string of an ASCII letter or digit.
+fn ascii_str(c: char) -> &'static str {
+    const ALNUM: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+    let c = c.to_ascii_lowercase();
+    ALNUM.find(c).map_or("", |k| &ALNUM[k..k + 1])
+}
+
+/// A final `h` is not a consonant of the key (Abdulla/Abdullah; ta marbuta: Fatima/Fatimah).
+fn drop_final_h(out: &mut String) {
     if out.len() > 1 && out.ends_with('h') {
         out.pop();
     }
-    out
 }

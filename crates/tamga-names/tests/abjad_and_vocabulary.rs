@@ -3,7 +3,7 @@
 //! (`data/org_terms.tsv`) across Russian and English. Pairs are the original-script and Latin
 //! names of the same party as published in the bundled lists, or dictionary pairs.
 
-use tamga_names::{analyze, consonant_runs, AnalyzedName, PartyHint};
+use tamga_names::{analyze, AnalyzedName, PartyHint};
 
 fn consonants(name: &str) -> Vec<String> {
     analyze(name, PartyHint::Person)
@@ -14,13 +14,11 @@ fn consonants(name: &str) -> Vec<String> {
 }
 
 fn runs(name: &str) -> Vec<String> {
-    let a = analyze(name, PartyHint::Person);
-    let keys: Vec<(&str, &str)> = a
-        .tokens
-        .iter()
-        .map(|t| (t.text.as_str(), t.consonants.as_str()))
-        .collect();
-    consonant_runs(&keys).into_iter().map(|r| r.2).collect()
+    analyze(name, PartyHint::Person)
+        .consonant_runs()
+        .into_iter()
+        .map(|r| r.2)
+        .collect()
 }
 
 #[test]
@@ -62,6 +60,121 @@ fn runs_around_the_article_meet_the_joined_latin_compound() {
     // Split in Arabic script, joined in Latin, and the other way round.
     assert!(runs("علی خوشنام وند").contains(&consonants("Khoshnamvand")[0]));
     assert!(runs("Abbas Ali").contains(&consonants("عباسعلی")[0]));
+}
+
+/// Whether the single words `abjad` and `latin` meet on a consonant key.
+fn meet(abjad: &str, latin: &str) -> bool {
+    let a = analyze(abjad, PartyHint::Person);
+    let b = analyze(latin, PartyHint::Person);
+    match (a.tokens.as_slice(), b.tokens.as_slice()) {
+        ([x], [y]) => tamga_names::consonants_meet(x, y),
+        _ => panic!("one word each: {abjad} / {latin}"),
+    }
+}
+
+#[test]
+fn ambiguous_abjad_letters_meet_each_latin_reading() {
+    for (abjad, latin) in [
+        // و inside a word read as a vowel (u) and written w.
+        ("خولة", "Khawla"),
+        // Ta marbuta in the construct state (-at) and in pause (-a).
+        ("عصبة", "Asbat"),
+        ("نصرة", "Nusrat"),
+        ("نصرة", "Nusra"),
+        // Two letters that Latin writes as one digraph: ك+ح = kh, س+ح = sh.
+        ("لكحل", "Lakhal"),
+        ("اسحاق", "Ishaq"),
+        // ث as th (Arabic) or s (Persian, Urdu): Thaqib / Saqib.
+        ("ثاقب", "Saqib"),
+        ("ثاقب", "Thaqib"),
+        // A word-initial و written `ou` (French convention).
+        ("ولد", "Ould"),
+        // Hebrew without points: ו consonant or vowel, ח and כ as kh or ch, ב as b or v.
+        ("דוד", "David"),
+        ("חי", "Chai"),
+        ("חסדאי", "Chasdai"),
+        ("זיכרמן", "Zicherman"),
+        ("לוי", "Levy"),
+        ("אברהם", "Abraham"),
+        ("אברהם", "Avraham"),
+    ] {
+        assert!(meet(abjad, latin), "{abjad} vs {latin}");
+    }
+}
+
+#[test]
+fn french_ou_before_a_vowel_is_the_consonant_w() {
+    for (abjad, latin) in [
+        ("عوادي", "Aouadi"),
+        ("مروان", "Marouane"),
+        // و read as a vowel in Arabic script meets `ou` + vowel through its w reading.
+        ("بوعزيزي", "Bouazizi"),
+        // Before a consonant `ou` stays a vowel.
+        ("يوسف", "Youssouf"),
+    ] {
+        assert!(meet(abjad, latin), "{abjad} vs {latin}");
+    }
+    assert!(!meet("مرن", "Marouane"));
+}
+
+#[test]
+fn a_persian_zero_width_non_joiner_separates_compound_parts() {
+    let texts = |name: &str| -> Vec<String> {
+        analyze(name, PartyHint::Person)
+            .tokens
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    };
+    assert_eq!(texts("سید\u{200C}صادق حسینی"), ["سید", "صادق", "حسینی"]);
+    // The parts are hyphen-linked, so the joined form is still matched (Hassanzadeh).
+    let a = analyze("حسن\u{200C}زاده", PartyHint::Person);
+    assert!(a.tokens[0].hyphen_next, "{a:?}");
+    assert!(a
+        .consonant_runs()
+        .iter()
+        .any(|r| r.2 == consonants("Hassanzadeh")[0]));
+    // A suffix of two letters stays on its word (اژه‌ای Ejei).
+    assert_eq!(texts("اژه\u{200C}ای"), ["اژهای"]);
+}
+
+#[test]
+fn other_readings_do_not_merge_different_names() {
+    for (abjad, latin) in [
+        // A و next to alif is a consonant in every convention: Qawasim is not Kassem.
+        ("قواسم", "Kassem"),
+        // ج is not read g: Jamal is not Kamal.
+        ("جمال", "Kamal"),
+        // No variant of one consonant: وعري (Wari) is not Yury.
+        ("وعري", "Yury"),
+        ("خولة", "Khalil"),
+        ("לוי", "Levin"),
+    ] {
+        assert!(!meet(abjad, latin), "{abjad} vs {latin}");
+    }
+}
+
+#[test]
+fn a_run_ending_in_a_final_h_meets_the_joined_latin() {
+    // عبدالحی (Abd al-Hayy) is split into عبد + ال + حی; Latin writes Abdulhai, whose key
+    // drops its final h like any word's.
+    let r = runs("عبدالحی سالک");
+    assert!(r.contains(&consonants("ABDULHAI")[0]), "{r:?}");
+}
+
+#[test]
+fn the_conjunction_wa_is_split_off_an_article_word() {
+    let texts = |name: &str| -> Vec<String> {
+        analyze(name, PartyHint::Organization)
+            .tokens
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    };
+    assert_eq!(texts("والمسلمين"), ["و", "ال", "مسلمين"]);
+    // A word that only starts with و + ل is not split (والي Wali).
+    assert_eq!(texts("والي"), ["والي"]);
+    assert_eq!(texts("وليد"), ["وليد"]);
 }
 
 fn org(name: &str) -> AnalyzedName {

@@ -22,7 +22,10 @@
 //!    and `q` into `k`, only by the concept key of an organisation word,
 //!    电子 ~ electronics; two Han tokens meet on their characters, never on
 //!    their reading alone, which homophones share); for a name in Arabic
-//!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85).
+//!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85), the
+//!    abjad token's skeleton under another reading of an ambiguous letter
+//!    included (`NameToken::consonant_variants`: و as w or u, ة as -a or
+//!    -at, ك+ح as `kh`, Hebrew ב as b or v).
 //!    Pairs of tokens of at most 3 characters therefore need exact,
 //!    skeleton or phonetic equality. Two
 //!    adjacent tokens on one side are also compared, written together, with a
@@ -304,6 +307,9 @@ struct TokData {
     phonetic: Box<str>,
     variants: Box<[Box<str>]>,
     consonants: Box<str>,
+    /// Other consonant keys of an abjad token (its ambiguous letters read
+    /// otherwise: [`NameToken::consonant_variants`]).
+    consonant_variants: Box<[Box<str>]>,
     legal: Option<Box<str>>,
     factor: f64,
     /// Rarity bits, memoised from the first statistics the token is scored
@@ -341,6 +347,7 @@ impl PartialEq for TokData {
             phonetic,
             variants,
             consonants,
+            consonant_variants,
             legal,
             factor,
             bits: _,
@@ -359,6 +366,7 @@ impl PartialEq for TokData {
             && *phonetic == other.phonetic
             && *variants == other.variants
             && *consonants == other.consonants
+            && *consonant_variants == other.consonant_variants
             && *legal == other.legal
             && factor.to_bits() == other.factor.to_bits()
             && *abjad == other.abjad
@@ -438,6 +446,11 @@ impl TokData {
             phonetic: t.phonetic.as_str().into(),
             variants: t.variants.iter().map(|v| v.as_str().into()).collect(),
             consonants: t.consonants.as_str().into(),
+            consonant_variants: t
+                .consonant_variants
+                .iter()
+                .map(|v| v.as_str().into())
+                .collect(),
             legal: match &t.class {
                 TokenClass::LegalForm(c) => Some(c.as_str().into()),
                 _ => None,
@@ -478,6 +491,18 @@ fn edit_within(q: &Tok, l: &Tok) -> bool {
 }
 
 impl Tok {
+    /// The token's consonant keys, its own first.
+    fn consonant_keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&*self.consonants).chain(self.consonant_variants.iter().map(|v| &**v))
+    }
+
+    /// Whether the two tokens share a consonant key (an abjad token's other
+    /// readings included).
+    fn consonants_meet(&self, other: &Tok) -> bool {
+        self.consonant_keys()
+            .any(|k| other.consonant_keys().any(|m| m == k))
+    }
+
     /// The phonetic key both tokens share, if any (main key or a variant).
     fn shared_phonetic<'a>(&'a self, other: &'a Tok) -> Option<&'a str> {
         if self.phonetic.len() < 2 {
@@ -679,7 +704,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         && !(q.han || l.han)
         && !q.consonants.is_empty()
         && (q.consonants.len() >= 2 || short)
-        && q.consonants == l.consonants
+        && q.consonants_meet(l)
     {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
@@ -906,10 +931,14 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             if !may_join(runs, singles) {
                 continue;
             }
-            let keys: Vec<(&str, &str)> = runs.iter().map(|t| (&*t.text, &*t.consonants)).collect();
+            let keys: Vec<(&str, Vec<&str>)> = runs
+                .iter()
+                .map(|t| (&*t.text, t.consonant_keys().collect()))
+                .collect();
+            let keys: Vec<(&str, &[&str])> = keys.iter().map(|(t, k)| (*t, k.as_slice())).collect();
             for (start, end, key) in tamga_names::consonant_runs(&keys) {
                 for (k, t) in singles.iter().enumerate() {
-                    if *t.consonants != *key {
+                    if !t.consonant_keys().any(|c| c == key) {
                         continue;
                     }
                     let (qr, lr) = if single_q {
@@ -930,9 +959,20 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     }
     // Best similarity first; among equals the heavier pair, then written
     // order so that the alignment is deterministic.
+    // The Arabic article split off a word (`ال`) pairs with any article on
+    // the other side, and a name has several: it is aligned last, so that it
+    // does not take the article a joined run needs (`ABDERRAHMANE EL AMAR` ~
+    // `عبد الرحمن العامر`: `el` belongs with العامر, not inside عبد الرحمن).
+    let article = |it: &Item| {
+        it.q.1 - it.q.0 == 1
+            && it.l.1 - it.l.0 == 1
+            && (tamga_names::is_arabic_article(&qt[usize::from(it.q.0)].text)
+                || tamga_names::is_arabic_article(&lt[usize::from(it.l.0)].text))
+    };
     s.items.sort_by(|a, b| {
-        b.sim
-            .total_cmp(&a.sim)
+        article(a)
+            .cmp(&article(b))
+            .then(b.sim.total_cmp(&a.sim))
             .then(b.weight.total_cmp(&a.weight))
             .then(a.q.cmp(&b.q))
             .then(a.l.cmp(&b.l))
@@ -991,18 +1031,21 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     }
 }
 
-/// False only when no run of `runs` can have the consonant key of a token of
-/// `singles`: a run's key ([`tamga_names::consonant_runs`]) starts with the
+/// False only when no run of `runs` can have a consonant key of a token of
+/// `singles`: a run's key ([`tamga_names::consonant_runs`]) starts with a
 /// whole key of its first token and keeps only keys of 3+ classes, so some
 /// single's key of 3+ classes must start with a non-empty key of a token
 /// that begins a run. Spares building the runs' keys for most pairs.
 fn may_join(runs: &[Tok], singles: &[Tok]) -> bool {
     let starts = &runs[..runs.len().saturating_sub(1)];
     starts.iter().any(|r| {
-        !r.consonants.is_empty()
-            && singles
-                .iter()
-                .any(|t| t.consonants.len() >= 3 && t.consonants.starts_with(&*r.consonants))
+        r.consonant_keys().any(|rk| {
+            !rk.is_empty()
+                && singles.iter().any(|t| {
+                    t.consonant_keys()
+                        .any(|k| k.len() >= 3 && k.starts_with(rk))
+                })
+        })
     })
 }
 
@@ -1423,6 +1466,58 @@ mod tests {
             .tokens
             .iter()
             .any(|t| t.list == "ali" && matches!(t.path, MatchPath::Phonetic { .. })));
+    }
+
+    #[test]
+    fn abjad_letters_read_otherwise_meet_their_latin_renderings() {
+        // Each pair needs one other reading of a letter (data/abjad_readings.tsv):
+        // و as w, ة as -at, ك+ح as kh, ث as s, a final ی joined (Abdulhai),
+        // an initial و as `ou`, Hebrew ו/ח/כ unpointed.
+        for (abjad, latin) in [
+            ("خولة برزان", "KHAWLA BARZAN"),
+            ("عصبة الأنصار", "ASBAT AL-ANSAR"),
+            ("محمد لكحل", "MOHAMED LAKHAL"),
+            ("نور محمد ثاقب", "NOOR MOHAMMAD SAQIB"),
+            ("عبدالحی سالک", "ABDULHAI SALEK"),
+            ("حماده ولد محمد", "Hamada OULD MOHAMED"),
+            ("דוד חי חסדאי", "David Chai Chasdai"),
+            ("שלום זיכרמן", "Shalom Zicherman"),
+            ("ינון לוי", "Yinon LEVY"),
+        ] {
+            let s = score(abjad, latin);
+            assert!(s.score > 0.8, "{abjad} / {latin}: {s:?}");
+            let back = score(latin, abjad);
+            assert!(back.score > 0.8, "{latin} / {abjad}: {back:?}");
+        }
+        // The other readings stay within each letter's conventions: a و next
+        // to alif is always w (Qawasim is not Kassem), ج is never g (Jamal is
+        // not Kamal).
+        for (abjad, latin) in [("لقاء القواسم", "Kassem ALIQ"), ("جمال حسن", "Kamal Hasan")]
+        {
+            let s = score(abjad, latin);
+            assert!(s.score < 0.6, "{abjad} / {latin}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn a_split_article_does_not_take_the_one_a_joined_run_needs() {
+        // `el` could pair with either article of the Arabic name; the one inside
+        // عبد الرحمن belongs to the joined run Abderrahmane.
+        let s = score("ABDERRAHMANE EL AMAR", "عبد الرحمن العامر");
+        assert!(s.score > 0.8, "{s:?}");
+        assert!(s.explanation.unmatched_query.is_empty(), "{s:?}");
+        // Without the run, the article still pairs with an article.
+        let s = score("EL AMAR", "العامر");
+        assert!(s.explanation.unmatched_query.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn the_conjunction_wa_is_split_off_an_article_word() {
+        let with = score("NUSRAT UL-ISLAM WA AL-MUSLIMIN", "نصرة الإسلام والمسلمين");
+        assert!(with.score > 0.8, "{with:?}");
+        // A different last word still costs.
+        let other = score("NUSRAT UL-ISLAM WA AL-MUHAJIRIN", "نصرة الإسلام والمسلمين");
+        assert!(other.score < with.score - 0.1, "{other:?} vs {with:?}");
     }
 
     #[test]
