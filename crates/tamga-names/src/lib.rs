@@ -574,6 +574,7 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint, han_org: &mut bool) -> Vec<Raw
                     ..t
                 }],
                 hint,
+                han_org,
             ));
             continue;
         }
