@@ -969,3 +969,45 @@ fn a_compound_joined_at_dh_reads_h_as_russian_g() {
     let (a, b) = (one("Mammadhasan"), one("Mamedgusein"));
     assert!(!agree(&a, &b), "{:?} / {:?}", keys(&a), keys(&b));
 }
+
+#[test]
+fn named_after_is_a_stopword_of_organisation_names() {
+    let t = token_of(
+        "AO Завод имени А.А. Кулакова",
+        "имени",
+        PartyHint::Organization,
+    );
+    assert_eq!(t.class, TokenClass::Stopword);
+    // The dedicatee's name stays a name.
+    let t = token_of(
+        "AO Завод имени А.А. Кулакова",
+        "кулакова",
+        PartyHint::Organization,
+    );
+    assert_eq!(t.class, TokenClass::Name);
+}
+
+#[test]
+fn joint_stock_outside_a_legal_form_meets_its_russian_adjective() {
+    let org = PartyHint::Organization;
+    let russian = token_of(
+        "Акционерный Коммерческий Банк НОВИКОМБАНК",
+        "акционерный",
+        org,
+    );
+    let english = token_of("JOINT-STOCK COMMERCIAL BANK NOVIKOMBANK", "joint", org);
+    assert!(
+        russian.variants.iter().any(|v| v == "@jointstock")
+            && english.variants.iter().any(|v| v == "@jointstock+"),
+        "{:?} / {:?}",
+        keys(&russian),
+        keys(&english)
+    );
+    // The legal form акционерное общество is still the form, not the adjective.
+    let form = token_of(
+        "Акционерное общество «Балтийский завод»",
+        "акционерное общество",
+        org,
+    );
+    assert!(matches!(form.class, TokenClass::LegalForm(_)), "{form:?}");
+}
