@@ -1006,13 +1006,28 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         rarest_bits = rarest_bits.max(bits);
         s.chosen.push(*it);
     }
+    // A name's own abbreviation of words already matched (`AL-ITIHAAD
+    // AL-ISLAMIYA / AIAI`, `DEFENCE INDUSTRIES ORGANISATION (DIO)`) says
+    // nothing the match has not counted: unmatched, it costs nothing.
+    let redundant_q = if q.acronyms {
+        self_abbreviations(qt, &s.q_used, &s.wq)
+    } else {
+        0.0
+    };
+    let redundant_l = if l.acronyms {
+        self_abbreviations(lt, &s.l_used, &s.wl)
+    } else {
+        0.0
+    };
     let unmatched_query: f64 =
         s.wq.iter()
             .zip(&s.q_used)
             .filter(|(_, &u)| !u)
             .map(|(w, _)| w)
-            .sum();
-    let denominator = total - (1.0 - UNMATCHED_QUERY_COST) * unmatched_query;
+            .sum::<f64>()
+            - redundant_q;
+    let denominator =
+        total - redundant_q - redundant_l - (1.0 - UNMATCHED_QUERY_COST) * unmatched_query;
     let coverage = if denominator > 0.0 {
         matched / denominator
     } else {
@@ -1029,6 +1044,32 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         distinctiveness,
         total,
     }
+}
+
+/// The weight of the unmatched tokens of a name that abbreviate a run of
+/// its own matched tokens: an acronym candidate whose letters are the
+/// initials of a run (see [`acronym_span`]) elsewhere in the name, every
+/// significant token of which is matched.
+fn self_abbreviations(tokens: &[Tok], used: &[bool], weights: &[f64]) -> f64 {
+    let mut redundant = 0.0;
+    for (i, t) in tokens.iter().enumerate() {
+        if used[i] || !t.acronym {
+            continue;
+        }
+        let spelt = (0..tokens.len()).any(|j| {
+            acronym_span(t.latin.as_bytes(), tokens.len() - j, |k| {
+                let other = &tokens[j + k];
+                (other.initial, other.function)
+            })
+            .is_some_and(|n| {
+                !(j..j + n).contains(&i) && (j..j + n).all(|k| used[k] || tokens[k].function)
+            })
+        });
+        if spelt {
+            redundant += weights[i];
+        }
+    }
+    redundant
 }
 
 /// False only when no run of `runs` can have a consonant key of a token of
@@ -1574,6 +1615,46 @@ mod tests {
         }
         let s = score("김건우", "KIM Hyon U");
         assert!(s.score < 0.7, "{s:?}");
+    }
+
+    #[test]
+    fn a_names_own_unmatched_abbreviation_costs_nothing() {
+        let org = |a: &str, b: &str| {
+            let s = TamgaScorer;
+            let (a, b) = (
+                s.prepare(a, NameKindHint::Organization),
+                s.prepare(b, NameKindHint::Organization),
+            );
+            s.score(&a, &b, &NoStats).score
+        };
+        // OFAC: DEFENSE INDUSTRIES ORGANIZATION, also written with its abbreviation.
+        let with = org(
+            "DEFENSE INDUSTRIES ORGANIZATION (DIO)",
+            "DEFENSE INDUSTRIES ORGANIZATION",
+        );
+        let without = org(
+            "DEFENSE INDUSTRIES ORGANIZATION",
+            "DEFENSE INDUSTRIES ORGANIZATION",
+        );
+        assert_eq!(with, without);
+        // An acronym that abbreviates nothing matched still costs.
+        let other = org(
+            "DEFENSE INDUSTRIES ORGANIZATION (KTJ)",
+            "DEFENSE INDUSTRIES ORGANIZATION",
+        );
+        assert!(other < with, "{other} vs {with}");
+        // On the list side too.
+        let list = org(
+            "DEFENCE INDUSTRIES ORGANISATION",
+            "DEFENCE INDUSTRIES ORGANISATION (DIO)",
+        );
+        assert_eq!(
+            list,
+            org(
+                "DEFENCE INDUSTRIES ORGANISATION",
+                "DEFENCE INDUSTRIES ORGANISATION"
+            )
+        );
     }
 
     #[test]
