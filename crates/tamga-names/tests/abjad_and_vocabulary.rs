@@ -117,15 +117,18 @@ fn french_ou_before_a_vowel_is_the_consonant_w() {
     assert!(!meet("مرن", "Marouane"));
 }
 
+/// The texts of a name's tokens, in order.
+fn token_texts(name: &str, hint: PartyHint) -> Vec<String> {
+    analyze(name, hint)
+        .tokens
+        .into_iter()
+        .map(|t| t.text)
+        .collect()
+}
+
 #[test]
 fn a_persian_zero_width_non_joiner_separates_compound_parts() {
-    let texts = |name: &str| -> Vec<String> {
-        analyze(name, PartyHint::Person)
-            .tokens
-            .into_iter()
-            .map(|t| t.text)
-            .collect()
-    };
+    let texts = |name: &str| token_texts(name, PartyHint::Person);
     assert_eq!(texts("سید\u{200C}صادق حسینی"), ["سید", "صادق", "حسینی"]);
     // The parts are hyphen-linked, so the joined form is still matched (Hassanzadeh).
     let a = analyze("حسن\u{200C}زاده", PartyHint::Person);
@@ -164,13 +167,7 @@ fn a_run_ending_in_a_final_h_meets_the_joined_latin() {
 
 #[test]
 fn the_conjunction_wa_is_split_off_an_article_word() {
-    let texts = |name: &str| -> Vec<String> {
-        analyze(name, PartyHint::Organization)
-            .tokens
-            .into_iter()
-            .map(|t| t.text)
-            .collect()
-    };
+    let texts = |name: &str| token_texts(name, PartyHint::Organization);
     assert_eq!(texts("والمسلمين"), ["و", "ال", "مسلمين"]);
     // A word that only starts with و + ل is not split (والي Wali).
     assert_eq!(texts("والي"), ["والي"]);

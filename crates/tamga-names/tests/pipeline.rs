@@ -760,9 +760,25 @@ fn turkic_filiation_words_are_particles() {
     }
 }
 
-/// Whether two tokens agree on a phonetic or variant key.
-fn tokens_agree(a: &NameToken, b: &NameToken) -> bool {
-    agree(a, b)
+/// Asserts that token `text` of `name` and token `other_text` of `other` (both analysed as
+/// `hint`) do (`expect` true) or do not agree on a phonetic or variant key.
+fn assert_tokens(
+    expect: bool,
+    (name, text): (&str, &str),
+    (other, other_text): (&str, &str),
+    hint: PartyHint,
+) {
+    let (a, b) = (
+        token_of(name, text, hint),
+        token_of(other, other_text, hint),
+    );
+    assert_eq!(
+        agree(&a, &b),
+        expect,
+        "{name} {:?} / {other} {:?}",
+        keys(&a),
+        keys(&b)
+    );
 }
 
 #[test]
@@ -792,16 +808,7 @@ fn belarusian_cyrillic_meets_the_russian_reading() {
             org,
         ),
     ] {
-        let (a, b) = (
-            token_of(name, text, hint),
-            token_of(other, other_text, hint),
-        );
-        assert!(
-            tokens_agree(&a, &b),
-            "{name} {:?} / {other} {:?}",
-            keys(&a),
-            keys(&b)
-        );
+        assert_tokens(true, (name, text), (other, other_text), hint);
     }
     // Uzbek ў (after a consonant) keeps its Uzbek reading, and a Russian name (no Belarusian
     // letter or form) gets no akanye reading: Марат is not Морат, Марозов is not Morozov.
@@ -815,16 +822,7 @@ fn belarusian_cyrillic_meets_the_russian_reading() {
         ("Марозов Иван", "марозов", "Morozov", "morozov"),
         ("Марозаў", "марозаў", "Mirzaev", "mirzaev"),
     ] {
-        let (a, b) = (
-            token_of(name, text, person),
-            token_of(other, other_text, person),
-        );
-        assert!(
-            !tokens_agree(&a, &b),
-            "{name} {:?} / {other} {:?}",
-            keys(&a),
-            keys(&b)
-        );
+        assert_tokens(false, (name, text), (other, other_text), person);
     }
 }
 
@@ -878,12 +876,7 @@ fn saint_and_its_abbreviation_share_a_concept_key() {
         ("Банк Санкт-Петербург", "санкт"),
     ] {
         let t = token_of(name, text, org);
-        assert!(
-            tokens_agree(&st, &t),
-            "{name} {:?} / {:?}",
-            keys(&t),
-            keys(&st)
-        );
+        assert!(agree(&st, &t), "{name} {:?} / {:?}", keys(&t), keys(&st));
     }
     // A person's St is not read as Saint.
     let p = token_of("John St Clair", "st", PartyHint::Person);
@@ -923,13 +916,7 @@ fn romanised_russian_adjectives_meet_the_english_words() {
         ("RUSSKIE MASHINY", "mashiny", "Russian Machines", "machines"),
         ("Редут", "редут", "Redoubt", "redoubt"),
     ] {
-        let (a, b) = (token_of(name, text, org), token_of(other, other_text, org));
-        assert!(
-            tokens_agree(&a, &b),
-            "{name} {:?} / {other} {:?}",
-            keys(&a),
-            keys(&b)
-        );
+        assert_tokens(true, (name, text), (other, other_text), org);
     }
     // Persons keep their words, and the ending must be the adjective's.
     for (name, text, other, other_text, hint) in [
@@ -948,16 +935,7 @@ fn romanised_russian_adjectives_meet_the_english_words() {
             org,
         ),
     ] {
-        let (a, b) = (
-            token_of(name, text, hint),
-            token_of(other, other_text, hint),
-        );
-        assert!(
-            !tokens_agree(&a, &b),
-            "{name} {:?} / {other} {:?}",
-            keys(&a),
-            keys(&b)
-        );
+        assert_tokens(false, (name, text), (other, other_text), hint);
     }
 }
 
