@@ -466,6 +466,35 @@ const ABD_AL: [&str; 9] = [
     "абдал",
 ];
 
+/// A Russian or Ukrainian compound adjective of two organisation words written without its
+/// hyphen (научнопроизводственное for научно-производственное, "scientific and production"),
+/// split after its linking vowel о/е as the hyphenated spelling is: `(head, tail)` when both
+/// parts are words of `data/org_terms.tsv` and the whole is not (машиностроительный is a
+/// concept of its own and stays whole). The parts stay hyphen-linked, so the joined form
+/// still matches a list that writes it as one word.
+fn cyrillic_compound(text: &str) -> Option<(String, String)> {
+    const MIN_HEAD: usize = 4;
+    const MIN_TAIL: usize = 5;
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < MIN_HEAD + MIN_TAIL + 1
+        || !chars.iter().all(|c| ('\u{0400}'..='\u{04FF}').contains(c))
+    {
+        return None;
+    }
+    let lex = lexicon();
+    let concept = |part: &str| lex.concept(&latin_of(part, Lang::detect(part))).is_some();
+    if concept(text) {
+        return None;
+    }
+    (MIN_HEAD..chars.len() - MIN_TAIL)
+        .filter(|&k| matches!(chars[k], 'о' | 'е'))
+        .find_map(|k| {
+            let head: String = chars[..=k].iter().collect();
+            let tail: String = chars[k + 1..].iter().collect();
+            (concept(&head) && concept(&tail)).then_some((head, tail))
+        })
+}
+
 /// Splits CJK personal names, the Arabic article and ʿAbd al- (see the crate doc, step 2).
 fn split_raw(raw: Vec<RawToken>, hint: PartyHint, han_org: &mut bool) -> Vec<RawToken> {
     let mut out = Vec::with_capacity(raw.len() + 1);
@@ -479,6 +508,18 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint, han_org: &mut bool) -> Vec<Raw
         // case are (華 = 华); the characters of data/han_ts.tsv are folded.
         if let Some(simple) = han::simplify(&t.text) {
             t.text = simple;
+        }
+        if hint != PartyHint::Person {
+            if let Some((head, tail)) = cyrillic_compound(&t.text) {
+                out.push(RawToken {
+                    text: head,
+                    hyphen_next: true,
+                    dotted: false,
+                    ..t.clone()
+                });
+                out.push(RawToken { text: tail, ..t });
+                continue;
+            }
         }
         let n = t.text.chars().count();
         let first_len = t.text.chars().next().map_or(0, char::len_utf8);

@@ -989,3 +989,31 @@ fn joint_stock_outside_a_legal_form_meets_its_russian_adjective() {
     );
     assert!(matches!(form.class, TokenClass::LegalForm(_)), "{form:?}");
 }
+
+#[test]
+fn a_hyphenless_compound_of_two_organisation_words_is_split() {
+    let texts = |name: &str| -> Vec<String> {
+        analyze(name, PartyHint::Organization)
+            .tokens
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    };
+    // OFSI: «Научнопроизводственное объединение «Радиоэлектроника»», as the hyphenated form.
+    assert_eq!(
+        texts("Научнопроизводственное объединение Радиоэлектроника"),
+        texts("Научно-производственное объединение Радиоэлектроника")
+    );
+    // A compound that is a concept of its own stays whole.
+    assert_eq!(
+        texts("Машиностроительный завод"),
+        ["машиностроительный", "завод"]
+    );
+    // Persons' names are never split.
+    assert_eq!(
+        analyze("Научнопроизводственное", PartyHint::Person)
+            .tokens
+            .len(),
+        1
+    );
+}
