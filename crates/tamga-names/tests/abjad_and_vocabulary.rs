@@ -3,6 +3,9 @@
 //! (`data/org_terms.tsv`) across Russian and English. Pairs are the original-script and Latin
 //! names of the same party as published in the bundled lists, or dictionary pairs.
 
+mod common;
+
+use common::token_texts;
 use tamga_names::{analyze, AnalyzedName, PartyHint};
 
 fn consonants(name: &str) -> Vec<String> {
@@ -115,15 +118,6 @@ fn french_ou_before_a_vowel_is_the_consonant_w() {
         assert!(meet(abjad, latin), "{abjad} vs {latin}");
     }
     assert!(!meet("مرن", "Marouane"));
-}
-
-/// The texts of a name's tokens, in order.
-fn token_texts(name: &str, hint: PartyHint) -> Vec<String> {
-    analyze(name, hint)
-        .tokens
-        .into_iter()
-        .map(|t| t.text)
-        .collect()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Chinese names: company names written without spaces are cut into division, trade name,
 //! industry words and legal form; traditional characters fold to simplified.
 
+mod common;
+
 use tamga_names::{analyze, PartyHint, TokenClass};
 
 fn org(name: &str) -> Vec<(String, String, TokenClass, Vec<String>)> {
@@ -11,13 +13,7 @@ fn org(name: &str) -> Vec<(String, String, TokenClass, Vec<String>)> {
         .collect()
 }
 
-fn texts(name: &str, hint: PartyHint) -> Vec<String> {
-    analyze(name, hint)
-        .tokens
-        .into_iter()
-        .map(|t| t.text)
-        .collect()
-}
+use common::token_texts as texts;
 
 #[test]
 fn a_company_name_is_cut_into_its_parts() {

@@ -3,6 +3,9 @@
 //! copied from the bundled publications (file named in each comment) or are the published
 //! spellings of the same public figure in several conventions.
 
+mod common;
+
+use common::token_texts;
 use tamga_names::{
     analyze, check_tables, consonant_key, detect_script, phonetic_key, skeleton, table_sizes,
     transliterate, AnalyzedName, NameToken, PartyHint, Scheme, TokenClass, TokenRole,
@@ -992,13 +995,7 @@ fn joint_stock_outside_a_legal_form_meets_its_russian_adjective() {
 
 #[test]
 fn a_hyphenless_compound_of_two_organisation_words_is_split() {
-    let texts = |name: &str| -> Vec<String> {
-        analyze(name, PartyHint::Organization)
-            .tokens
-            .into_iter()
-            .map(|t| t.text)
-            .collect()
-    };
+    let texts = |name: &str| token_texts(name, PartyHint::Organization);
     // OFSI: «Научнопроизводственное объединение «Радиоэлектроника»», as the hyphenated form.
     assert_eq!(
         texts("Научнопроизводственное объединение Радиоэлектроника"),
