@@ -200,6 +200,14 @@ pub struct NameToken {
 }
 
 impl NameToken {
+    /// Adds `key` to [`NameToken::variants`] unless it is empty, the token's own phonetic key
+    /// or already there.
+    fn add_variant(&mut self, key: String) {
+        if !key.is_empty() && key != self.phonetic && !self.variants.contains(&key) {
+            self.variants.push(key);
+        }
+    }
+
     /// The token's consonant keys: [`NameToken::consonants`], then its
     /// [`NameToken::consonant_variants`].
     pub fn consonant_keys(&self) -> impl Iterator<Item = &str> {
@@ -482,7 +490,8 @@ fn cyrillic_compound(text: &str) -> Option<(String, String)> {
         return None;
     }
     let lex = lexicon();
-    let concept = |part: &str| lex.concept(&latin_of(part, Lang::detect(part))).is_some();
+    let lang = Lang::detect(text);
+    let concept = |part: &str| lex.concept(&latin_of(part, lang)).is_some();
     if concept(text) {
         return None;
     }
@@ -980,38 +989,41 @@ fn add_russian_reading_variants(tokens: &mut [NameToken], hint: PartyHint) {
             }
             k += 1;
         }
-        let a_at: Vec<usize> = russian
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c == 'а')
-            .map(|(k, _)| k)
-            .take(AKANYE_MAX)
-            .collect();
-        for mask in 0..(1usize << a_at.len()) {
-            let mut word = russian.clone();
-            for (bit, &k) in a_at.iter().enumerate() {
-                if mask & (1 << bit) != 0 {
-                    word[k] = 'о';
-                }
-            }
+        for word in akanye_readings(&russian, 'а', 'о') {
             let text: String = word.into_iter().collect();
             let latin = latin_of(&text, Lang::Russian);
-            let mut keys = vec![phonetic_key(&latin)];
+            t.add_variant(phonetic_key(&latin));
             if hint == PartyHint::Organization && t.class == TokenClass::Name {
-                keys.extend(
-                    place_adjective_bases(&latin)
-                        .iter()
-                        .map(|b| phonetic_key(b))
-                        .filter(|k| k.len() >= 4),
-                );
-            }
-            for key in keys {
-                if key != t.phonetic && !key.is_empty() && !t.variants.contains(&key) {
-                    t.variants.push(key);
+                for base in place_adjective_bases(&latin) {
+                    let key = phonetic_key(&base);
+                    if key.len() >= 4 {
+                        t.add_variant(key);
+                    }
                 }
             }
         }
     }
+}
+
+/// A Belarusian word under аканне: its first [`AKANYE_MAX`] letters `a` each read as
+/// written and as `o` (an unstressed о is written а, and the stress is not written), every
+/// combination, the word as written first.
+fn akanye_readings<T: Copy + PartialEq>(word: &[T], a: T, o: T) -> Vec<Vec<T>> {
+    let a_at: Vec<usize> = (0..word.len())
+        .filter(|&k| word[k] == a)
+        .take(AKANYE_MAX)
+        .collect();
+    (0..1usize << a_at.len())
+        .map(|mask| {
+            let mut reading = word.to_vec();
+            for (bit, &k) in a_at.iter().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    reading[k] = o;
+                }
+            }
+            reading
+        })
+        .collect()
 }
 
 /// Belarusian surnames end in -аў/-оў/-еў where Russian ones end in -ов/-ев (Жукаў,
@@ -1057,24 +1069,8 @@ fn add_belarusian_surname_variants(tokens: &mut [NameToken]) {
             forms.push(russian.replace("dz", "d"));
         }
         for form in forms {
-            let a_at: Vec<usize> = form
-                .bytes()
-                .enumerate()
-                .filter(|(_, c)| *c == b'a')
-                .map(|(k, _)| k)
-                .take(AKANYE_MAX)
-                .collect();
-            for mask in 0..(1usize << a_at.len()) {
-                let mut word = form.clone().into_bytes();
-                for (bit, &k) in a_at.iter().enumerate() {
-                    if mask & (1 << bit) != 0 {
-                        word[k] = b'o';
-                    }
-                }
-                let k = phonetic_key(&String::from_utf8_lossy(&word));
-                if k != t.phonetic && !t.variants.contains(&k) {
-                    t.variants.push(k);
-                }
+            for word in akanye_readings(form.as_bytes(), b'a', b'o') {
+                t.add_variant(phonetic_key(&String::from_utf8_lossy(&word)));
             }
         }
     }
@@ -1088,9 +1084,7 @@ fn add_loanword_variants(tokens: &mut [NameToken]) {
             continue;
         }
         if let Some(k) = phonetic::loanword_key(&t.latin) {
-            if k != t.phonetic && !t.variants.iter().any(|v| v == k) {
-                t.variants.push(k.to_string());
-            }
+            t.add_variant(k.to_string());
         }
     }
 }
@@ -1125,21 +1119,17 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
                 .chain(ical_adjective_bases(&t.latin));
             for base in bases {
                 let k = phonetic_key(&base);
-                if k.len() >= 4 && k != t.phonetic && !t.variants.contains(&k) {
-                    t.variants.push(k);
+                if k.len() >= 4 {
+                    t.add_variant(k);
                 }
             }
         }
         if let Some(k) = key {
-            if !t.variants.contains(&k) {
-                t.variants.push(k);
-            }
+            t.add_variant(k);
         }
         if hint != PartyHint::Organization && t.class == TokenClass::Name {
             if let Some(k) = patronymic_stem_key(&t.latin) {
-                if !t.variants.contains(&k) {
-                    t.variants.push(k);
-                }
+                t.add_variant(k);
             }
         }
     }
@@ -1161,9 +1151,7 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
                 // Marked `+` (a part, not the concept): `machine` alone is not машиностроительный.
                 let part = format!("{k}+");
                 for t in [a, b] {
-                    if !t.variants.contains(&part) {
-                        t.variants.push(part.clone());
-                    }
+                    t.add_variant(part.clone());
                 }
             }
         }

@@ -1619,14 +1619,7 @@ mod tests {
 
     #[test]
     fn a_names_own_unmatched_abbreviation_costs_nothing() {
-        let org = |a: &str, b: &str| {
-            let s = TamgaScorer;
-            let (a, b) = (
-                s.prepare(a, NameKindHint::Organization),
-                s.prepare(b, NameKindHint::Organization),
-            );
-            s.score(&a, &b, &NoStats).score
-        };
+        let org = |a: &str, b: &str| score_as(NameKindHint::Organization, a, b);
         // OFAC: DEFENSE INDUSTRIES ORGANIZATION, also written with its abbreviation.
         let with = org(
             "DEFENSE INDUSTRIES ORGANIZATION (DIO)",

@@ -9,7 +9,8 @@
 //! schedule in the middle of names (`Almaz-⏎Antey`, `Joint⏎Stock`).
 //! Screened as one string, such a field matches neither of the names it
 //! holds: the other alternative's tokens count as unmatched. [`expand`] turns
-//! the field into the names a reader sees in it; loaders keep the raw text
+//! the field into the names a reader sees in it ([`split_semicolons`] does the
+//! same for the UN list's spellings separated by semicolons); loaders keep the raw text
 //! as a property, so nothing published is lost.
 //!
 //! # Rules
@@ -36,6 +37,23 @@
 //!    Russian form (`Віталій … Булюк and Виталий … Булюк`) is the
 //!    publisher's, never part of a name, while in Latin script `and` is part
 //!    of many names (`Research and Production Association`).
+
+/// The names of a field that lists several separated by semicolons (the UN list's
+/// `Azim Adhajani; Azim Agha-Jani`): its non-empty, trimmed pieces, or the whole field when
+/// it has none.
+pub fn split_semicolons(text: &str) -> Vec<String> {
+    let pieces: Vec<String> = text
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    if pieces.is_empty() {
+        vec![text.to_string()]
+    } else {
+        pieces
+    }
+}
 
 /// Normalises layout line breaks (rule 1 of the module docs) and runs of
 /// whitespace to single spaces.

@@ -11,6 +11,7 @@
 //! typed home (designation, title, list type, last update, notes) go to
 //! `properties`.
 
+use crate::alternatives;
 use crate::inspect::detect_script;
 use crate::xmlrec::{expect_root, for_each_record, iso_date_part, Node, RecordPos, Records};
 use crate::{LoadError, LoadOptions};
@@ -99,15 +100,15 @@ fn read_entry(
     // An entity's one FIRST_NAME may hold two names separated by a semicolon
     // (`COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)`):
     // the first is the primary name, the others aliases, and the field is kept as published.
-    let mut pieces = semicolon_list(&full);
-    let others = if parts.len() == 1 && pieces.len() > 1 {
-        entity.push_property("name_as_published", full.clone());
-        pieces.split_off(1)
-    } else {
-        pieces = vec![full];
-        Vec::new()
+    let mut names = match alternatives::split_semicolons(&full) {
+        pieces if parts.len() == 1 && pieces.len() > 1 => {
+            entity.push_property("name_as_published", full);
+            pieces
+        }
+        _ => vec![full],
     };
-    let mut primary = Name::new(pieces.remove(0), NameKind::Primary);
+    let others = names.split_off(1);
+    let mut primary = Name::new(names.remove(0), NameKind::Primary);
     primary.script = detect_script(&primary.full);
     // Entities are listed under one FIRST_NAME: parts add nothing there.
     if parts.len() > 1 {
@@ -133,7 +134,7 @@ fn read_entry(
             // Some ALIAS_NAME fields pack several spellings separated by semicolons
             // (`Azim Adhajani; Azim Agha-Jani`): each is a name of its own, and the field as
             // published is kept.
-            let spellings = semicolon_list(&text);
+            let spellings = alternatives::split_semicolons(&text);
             if spellings.len() > 1 {
                 entity.push_property("alias_name_as_published", text);
             }
@@ -312,21 +313,5 @@ fn read_birth_date(entity: &mut Entity, dob: &Node) {
     }
     if let Some(note) = dob.text_of("NOTE") {
         entity.push_property("birth_date_note", note);
-    }
-}
-
-/// The non-empty, trimmed pieces of a field that lists several names separated by semicolons
-/// (the whole field when it has none).
-fn semicolon_list(text: &str) -> Vec<String> {
-    let pieces: Vec<String> = text
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    if pieces.is_empty() {
-        vec![text.to_string()]
-    } else {
-        pieces
     }
 }
