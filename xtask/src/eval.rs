@@ -194,12 +194,13 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         queries.len()
     );
     let started = Instant::now();
-    let (scores, errors) = score_all(&screener, &queries, args.limit);
+    let (scores, tops, errors) = score_all(&screener, &queries, args.limit);
     eprintln!(
         "xtask: screened in {:.2?} ({} query errors scored 0)",
         started.elapsed(),
         errors
     );
+    write_tops(&generated, &queries, &tops)?;
     write_scores(
         &generated,
         "tamga",
@@ -211,6 +212,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     report::run(&paths)
 }
 
+/// A query's best match: the entity id and the name of it that matched.
+type TopMatch = (String, String);
+
 /// The score a query earns: its target's score (0 when the target is not in
 /// the top `limit`), or for an innocent its best score against anything.
 /// Screened with `screen_batch` (every core), as a bank's batch job would.
@@ -218,7 +222,7 @@ fn score_all(
     screener: &Screener<TamgaScorer>,
     queries: &[EvalQuery],
     limit: usize,
-) -> (Vec<f64>, usize) {
+) -> (Vec<f64>, Vec<Option<TopMatch>>, usize) {
     let options = ScreenOptions {
         threshold: 0.0,
         limit,
@@ -233,24 +237,49 @@ fn score_all(
         })
         .collect();
     let mut errors = 0;
+    let mut tops = Vec::with_capacity(queries.len());
     let scores = queries
         .iter()
         .zip(screener.screen_batch(&batch, &options))
         .map(|(q, result)| match result {
-            Ok(matches) => match &q.target {
-                Some(t) => matches
-                    .iter()
-                    .find(|m| &m.entity_id == t)
-                    .map_or(0.0, |m| m.score),
-                None => matches.first().map_or(0.0, |m| m.score),
-            },
+            Ok(matches) => {
+                tops.push(
+                    matches
+                        .first()
+                        .map(|m| (m.entity_id.clone(), m.matched_name.clone())),
+                );
+                match &q.target {
+                    Some(t) => matches
+                        .iter()
+                        .find(|m| &m.entity_id == t)
+                        .map_or(0.0, |m| m.score),
+                    None => matches.first().map_or(0.0, |m| m.score),
+                }
+            }
             Err(_) => {
                 errors += 1;
+                tops.push(None);
                 0.0
             }
         })
         .collect();
-    (scores, errors)
+    (scores, tops, errors)
+}
+
+/// Writes `top_tamga.csv`: each query's best match (entity and the name
+/// that matched), the diagnostic an analyst reads beside the scores to see
+/// what a missed alias lost to and what an innocent name alerted on.
+fn write_tops(dir: &Path, queries: &[EvalQuery], tops: &[Option<TopMatch>]) -> anyhow::Result<()> {
+    let path = dir.join("top_tamga.csv");
+    let mut w =
+        csv::Writer::from_path(&path).with_context(|| format!("creating {}", path.display()))?;
+    w.write_record(["id", "top_entity_id", "top_matched_name"])?;
+    for (q, top) in queries.iter().zip(tops) {
+        let (entity, name) = top.as_ref().map_or(("", ""), |(e, n)| (e, n));
+        w.write_record([q.id.as_str(), entity, name])?;
+    }
+    w.flush()
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 fn kind_str(kind: Option<EntityKind>) -> &'static str {
