@@ -44,7 +44,11 @@
 //!    sound, match at 0.82 (`phonetic`; Kutherani ~ Kawtharani, see
 //!    [`tamga_names::phonetic::arabic_latin_key`]).
 //! 2. **Alignment** is order-insensitive: pairs are taken greedily, best
-//!    similarity first, each token used at most once.
+//!    similarity first, each token used at most once. When that spends a
+//!    token a joined run needed (a repeated `Mohamed` paired exactly while
+//!    `Mohamedsherif` ~ `Mohamed Sherif` goes unmatched), the alignment that
+//!    takes joined runs first is tried as well and the one that matches more
+//!    weight is kept.
 //! 3. **Weights.** A token weighs `class factor × rarity bits`. Rarity bits are
 //!    `−log2(frequency)` of its skeleton among list names (from
 //!    [`TokenStats`]), clamped to [1, 16]; an unseen token weighs 16. Class
@@ -977,34 +981,36 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             .then(a.q.cmp(&b.q))
             .then(a.l.cmp(&b.l))
     });
-    s.q_used.clear();
-    s.q_used.resize(q.tokens.len(), false);
-    s.l_used.clear();
-    s.l_used.resize(l.tokens.len(), false);
-    s.chosen.clear();
-    let mut matched = 0.0;
-    let mut evidence_bits = 0.0;
-    let mut rarest_bits: f64 = 0.0;
-    for it in &s.items {
-        let (q0, q1, l0, l1) = (
-            it.q.0 as usize,
-            it.q.1 as usize,
-            it.l.0 as usize,
-            it.l.1 as usize,
+    let (mut matched, mut evidence_bits, mut rarest_bits) =
+        greedy(s, q.tokens.len(), l.tokens.len(), |_| true);
+    // Greedy best-first can spend a token on an exact match that a run
+    // written together needed: `AWAAD, Mohamedsherif Mohamed Mohamed` ~
+    // `AWADD, Mohamed Sherif Mohamed Mohamed` pairs the first `Mohamed`
+    // exactly and leaves `Mohamedsherif` and `Sherif` apart. When a joined
+    // pair was crowded out, the alignment that takes joined pairs first is
+    // tried too, and the one that explains more weight is kept.
+    let crowded_out = s.items.iter().any(|it| {
+        matches!(it.path, Path::Joined) && !s.chosen.iter().any(|c| c.q == it.q && c.l == it.l)
+    });
+    if crowded_out {
+        let first = (
+            matched,
+            evidence_bits,
+            rarest_bits,
+            std::mem::take(&mut s.chosen),
+            s.q_used.clone(),
+            s.l_used.clone(),
         );
-        if s.q_used[q0..q1].iter().any(|&u| u) || s.l_used[l0..l1].iter().any(|&u| u) {
-            continue;
+        let (m2, e2, r2) = greedy(s, q.tokens.len(), l.tokens.len(), |it| {
+            matches!(it.path, Path::Joined)
+        });
+        if m2 > first.0 {
+            (matched, evidence_bits, rarest_bits) = (m2, e2, r2);
+        } else {
+            s.chosen = first.3;
+            s.q_used = first.4;
+            s.l_used = first.5;
         }
-        s.q_used[q0..q1].iter_mut().for_each(|u| *u = true);
-        s.l_used[l0..l1].iter_mut().for_each(|u| *u = true);
-        matched += it.sim * it.weight;
-        let mut bits = it.sim * s.wl[l0..l1].iter().sum::<f64>();
-        if let Path::Acronym(letters) = it.path {
-            bits = bits.min(acronym_bits(letters));
-        }
-        evidence_bits += bits;
-        rarest_bits = rarest_bits.max(bits);
-        s.chosen.push(*it);
     }
     // A name's own abbreviation of words already matched (`AL-ITIHAAD
     // AL-ISLAMIYA / AIAI`, `DEFENCE INDUSTRIES ORGANISATION (DIO)`) says
@@ -1044,6 +1050,51 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         distinctiveness,
         total,
     }
+}
+
+/// One greedy pass over the sorted candidate items: the items `first`
+/// accepts are taken before the rest, each in sorted order, and an item is
+/// taken when none of its tokens is used yet. Fills `s.chosen`, `s.q_used`
+/// and `s.l_used`; returns the matched weight `Σ sim·weight`, the evidence
+/// bits and the rarest matched bits.
+fn greedy(
+    s: &mut Scratch,
+    q_len: usize,
+    l_len: usize,
+    first: impl Fn(&Item) -> bool,
+) -> (f64, f64, f64) {
+    s.q_used.clear();
+    s.q_used.resize(q_len, false);
+    s.l_used.clear();
+    s.l_used.resize(l_len, false);
+    s.chosen.clear();
+    let mut matched = 0.0;
+    let mut evidence_bits = 0.0;
+    let mut rarest_bits: f64 = 0.0;
+    for early in [true, false] {
+        for it in s.items.iter().filter(|it| first(it) == early) {
+            let (q0, q1, l0, l1) = (
+                it.q.0 as usize,
+                it.q.1 as usize,
+                it.l.0 as usize,
+                it.l.1 as usize,
+            );
+            if s.q_used[q0..q1].iter().any(|&u| u) || s.l_used[l0..l1].iter().any(|&u| u) {
+                continue;
+            }
+            s.q_used[q0..q1].iter_mut().for_each(|u| *u = true);
+            s.l_used[l0..l1].iter_mut().for_each(|u| *u = true);
+            matched += it.sim * it.weight;
+            let mut bits = it.sim * s.wl[l0..l1].iter().sum::<f64>();
+            if let Path::Acronym(letters) = it.path {
+                bits = bits.min(acronym_bits(letters));
+            }
+            evidence_bits += bits;
+            rarest_bits = rarest_bits.max(bits);
+            s.chosen.push(*it);
+        }
+    }
+    (matched, evidence_bits, rarest_bits)
 }
 
 /// The weight of the unmatched tokens of a name that abbreviate a run of
@@ -1461,6 +1512,29 @@ mod tests {
             "{s:?}"
         );
         assert!((0.7..0.99).contains(&s.score), "{s:?}");
+    }
+
+    #[test]
+    fn a_repeated_name_does_not_crowd_out_a_run_written_together() {
+        // Egyptian double names repeat the father's and grandfather's name
+        // (Mohamed Mohamed) and write a compound given name as one word or
+        // two. Best-first alone pairs the first `Mohamed` exactly and leaves
+        // `Mohamedsherif` and `Sherif` unmatched.
+        let s = score(
+            "Awaad Mohamedsherif Mohamed Mohamed",
+            "Awaad Mohamed Sherif Mohamed Mohamed",
+        );
+        let joined: Vec<_> = s
+            .explanation
+            .tokens
+            .iter()
+            .filter(|t| t.path == MatchPath::Joined)
+            .collect();
+        assert_eq!(joined.len(), 1, "{s:?}");
+        assert_eq!(joined[0].query, "mohamedsherif", "{s:?}");
+        assert!(s.explanation.unmatched_query.is_empty(), "{s:?}");
+        assert!(s.explanation.unmatched_list.is_empty(), "{s:?}");
+        assert!(s.score > 0.95, "{s:?}");
     }
 
     #[test]
