@@ -1390,6 +1390,15 @@ fn assign_roles(tokens: &mut [NameToken], upper: &[bool]) {
             _ => {}
         }
     }
+    // A patronymic formed on a compound name is written with a hyphen
+    // (Magomed-Salamovich, Abdul-Kerimovich): the parts before the suffixed
+    // one belong to the patronymic too, not to the given names.
+    for w in (0..n.saturating_sub(1)).rev() {
+        let (i, next) = (idx[w], idx[w + 1]);
+        if next == i + 1 && tokens[i].hyphen_next && tokens[next].role == TokenRole::Patronymic {
+            tokens[i].role = TokenRole::Patronymic;
+        }
+    }
     // Capitals mark the surname when the name mixes cases.
     let caps: Vec<usize> = idx
         .iter()
@@ -1418,12 +1427,20 @@ fn assign_roles(tokens: &mut [NameToken], upper: &[bool]) {
     let patronymics: Vec<usize> = (0..n)
         .filter(|&p| tokens[idx[p]].role == TokenRole::Patronymic)
         .collect();
-    if !has_family(tokens) && patronymics.len() == 1 && n >= 3 {
-        let p = patronymics[0];
-        if p == n - 1 {
+    // One patronymic (of one or more hyphenated parts) places the family
+    // name: Given Patronymic Family, or Family Given Patronymic.
+    let one_run = patronymics.windows(2).all(|w| w[1] == w[0] + 1);
+    if let (false, true, Some(&first), Some(&last)) = (
+        has_family(tokens),
+        one_run,
+        patronymics.first(),
+        patronymics.last(),
+    ) {
+        let others = n - (last - first + 1);
+        if others >= 2 && last == n - 1 {
             tokens[idx[0]].role = TokenRole::Family;
-        } else if p == 1 && n == 3 {
-            tokens[idx[2]].role = TokenRole::Family;
+        } else if others == 2 && first == 1 {
+            tokens[idx[n - 1]].role = TokenRole::Family;
         }
     }
     for &p in &patronymics {

@@ -302,6 +302,21 @@ fn roles_from_suffixes_capitals_and_order() {
         roles("Әбдіров Нұрлан Мәжитұлы"),
         [Family, Given, Patronymic]
     );
+    // A patronymic on a hyphenated compound name (OFSI: "UMAKHANOV, Ilyas
+    // Magomed-Salamovich"): every part is patronymic, and it still places the
+    // family name when no capitals tell it.
+    assert_eq!(
+        roles("Ilyas Magomed-Salamovich UMAKHANOV"),
+        [Given, Patronymic, Patronymic, Family]
+    );
+    assert_eq!(
+        roles("umakhanov ilyas magomed-salamovich"),
+        [Family, Given, Patronymic, Patronymic]
+    );
+    assert_eq!(
+        roles("ilyas magomed-salamovich umakhanov"),
+        [Given, Patronymic, Patronymic, Family]
+    );
     // Capitals alone (EveryPolitician Kazakhstan: "ABDIRAIYM Bakytzhan").
     assert_eq!(roles("ABDIRAIYM Bakytzhan"), [Family, Given]);
     // Organisations get no roles.
