@@ -1462,6 +1462,29 @@ fn assign_roles(tokens: &mut [NameToken], upper: &[bool]) {
     }
 }
 
+/// Whether the skeleton `longer` is the skeleton `shorter` plus a family-name
+/// or patronymic suffix of `data/name_suffixes.tsv` (`muhammadov` =
+/// `muhammad` + `ov`, `abdullaev` = `abdulla` + `ev`): a surname formed on a
+/// given name, hence another name than that given name, however few letters
+/// it adds. A scorer must not read the suffix as a typo.
+pub fn is_derived_name(longer: &str, shorter: &str) -> bool {
+    if longer.len() <= shorter.len() || !longer.starts_with(shorter) || shorter.len() < 3 {
+        return false;
+    }
+    let added = longer.len() - shorter.len();
+    lexicon()
+        .suffixes_by_last
+        .get(&longer.as_bytes()[longer.len() - 1])
+        .is_some_and(|suffixes| {
+            suffixes.iter().any(|s| {
+                s.role != TokenRole::Given
+                    && s.strength == Strength::Strong
+                    && s.suffix.len() == added
+                    && longer.ends_with(s.suffix.as_str())
+            })
+        })
+}
+
 /// The Latin skeleton of one token (see [`NameToken::latin`]); the Cyrillic language is told
 /// from the token alone. Empty if the token has no letter or digit.
 pub fn skeleton(token: &str) -> String {

@@ -321,6 +321,8 @@ struct TokData {
     consonant_variants: Box<[Box<str>]>,
     legal: Option<Box<str>>,
     factor: f64,
+    /// Role in a personal name (given, family, patronymic), when told.
+    role: TokenRole,
     /// Rarity bits, memoised from the first statistics the token is scored
     /// with (see [`PreparedName`]).
     bits: OnceLock<f64>,
@@ -359,6 +361,7 @@ impl PartialEq for TokData {
             consonant_variants,
             legal,
             factor,
+            role,
             bits: _,
             abjad,
             syllabic,
@@ -378,6 +381,7 @@ impl PartialEq for TokData {
             && *consonant_variants == other.consonant_variants
             && *legal == other.legal
             && factor.to_bits() == other.factor.to_bits()
+            && *role == other.role
             && *abjad == other.abjad
             && *syllabic == other.syllabic
             && *han == other.han
@@ -465,6 +469,7 @@ impl TokData {
                 _ => None,
             },
             factor: class_factor(t),
+            role: t.role,
             bits: OnceLock::new(),
             abjad,
             syllabic,
@@ -678,7 +683,15 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((short_phonetic_similarity(q, l), Path::Phonetic));
     }
-    let edit = if q.syllabic || l.syllabic || !edit_within(q, l) {
+    // A surname formed on a given name (Muhammadov on Muhammad) is another
+    // name, not a two-letter typo of it. Against another surname the suffix
+    // may be a spelling: Kazakh surnames drop the Russian -ov (Kozhakhmet =
+    // Кожахметов), so only a given name is kept apart.
+    let derived = || {
+        let (long, short) = if ql > ll { (q, l) } else { (l, q) };
+        short.role == TokenRole::Given && tamga_names::is_derived_name(&long.latin, &short.latin)
+    };
+    let edit = if q.syllabic || l.syllabic || !edit_within(q, l) || derived() {
         None
     } else {
         edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0)
@@ -1775,6 +1788,21 @@ mod tests {
         // One letter apart, or long enough that the key keeps the word.
         assert_eq!(sim("Ilya", "Ilia"), SIM_PHONETIC);
         assert_eq!(sim("Mirziyoyev", "Mirzijojev"), SIM_PHONETIC);
+    }
+
+    #[test]
+    fn a_surname_formed_on_a_given_name_is_not_its_typo() {
+        // Muhammadov is Muhammad + the Russian surname suffix: two letters,
+        // within the edit allowance of an 8-letter word, but another name.
+        let derived = score_as(NameKindHint::Person, "Umar Muhammadov", "UMAR, Muhammad");
+        let typo = score_as(NameKindHint::Person, "Umar Muhamamd", "UMAR, Muhammad");
+        assert!(derived < 0.6, "{derived}");
+        assert!(typo > 0.8, "{typo}");
+        // Against another surname the suffix is a spelling: Kazakh deputies
+        // drop the Russian -ov (EveryPolitician Kazakhstan: KOZHAKHMET Arman
+        // = Кожахметов Арман).
+        let kazakh = score_as(NameKindHint::Person, "KOZHAKHMET Arman", "КОЖАХМЕТОВ Арман");
+        assert!(kazakh > 0.75, "{kazakh}");
     }
 
     #[test]
