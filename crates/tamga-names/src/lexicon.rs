@@ -341,7 +341,7 @@ impl Lexicon {
             for form in &cells[1..] {
                 let form = form.trim();
                 if !form.is_empty() {
-                    let k = phonetic_key(form);
+                    let k = given_class_key(form, &phonetic_key(form));
                     lex.heads.insert(head3(&k));
                     lex.given_classes.insert(k, key.clone());
                     let p = key.replacen("@g:", "@p:", 1);
@@ -402,6 +402,19 @@ impl Lexicon {
             .iter()
             .find(|s| latin.len() >= s.suffix.len() + 3 && latin.ends_with(s.suffix.as_str()))
             .map(|s| (s.role, s.strength))
+    }
+}
+
+/// The key a given name is looked up by in the given-name classes: its
+/// phonetic key, with a final `h` the key dropped put back. The key drops a
+/// final `h` for Arabic names (Abdullah = Abdulla), but in Belarusian and
+/// Ukrainian Latin it is the consonant г (Aleh = Oleg): without it `Aleh`
+/// and the unrelated `Alla` would share the key `ala`.
+pub(crate) fn given_class_key(latin: &str, phonetic: &str) -> String {
+    if latin.ends_with('h') && !phonetic.ends_with('h') {
+        format!("{phonetic}h")
+    } else {
+        phonetic.to_string()
     }
 }
 

@@ -1106,10 +1106,11 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         };
         let mut key = key.map(str::to_string);
         if key.is_none() && hint != PartyHint::Organization {
+            let class_key = lexicon::given_class_key(&t.latin, &t.phonetic);
             key = lex
                 .heads
-                .contains(&lexicon::head3(&t.phonetic))
-                .then(|| lex.given_classes.get(&t.phonetic).cloned())
+                .contains(&lexicon::head3(&class_key))
+                .then(|| lex.given_classes.get(&class_key).cloned())
                 .flatten()
                 .or_else(|| patronymic_class(&t.latin));
         }
@@ -1483,6 +1484,40 @@ pub fn is_derived_name(longer: &str, shorter: &str) -> bool {
                     && longer.ends_with(s.suffix.as_str())
             })
         })
+}
+
+/// Whether two skeletons are the masculine and feminine forms of one
+/// East Slavic or Turkic surname (`osipov` ~ `osipova`, `ivanin` ~
+/// `ivanina`): the feminine is the masculine plus `a`, both endings family
+/// suffixes of `data/name_suffixes.tsv`. They name different people (a man
+/// and his wife, sister or daughter), so a scorer must not read the `a` as
+/// a typo.
+pub fn is_other_gender_form(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 || !long.starts_with(short) || !long.ends_with('a') {
+        return false;
+    }
+    let family = |word: &str| {
+        lexicon()
+            .suffix_role(word)
+            .is_some_and(|(role, _)| role == TokenRole::Family)
+    };
+    let Some(&last) = short.as_bytes().last() else {
+        return false;
+    };
+    // The masculine ending itself must be a family suffix whose `a` form
+    // is one too (ov/ova, ev/eva, in/ina), not any word ending in a consonant.
+    lexicon()
+        .suffixes_by_last
+        .get(&last)
+        .is_some_and(|suffixes| {
+            suffixes.iter().any(|s| {
+                s.role == TokenRole::Family
+                    && short.ends_with(s.suffix.as_str())
+                    && short.len() >= s.suffix.len() + 3
+            })
+        })
+        && family(long)
 }
 
 /// The Latin skeleton of one token (see [`NameToken::latin`]); the Cyrillic language is told

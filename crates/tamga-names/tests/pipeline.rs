@@ -275,6 +275,24 @@ fn central_asian_letters() {
 }
 
 #[test]
+fn belarusian_final_h_keeps_a_given_name_apart_from_another() {
+    // Belarusian Aleh is Russian Oleg (г written h); Alla is another name
+    // that only the Arabic-minded final-h drop of the phonetic key joined.
+    let classes = |name: &str| -> Vec<String> {
+        analyze(name, PartyHint::Person).tokens[0]
+            .variants
+            .iter()
+            .filter(|v| v.starts_with("@g:"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(classes("Aleh"), classes("Oleg"));
+    assert_eq!(classes("Oleh"), classes("Oleg"));
+    assert!(!classes("Oleg").is_empty());
+    assert!(classes("Alla").is_empty(), "{:?}", classes("Alla"));
+}
+
+#[test]
 fn roles_from_suffixes_capitals_and_order() {
     let roles = |name: &str| {
         analyze(name, PartyHint::Person)

@@ -684,12 +684,18 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return Some((short_phonetic_similarity(q, l), Path::Phonetic));
     }
     // A surname formed on a given name (Muhammadov on Muhammad) is another
-    // name, not a two-letter typo of it. Against another surname the suffix
+    // name, not a two-letter typo of it; the feminine form of a surname
+    // (Osipova ~ Osipov) is another person's. Only between surnames: in an
+    // organisation's name `-ova` is the genitive (Завод имени Кулакова, the
+    // plant named after Kulakov). Against another surname the suffix
     // may be a spelling: Kazakh surnames drop the Russian -ov (Kozhakhmet =
     // Кожахметов), so only a given name is kept apart.
     let derived = || {
         let (long, short) = if ql > ll { (q, l) } else { (l, q) };
         short.role == TokenRole::Given && tamga_names::is_derived_name(&long.latin, &short.latin)
+            || long.role == TokenRole::Family
+                && short.role == TokenRole::Family
+                && tamga_names::is_other_gender_form(&long.latin, &short.latin)
     };
     let edit = if q.syllabic || l.syllabic || !edit_within(q, l) || derived() {
         None
@@ -715,6 +721,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         && !both_han
         && q.arabic == l.arabic
         && q.phonetic.as_bytes().first() == l.phonetic.as_bytes().first()
+        && !derived()
     {
         return Some((SIM_ARABIC_LATIN, Path::ArabicLatin));
     }
@@ -1803,6 +1810,24 @@ mod tests {
         // = Кожахметов Арман).
         let kazakh = score_as(NameKindHint::Person, "KOZHAKHMET Arman", "КОЖАХМЕТОВ Арман");
         assert!(kazakh > 0.75, "{kazakh}");
+    }
+
+    #[test]
+    fn the_other_gender_form_of_a_surname_is_another_person() {
+        let person = |a: &str, b: &str| score_as(NameKindHint::Person, a, b);
+        // A man and a woman of one family: the surname's `-a` is not a typo.
+        let relative = person("Osipova Aleksandra", "OSIPOV, Aleksandr");
+        let typo = person("Osipov Aleksandr", "OSIPOV, Aleksandr");
+        assert!(relative < 0.6, "{relative}");
+        assert!(typo > 0.95, "{typo}");
+        // In an organisation's name `-ova` is the genitive of a namesake:
+        // Завод имени Кулакова is the plant named after Kulakov.
+        let plant = score_as(
+            NameKindHint::Organization,
+            "Plant named after Kulakov",
+            "Завод имени Кулакова",
+        );
+        assert!(plant > 0.8, "{plant}");
     }
 
     #[test]
