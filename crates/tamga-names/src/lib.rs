@@ -1520,6 +1520,33 @@ pub fn is_other_gender_form(a: &str, b: &str) -> bool {
         && family(long)
 }
 
+/// The length of the longest family-name suffix of `data/name_suffixes.tsv`
+/// that both skeletons end with (`enko` for `kashchenko` and `ishchenko`,
+/// `ova` for `voronova` and `morozova`), if each keeps a stem of two or more
+/// letters before it. Surnames that share a formant differ only in their
+/// stems, and a scorer weighs their spelling difference against the stem:
+/// two letters of nine are a typo, two letters of a five-letter stem are
+/// another name.
+pub fn shared_family_suffix(a: &str, b: &str) -> Option<usize> {
+    let last = *a.as_bytes().last()?;
+    if b.as_bytes().last() != Some(&last) {
+        return None;
+    }
+    lexicon()
+        .suffixes_by_last
+        .get(&last)?
+        .iter()
+        .filter(|s| {
+            s.role == TokenRole::Family
+                && a.len() >= s.suffix.len() + 2
+                && b.len() >= s.suffix.len() + 2
+                && a.ends_with(s.suffix.as_str())
+                && b.ends_with(s.suffix.as_str())
+        })
+        .map(|s| s.suffix.len())
+        .max()
+}
+
 /// The Latin skeleton of one token (see [`NameToken::latin`]); the Cyrillic language is told
 /// from the token alone. Empty if the token has no letter or digit.
 pub fn skeleton(token: &str) -> String {

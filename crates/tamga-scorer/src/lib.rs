@@ -17,7 +17,11 @@
 //!    (`Chase` ~ `Hasa`); otherwise
 //!    the OSA edit distance `d` of the skeletons (transpositions cost 1) when
 //!    the longer has 4+ characters and the shorter 3+, and `d` is at most 1
-//!    (2 when they have 8+ and 6+): `edit_distance`, `1 − 0.75·d/len` (never
+//!    (2 when they have 8+ and 6+; two surnames sharing a family formant
+//!    such as `-enko` or `-ova` are two letters apart only if their stems
+//!    allow it, and a surname is never an edit of the given name it is
+//!    formed on, `Muhammadov` ~ `Muhammad`, nor of its other-gender form,
+//!    `Osipova` ~ `Osipov`): `edit_distance`, `1 − 0.75·d/len` (never
 //!    for a name written in Han, Hangul or kana, whose romanised syllables one
 //!    letter apart are different characters; a Han token is not matched by
 //!    the generic phonetic key either, which would fold pinyin `x` into `h`
@@ -701,6 +705,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         None
     } else {
         edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0)
+            .filter(|&(_, d)| d < 2 || stems_within(&q.latin, &l.latin))
     };
     if let Some((sim, d)) = edit {
         // A given-name or patronymic class (Uladzimir = Vladimir) is an equivalence, not a
@@ -738,6 +743,21 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
     None
+}
+
+/// Whether two surnames two letters apart that share a family formant
+/// (`-enko`, `-ova`, `-in`) are within the edit allowance of their stems:
+/// the formant is common to thousands of names, so `Kashchenko` ~
+/// `Ishchenko` (stems `kash`, `ish`) or `Voronova` ~ `Morozova` (`voron`,
+/// `moroz`) are two letters apart in a short stem, another name, though
+/// within the two-letter allowance of the whole word. (One letter stays a
+/// typo: `Zlutskiy` ~ `Slutskiy`.) Tokens without a shared formant pass.
+fn stems_within(a: &str, b: &str) -> bool {
+    let Some(suffix) = tamga_names::shared_family_suffix(a, b) else {
+        return true;
+    };
+    let (sa, sb) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    edit_similarity(sa.as_bytes(), sb.bytes(), sb.len(), 1.0).is_some()
 }
 
 /// The similarity of two Latin tokens that share a phonetic key. Between
@@ -1828,6 +1848,30 @@ mod tests {
             "Завод имени Кулакова",
         );
         assert!(plant > 0.8, "{plant}");
+    }
+
+    #[test]
+    fn surnames_sharing_a_formant_are_compared_on_their_stems() {
+        let paths = |a: &str, b: &str| -> Vec<MatchPath> {
+            let s = score(a, b);
+            s.explanation
+                .tokens
+                .iter()
+                .map(|t| t.path.clone())
+                .collect()
+        };
+        // Two letters apart in a short stem: another surname.
+        assert!(paths("Kashchenko", "Ishchenko").is_empty());
+        assert!(paths("Voronova", "Morozova").is_empty());
+        // Two letters apart in a long stem, or one letter anywhere: a typo.
+        assert_eq!(
+            paths("Kolesnikova", "Kolisnykova"),
+            [MatchPath::EditDistance { distance: 2 }]
+        );
+        assert_eq!(
+            paths("Zlutskiy", "Slutskiy"),
+            [MatchPath::EditDistance { distance: 1 }]
+        );
     }
 
     #[test]
