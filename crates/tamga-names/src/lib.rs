@@ -1520,6 +1520,16 @@ pub fn is_other_gender_form(a: &str, b: &str) -> bool {
         && family(long)
 }
 
+/// The role a skeleton's own suffix tells, from the strong suffixes of
+/// `data/name_suffixes.tsv` (`ivanovna`: patronymic, `ivanova`: family),
+/// whatever its place in a name.
+pub fn suffix_role(latin: &str) -> Option<TokenRole> {
+    match lexicon().suffix_role(latin) {
+        Some((role, Strength::Strong)) => Some(role),
+        _ => None,
+    }
+}
+
 /// The length of the longest family-name suffix of `data/name_suffixes.tsv`
 /// that both skeletons end with (`enko` for `kashchenko` and `ishchenko`,
 /// `ova` for `voronova` and `morozova`), if each keeps a stem of two or more

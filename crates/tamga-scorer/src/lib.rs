@@ -689,12 +689,17 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     }
     // A surname formed on a given name (Muhammadov on Muhammad) is another
     // name, not a two-letter typo of it; the feminine form of a surname
-    // (Osipova ~ Osipov) is another person's. Only between surnames: in an
+    // (Osipova ~ Osipov) is another person's, and a patronymic is not a
+    // surname one letter away (Mikhailovna ~ Mikhailova). Only between
+    // surnames: in an
     // organisation's name `-ova` is the genitive (Завод имени Кулакова, the
     // plant named after Kulakov). Against another surname the suffix
     // may be a spelling: Kazakh surnames drop the Russian -ov (Kozhakhmet =
     // Кожахметов), so only a given name is kept apart.
     let derived = || {
+        if patronymic_against_surname(q, l) {
+            return true;
+        }
         let (long, short) = if ql > ll { (q, l) } else { (l, q) };
         short.role == TokenRole::Given && tamga_names::is_derived_name(&long.latin, &short.latin)
             || long.role == TokenRole::Family
@@ -743,6 +748,22 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
     None
+}
+
+/// Whether one token is a patronymic and the other a surname, each by its
+/// own suffix and by its place in its name: the daughter of Mikhail,
+/// Mikhailovna, is not the surname Mikhailova, however few letters part
+/// them. A token whose suffix a typo spoilt (`Ivaonvna`) tells nothing, nor
+/// does one whose place contradicts its suffix (a list writing the
+/// patronymic `Valentinova` before the capitalised surname): both are left
+/// to the edit distance.
+fn patronymic_against_surname(q: &Tok, l: &Tok) -> bool {
+    let role = |t: &Tok| tamga_names::suffix_role(&t.latin).filter(|&r| r == t.role);
+    matches!(
+        (role(q), role(l)),
+        (Some(TokenRole::Patronymic), Some(TokenRole::Family))
+            | (Some(TokenRole::Family), Some(TokenRole::Patronymic))
+    )
 }
 
 /// Whether two surnames two letters apart that share a family formant
@@ -1872,6 +1893,23 @@ mod tests {
             paths("Zlutskiy", "Slutskiy"),
             [MatchPath::EditDistance { distance: 1 }]
         );
+    }
+
+    #[test]
+    fn a_patronymic_is_not_the_surname_one_letter_away() {
+        let person = |a: &str, b: &str| score_as(NameKindHint::Person, a, b);
+        // Lyubov Mikhailova is not Lyubov, daughter of Mikhail.
+        let daughter = person("Mikhailova Lyubov", "Lyubov Mikhailovna KABAEVA");
+        assert!(daughter < 0.6, "{daughter}");
+        // A patronymic whose suffix a typo spoilt, or written with a
+        // surname's suffix in the patronymic's place, still meets it.
+        let typo = person("Tatiana Ivaonvna DYAKONOVA", "Tatiana Ivanovna DYAKONOVA");
+        assert!(typo > 0.9, "{typo}");
+        let misspelt = person(
+            "Lyubov Valentinova PRIGOZHINA",
+            "Lyubov Valentinovna PRIGOZHINA",
+        );
+        assert!(misspelt > 0.9, "{misspelt}");
     }
 
     #[test]
