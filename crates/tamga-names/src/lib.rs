@@ -1183,7 +1183,9 @@ const ENGLISH_BASE_MIN: usize = 7;
 ///   business; branches, branch); a plain -s is one edit, which the scorer already allows;
 /// * adjectives in -ical / -ic / -ial from nouns in -y and -ic (technological, technology;
 ///   optical, optic; economic, economy; industrial, industry), and -ional from the noun in
-///   -ion (regional, region; national, nation).
+///   -ion (regional, region; national, nation);
+/// * adjectives of country in -ian / -ean from the country's name (Iranian, Iran; Austrian,
+///   Austria; Korean, Korea).
 ///
 /// The two forms of one word differ by more letters than the edit allowance (lotteries and
 /// lottery are three edits apart), so the phonetic keys of these bases are given as variants
@@ -1215,6 +1217,11 @@ fn english_base_forms(latin: &str) -> Vec<String> {
         push(format!("{stem}y"));
     } else if let Some(stem) = latin.strip_suffix("al").filter(|s| s.ends_with("ion")) {
         push(stem.to_string());
+    } else if let Some(stem) = latin.strip_suffix("ian") {
+        push(stem.to_string());
+        push(format!("{stem}ia"));
+    } else if let Some(stem) = latin.strip_suffix("ean") {
+        push(format!("{stem}ea"));
     }
     out
 }

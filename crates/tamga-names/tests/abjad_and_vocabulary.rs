@@ -259,6 +259,9 @@ fn english_inflections_of_organisation_words_meet_their_base() {
         ("Industrial Holding", "Industries Holding"),
         ("Regional Branches", "Region Branch"),
         ("Economic Council", "Economy Council"),
+        ("Iranian Airlines", "Iran Airlines"),
+        ("Austrian Railways", "Austria Railways"),
+        ("Serbian Democratic Party", "Srpska Demokratska Stranka"),
     ] {
         let (x, y) = (org(a), org(b));
         assert!(all_words_meet(&x, &y), "{a} -> {b}: {:?}", x.tokens);
