@@ -636,13 +636,16 @@ fn is_joint_stock(class: &str) -> bool {
 }
 
 /// Whether a legal-form class is a private company whose members' liability is limited
-/// (`llc`, `ltd`): the civil-law limited-liability company (ООО, GmbH, OOD, SARL) and the
-/// common-law private company limited by shares (Ltd, Pvt Ltd) are the same kind of company,
-/// and a list and a register translate one into the other (`NATIONAL LOTTERY OOD` is
-/// published in English as `… LTD.`). Cf. the ISO 20275 ELF code list, which gives both as
-/// the jurisdictions' private limited company.
+/// (`llc`, `ltd`, the UAE free-zone forms): the civil-law limited-liability company (ООО,
+/// GmbH, OOD, SARL) and the common-law private company limited by shares (Ltd, Pvt Ltd) are
+/// the same kind of company, and a list and a register translate one into the other
+/// (`NATIONAL LOTTERY OOD` is published in English as `… LTD.`). Cf. the ISO 20275 ELF code
+/// list, which gives both as the jurisdictions' private limited company. The free-zone
+/// establishment and company (FZE, FZCO, FZ-LLC) are limited-liability companies of the
+/// UAE free-zone regulations (e.g. JAFZA Companies Implementing Regulations 2016), written
+/// as L.L.C. as often.
 fn is_private_limited(class: &str) -> bool {
-    matches!(class, "llc" | "ltd")
+    matches!(class, "llc" | "ltd" | "fze" | "fzco" | "fzllc")
 }
 
 /// Whether two legal-form classes are related kinds of company (see [`is_joint_stock`] and
@@ -1765,6 +1768,15 @@ mod tests {
         let other = org("Neva Trade OOO", "Neva Trade PLC");
         assert!(same.score > related.score, "{same:?} vs {related:?}");
         assert!(related.score > other.score, "{related:?} vs {other:?}");
+        // A UAE free-zone establishment is a limited-liability company too.
+        let fze = org("Neva Trade FZE", "Neva Trade L.L.C.");
+        assert!(
+            fze.explanation
+                .tokens
+                .iter()
+                .any(|t| matches!(t.path, MatchPath::LegalForm { .. })),
+            "{fze:?}"
+        );
     }
 
     #[test]
