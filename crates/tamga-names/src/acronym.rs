@@ -63,10 +63,17 @@ pub fn is_function_word(latin: &str) -> bool {
     }
 }
 
+/// Fewest letters of a one-word legal form written out in full (`Corporation`, `Limited`,
+/// `Incorporated`), which gives its initial to an acronym like any word (`TMC` = `Tactical
+/// Missiles Corporation`); abbreviated forms (`GmbH`, `Ltda`, `EIRELI`) are shorter.
+const SPELT_OUT_FORM: usize = 7;
+
 /// The letter a token gives an acronym (the first of its skeleton), or 0 when it ends a run
-/// (a legal form, a token starting with a digit).
+/// (an abbreviated or multi-word legal form, a token starting with a digit).
 pub fn initial_letter(token: &NameToken) -> u8 {
-    if matches!(token.class, TokenClass::LegalForm(_)) {
+    if matches!(token.class, TokenClass::LegalForm(_))
+        && (token.latin.len() < SPELT_OUT_FORM || token.text.contains(' '))
+    {
         return 0;
     }
     match token.latin.as_bytes().first() {

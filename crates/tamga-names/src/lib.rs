@@ -84,7 +84,7 @@
 //! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 (GLEIF ELF code list) jurisdiction by jurisdiction |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
-//! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
+//! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English, Spanish, Portuguese, French, Italian, Romanian, German, Turkish) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
 //! | `function_words.txt` | articles, prepositions, conjunctions an acronym may skip ([`acronym`]) | general grammar of the lists' languages (see header) |
 //! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
@@ -1099,11 +1099,23 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         if !matches!(t.class, TokenClass::Name | TokenClass::Stopword) {
             continue;
         }
+        // English inflection of a Latin organisation word (lotteries, lottery; technological,
+        // technology): the base forms' keys are variants, and a base form's concept key stands
+        // for the word's when the word itself has none (charities -> charity -> @charitable).
+        let bases = if hint != PartyHint::Person && t.text.is_ascii() {
+            english_base_forms(&t.latin)
+        } else {
+            Vec::new()
+        };
         let key = if hint != PartyHint::Person {
             lex.concept(&t.latin)
+                .or_else(|| bases.iter().find_map(|b| lex.concept(b)))
         } else {
             None
         };
+        for base in &bases {
+            t.add_variant(phonetic_key(base));
+        }
         let mut key = key.map(str::to_string);
         if key.is_none() && hint != PartyHint::Organization {
             let class_key = lexicon::given_class_key(&t.latin, &t.phonetic);
@@ -1157,6 +1169,62 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
             }
         }
     }
+}
+
+/// Shortest English word (in letters) whose inflection is undone by [`english_base_forms`]:
+/// shorter words (Davies, Torres) are surnames more often than vocabulary, and their base
+/// form's phonetic key, looser than an edit, would let them meet other names.
+const ENGLISH_BASE_MIN: usize = 7;
+
+/// The base forms an English organisation word is inflected or derived from, by the regular
+/// suffix rules of English morphology (any English grammar, e.g. Quirk et al., *A
+/// Comprehensive Grammar of the English Language*, § 5.83 on regular plurals and appendix I
+/// on -al/-ic/-ical derivation):
+/// * plurals in -ies -> -y (lotteries, lottery) and in -es after a sibilant (businesses,
+///   business; branches, branch); a plain -s is one edit, which the scorer already allows;
+/// * adjectives in -ical / -ic / -ial from nouns in -y and -ic (technological, technology;
+///   optical, optic; economic, economy; industrial, industry), and -ional from the noun in
+///   -ion (regional, region; national, nation);
+/// * adjectives of country in -ian / -ean from the country's name (Iranian, Iran; Austrian,
+///   Austria; Korean, Korea).
+///
+/// The two forms of one word differ by more letters than the edit allowance (lotteries and
+/// lottery are three edits apart), so the phonetic keys of these bases are given as variants
+/// and both forms meet on them. Organisation names only (a personal name is not inflected).
+fn english_base_forms(latin: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if latin.len() < ENGLISH_BASE_MIN || !latin.bytes().all(|b| b.is_ascii_lowercase()) {
+        return out;
+    }
+    let mut push = |s: String| {
+        if s.len() >= 4 && s != latin && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if let Some(stem) = latin.strip_suffix("ies") {
+        push(format!("{stem}y"));
+    } else if let Some(stem) = latin
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ss") || s.ends_with("ch") || s.ends_with("sh") || s.ends_with('x'))
+    {
+        push(stem.to_string());
+    }
+    if let Some(stem) = latin.strip_suffix("ical") {
+        push(format!("{stem}ic"));
+        push(format!("{stem}y"));
+    } else if let Some(stem) = latin.strip_suffix("ic") {
+        push(format!("{stem}y"));
+    } else if let Some(stem) = latin.strip_suffix("ial") {
+        push(format!("{stem}y"));
+    } else if let Some(stem) = latin.strip_suffix("al").filter(|s| s.ends_with("ion")) {
+        push(stem.to_string());
+    } else if let Some(stem) = latin.strip_suffix("ian") {
+        push(stem.to_string());
+        push(format!("{stem}ia"));
+    } else if let Some(stem) = latin.strip_suffix("ean") {
+        push(format!("{stem}ea"));
+    }
+    out
 }
 
 /// The English adjective a Russian or Ukrainian adjective in -ический/-ічний renders:

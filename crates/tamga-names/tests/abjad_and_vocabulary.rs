@@ -225,6 +225,56 @@ fn translated_organisation_words_share_a_concept_key() {
 }
 
 #[test]
+fn western_european_and_turkish_organisation_words_share_a_concept_key() {
+    for (other, en) in [
+        ("Fondation Famille Martin", "Martin Family Foundation"),
+        (
+            "Compania de Dezvoltare Carpati",
+            "Carpati Development Company",
+        ),
+        (
+            "Sistema de Distribucion Mundial",
+            "World Distribution System",
+        ),
+        (
+            "Deniz Savunma Sanayi Ticaret",
+            "Deniz Defence Industrial Trade",
+        ),
+        (
+            "Banque Internationale Nationale",
+            "National International Bank",
+        ),
+    ] {
+        let (a, b) = (org(other), org(en));
+        assert!(all_words_meet(&a, &b), "{other} -> {en}: {:?}", a.tokens);
+        assert!(all_words_meet(&b, &a), "{en} -> {other}: {:?}", b.tokens);
+    }
+}
+
+#[test]
+fn english_inflections_of_organisation_words_meet_their_base() {
+    for (a, b) in [
+        ("National Lotteries", "National Lottery"),
+        ("Technological Institute", "Technology Institute"),
+        ("Industrial Holding", "Industries Holding"),
+        ("Regional Branches", "Region Branch"),
+        ("Economic Council", "Economy Council"),
+        ("Iranian Airlines", "Iran Airlines"),
+        ("Austrian Railways", "Austria Railways"),
+        ("Serbian Democratic Party", "Srpska Demokratska Stranka"),
+    ] {
+        let (x, y) = (org(a), org(b));
+        assert!(all_words_meet(&x, &y), "{a} -> {b}: {:?}", x.tokens);
+        assert!(all_words_meet(&y, &x), "{b} -> {a}: {:?}", y.tokens);
+    }
+    // A short word is more often a surname than an inflected noun; a person's name is never
+    // read this way.
+    assert!(org("Davies").tokens[0].variants.is_empty());
+    let p = analyze("Lotteries", PartyHint::Person);
+    assert!(p.tokens[0].variants.is_empty(), "{:?}", p.tokens);
+}
+
+#[test]
 fn a_concept_written_as_two_english_words_marks_both() {
     let en = org("Arzamas Machine-Building Plant");
     let ru = org("Арзамасский машиностроительный завод");

@@ -19,6 +19,14 @@ fn organisation_runs_give_their_initials_with_and_without_function_words() {
     // A legal form ends a run; two letters are no acronym.
     let a = analyze("PCC UK LTD", PartyHint::Organization);
     assert!(acronym_keys(&a).is_empty());
+    // A one-word legal form written out in full is a word of the name.
+    let a = analyze("TACTICAL MISSILES CORPORATION", PartyHint::Organization);
+    assert!(acronym_keys(&a).contains(&"tmc".to_string()), "{a:?}");
+    let a = analyze(
+        "ALPHA BETA LIMITED LIABILITY COMPANY",
+        PartyHint::Organization,
+    );
+    assert!(!acronym_keys(&a).contains(&"abl".to_string()));
 }
 
 #[test]

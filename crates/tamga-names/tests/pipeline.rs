@@ -406,6 +406,17 @@ fn legal_forms_normalise_across_languages_and_scripts() {
         ("Sepid Wings Private JSC", "cjsc"),
         ("Адкрытае акцыянернае таварыства \"Агат\"", "ojsc"),
         ("Okaf Trading Societatea cu Raspundere Limitata", "llc"),
+        ("Pars Tejarat P.J.S.", "pjsc"),
+        ("Pars Tejarat PJS", "pjsc"),
+        ("Kaveh Steel Private Joint Stock", "cjsc"),
+        ("Himalaya Power Pvt. Limited", "ltd"),
+        ("Costa Verde S.L.", "llc"),
+        ("Costa Verde S.L.N.E.", "llc"),
+        ("Costa Verde S. de R.L. de C.V.", "llc"),
+        ("Orinoco Pesca C.A.", "jsc"),
+        ("Nordwind Handel GmbH & Co. KG", "lp"),
+        ("Baltic Amber SIA", "llc"),
+        ("Tallinn Trade OU", "ltd"),
     ];
     for (name, class) in cases {
         let a = analyze(name, PartyHint::Organization);
