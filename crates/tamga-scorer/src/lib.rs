@@ -25,7 +25,13 @@
 //!    or Hebrew script, the same consonant skeleton (`phonetic`, 0.85), the
 //!    abjad token's skeleton under another reading of an ambiguous letter
 //!    included (`NameToken::consonant_variants`: و as w or u, ة as -a or
-//!    -at, ك+ح as `kh`, Hebrew ב as b or v).
+//!    -at, ك+ح as `kh`, Hebrew ב as b or v), provided the long and final
+//!    vowels Arabic script writes are spelt too
+//!    ([`tamga_names::consonant_vowels_agree`]: Ehsan احسان is not Hossein,
+//!    though both are `hsn`). A Hangul syllable meets a Latin one only with
+//!    the same vowel glide and initial consonant (영 yeong is not `Jong`), or
+//!    by the initial-sound rule (이 ~ Ri, Lee); a one-letter syllable (이, 우)
+//!    is a syllable of the name, never an initial.
 //!    Pairs of tokens of at most 3 characters therefore need exact,
 //!    skeleton or phonetic equality. Two
 //!    adjacent tokens on one side are also compared, written together, with a
@@ -48,7 +54,8 @@
 //! 3. **Weights.** A token weighs `class factor × rarity bits`. Rarity bits are
 //!    `−log2(frequency)` of its skeleton among list names (from
 //!    [`TokenStats`]), clamped to [1, 16]; an unseen token weighs 16. Class
-//!    factors: name 1.0 (patronymic 0.6), initial 0.35, stopword 0.3, legal
+//!    factors: name 1.0 (patronymic 0.6), initial (a one-letter token not
+//!    written in Hangul or Han) 0.35, stopword 0.3, legal
 //!    form 0.25, particle 0.15, title 0.1.
 //! 4. **Coverage** is a weighted Dice coefficient:
 //!    `Σ sim·(w_query + w_list) / (Σ all list weights + Σ matched query
@@ -162,7 +169,7 @@ pub struct TamgaScorer;
 
 /// The weight class factor of a token (see the crate docs).
 pub fn class_factor(token: &NameToken) -> f64 {
-    if token.latin.chars().count() == 1 {
+    if token.latin.chars().count() == 1 && !tamga_names::is_syllable_token(&token.text) {
         return 0.35;
     }
     match &token.class {
@@ -591,8 +598,10 @@ fn is_syllabic(script: &str) -> bool {
 /// syllables, hence two different names; before this check they made most
 /// of the false alerts Korean customer names raised against DPRK
 /// designations. (Whether ㅓ is written `eo`, `o` or `u` varies between
-/// romanisations and stays folded.)
-fn hangul_vowels_differ(q: &Tok, l: &Tok) -> bool {
+/// romanisations and stays folded.) Nor may their initial consonants differ
+/// ([`onsets_agree`]): the key's reading of j as a glide (Cyrillic й) made
+/// 영 yeong meet `Jong`.
+fn hangul_syllables_differ(q: &Tok, l: &Tok) -> bool {
     let hangul = |t: &Tok| {
         t.text
             .chars()
@@ -617,7 +626,60 @@ fn hangul_vowels_differ(q: &Tok, l: &Tok) -> bool {
     // An a that is not the first letter of ae.
     let open_a = |s: &[u8]| (0..s.len()).any(|i| s[i] == b'a' && s.get(i + 1) != Some(&b'e'));
     let (k, t) = (korean.latin.as_bytes(), latin.latin.as_bytes());
-    glide(k) != glide(t) || open_a(k) != open_a(t)
+    glide(k) != glide(t) || open_a(k) != open_a(t) || !onsets_agree(onset(k), onset(t))
+}
+
+/// The initial consonant of a romanised Korean syllable, as a class of the letters
+/// romanisations write it with (Revised Romanization, McCune-Reischauer and the common
+/// South Korean spellings: g/k, d/t, b/p, j/ch, s/sh, r/l), or 0 when the syllable starts
+/// with a vowel or a glide (ㅇ: 영 yeong, 우 u/woo, 유 yu/yoo).
+fn onset(s: &[u8]) -> u8 {
+    match s {
+        [b'c', b'h', ..] | [b'j' | b't', b'c', b'h', ..] | [b'j', ..] => b'j',
+        [b'g' | b'k', ..] => b'k',
+        [b'd' | b't', ..] => b't',
+        [b'b' | b'p', ..] => b'p',
+        [b'r' | b'l', ..] => b'r',
+        [b'y' | b'w' | b'a' | b'e' | b'i' | b'o' | b'u', ..] | [] => 0,
+        [c, ..] => *c,
+    }
+}
+
+/// Whether two syllable onsets ([`onset`]) may be one Korean initial. ㄹ and ㄴ are dropped or
+/// changed before some vowels (the initial-sound rule of South Korean spelling: 이 Ri/Yi/Lee,
+/// 류 Ryu/Yu, 노 No/Roh), so r, n and no onset meet; any other difference (영 yeong ≠ 정 jong,
+/// 현 hyeon ≠ 연 yeon) is another syllable, hence another name.
+fn onsets_agree(a: u8, b: u8) -> bool {
+    let soft = |c: u8| matches!(c, 0 | b'r' | b'n');
+    a == b || (soft(a) && soft(b))
+}
+
+/// Whether a Hangul syllable with no initial consonant before i or y (이 i, 유 yu, 임 im,
+/// 양 yang) and a Latin token that starts with r or l are one syllable: South Korean spelling
+/// drops an initial ㄹ there (the initial-sound rule: 리 → 이, 류 → 유, 림 → 임), which North
+/// Korean spelling and most romanisations keep (Ri, Rhee, Lee; Ryu; Rim, Lim), so the
+/// commonest Korean surnames meet their Latin forms.
+fn initial_sound_rule(q: &Tok, l: &Tok) -> bool {
+    let hangul = |t: &Tok| !t.han && tamga_names::is_syllable_token(&t.text);
+    let (korean, latin) = match (hangul(q), hangul(l)) {
+        (true, false) => (q, l),
+        (false, true) => (l, q),
+        _ => return false,
+    };
+    if !latin.text.is_ascii() || !matches!(korean.latin.as_bytes().first(), Some(b'i' | b'y')) {
+        return false;
+    }
+    let t = &*latin.latin;
+    let Some(rest) = t
+        .strip_prefix("rh")
+        .or_else(|| t.strip_prefix('r'))
+        .or_else(|| t.strip_prefix('l'))
+    else {
+        return false;
+    };
+    // English spellings of the vowel: Lee, Rhee for 이.
+    let rest = rest.replace("ee", "i").replace("oo", "u");
+    rest == *korean.latin || tamga_names::phonetic_key(&rest) == *korean.phonetic
 }
 
 /// Whether a legal-form class is a joint-stock company of some kind (`jsc`, `ojsc`, `cjsc`,
@@ -647,8 +709,14 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return Some((SIM_TRANSLITERATION, Path::Transliteration));
     }
     let (ql, ll) = (q.latin.len(), l.latin.len());
-    if ql == 1 || ll == 1 {
-        let (short, long) = if ql == 1 { (q, l) } else { (l, q) };
+    // A one-letter syllable (Hangul 이 i, 오 o; a Han reading) is a whole name, not an
+    // initial (이 is not `Il`): it goes on to the syllable comparisons below.
+    let short = match (ql, ll) {
+        (1, _) => Some((q, l)),
+        (_, 1) => Some((l, q)),
+        _ => None,
+    };
+    if let Some((short, long)) = short.filter(|(s, _)| !s.syllabic) {
         return (long.latin.len() > 1 && long.latin.starts_with(&*short.latin))
             .then_some((SIM_INITIAL, Path::Initial));
     }
@@ -665,7 +733,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     } else {
         q.shared_phonetic(l)
     }
-    .filter(|k| k.starts_with('@') || !hangul_vowels_differ(q, l));
+    .filter(|k| k.starts_with('@') || !hangul_syllables_differ(q, l));
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
@@ -682,7 +750,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
             return Some((sim, Path::Edit(d)));
         }
     }
-    if shared.is_some() {
+    if shared.is_some() || initial_sound_rule(q, l) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
     // Latin renderings of one Arabic or Persian word that differ in vowels,
@@ -705,6 +773,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         && !q.consonants.is_empty()
         && (q.consonants.len() >= 2 || short)
         && q.consonants_meet(l)
+        && tamga_names::consonant_vowels_agree(&q.text, &q.latin, &l.text, &l.latin)
     {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
@@ -1615,6 +1684,55 @@ mod tests {
         }
         let s = score("김건우", "KIM Hyon U");
         assert!(s.score < 0.7, "{s:?}");
+    }
+
+    #[test]
+    fn a_consonant_key_match_needs_the_long_vowels_arabic_script_writes() {
+        // The same names in Persian or Arabic script and Latin.
+        for (abjad, latin) in [
+            ("حسین ابراهیمی", "Hossein Ebrahimi"),
+            ("مرتضی صالح", "Morteza Saleh"),
+            ("احمد عبدالله", "Ahmad Abdullah"),
+            ("زهرا حسینی", "Zahra Hosseini"),
+        ] {
+            let s = score(abjad, latin);
+            assert!(s.score > 0.8, "{abjad} / {latin}: {s:?}");
+        }
+        // Different names on a shared two- or three-consonant key: Ehsan is not Hossein
+        // (`hsn`), Zahra not Zouhair (`zhr`), Hamidi not Hamad (`hmd`), Abbasi not Abbas,
+        // Raed not Riyad, Salim not Salama.
+        for (abjad, latin) in [
+            ("احسان حمیدی", "Hossein Hamad"),
+            ("زهرا عباسی", "Zouhair Abbas"),
+            ("رائد سليم", "رياض سلامة"),
+        ] {
+            let s = score(abjad, latin);
+            assert_eq!(s.score, 0.0, "{abjad} / {latin}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn hangul_syllables_keep_their_initial_and_are_never_initials() {
+        // 영 yeong is not 정 jeong (the phonetic key reads j as a glide).
+        assert_eq!(score("영", "JONG").score, 0.0);
+        assert!(score("김은영", "KIM Jong Un").score < 0.7);
+        // 이 is a surname, not the initial of `Il`.
+        assert!(score("이영호", "HO Yong Il").score < 0.7);
+        // A syllable of one letter is part of the name: Ryu Woo-jin is not Ryu Jin.
+        let dropped = score("류우진", "RYU Jin").score;
+        assert!(dropped < 0.85, "{dropped}");
+        assert!(score("류진", "RYU Jin").score > dropped);
+        // The initial-sound rule: South Korean 이, 임, 유 are North Korean and
+        // English-style Ri, Lee, Rim, Lim, Ryu.
+        for (korean, latin) in [
+            ("이설주", "RI Sol Ju"),
+            ("이설주", "LEE Sol Ju"),
+            ("임영수", "LIM Yong Su"),
+            ("유진", "RYU Jin"),
+        ] {
+            let s = score(korean, latin);
+            assert!(s.score > 0.9, "{korean} / {latin}: {s:?}");
+        }
     }
 
     #[test]
