@@ -938,8 +938,9 @@ pub(crate) fn is_arabic_script_char(c: char) -> bool {
 }
 
 /// The mark an Arabic-script letter at `i` puts on its gap instead of its reading's vowels,
-/// or 0. [`VowelGap::FREE`] for a letter that leaves the vowel open: ʿayn (written in Latin as any vowel, or not at all: Saeed, Said
-/// سعيد), a word-initial alif or hamza (a carrier of any short vowel: Ehsan احسان), the
+/// or 0. [`VowelGap::FREE`] for a letter that leaves the vowel open: a word-final ʿayn (the
+/// vowel before it is not written: Nafi, Nafe نافع; inside a word ʿayn imposes nothing and
+/// the long vowels around it still count: قاعي is not Ko), a word-initial alif or hamza (a carrier of any short vowel: Ehsan احسان), the
 /// alif of the article inside a word (hamzat al-wasl: Abdullah, Abdallah عبدالله), and the
 /// optional short-vowel signs.
 ///
@@ -948,7 +949,8 @@ pub(crate) fn is_arabic_script_char(c: char) -> bool {
 fn vowel_mark(chars: &[char], i: usize) -> u8 {
     let c = chars[i];
     match c {
-        'ع' | '\u{064B}'..='\u{0652}' | '\u{0670}' => VowelGap::FREE,
+        'ع' if i + 1 == chars.len() => VowelGap::FREE,
+        '\u{064B}'..='\u{0652}' | '\u{0670}' => VowelGap::FREE,
         'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' if i == 0 || chars.get(i + 1) == Some(&'ل') => {
             VowelGap::FREE
         }

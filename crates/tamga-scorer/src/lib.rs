@@ -742,6 +742,14 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     } else {
         edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0)
     };
+    // An abjad token's Latin form spells only its long vowels: one edit off a rendering on
+    // the same consonant key, it must spell them as the consonant path below requires
+    // (خالدي Khaldi is not Khalid, one transposition apart).
+    let edit = edit.filter(|_| {
+        q.abjad == l.abjad
+            || !q.consonants_meet(l)
+            || tamga_names::consonant_vowels_agree(&q.text, &q.latin, &l.text, &l.latin)
+    });
     if let Some((sim, d)) = edit {
         // A given-name or patronymic class (Uladzimir = Vladimir) is an equivalence, not a
         // translation: it outranks a weak spelling match.
@@ -1709,6 +1717,10 @@ mod tests {
             let s = score(abjad, latin);
             assert_eq!(s.score, 0.0, "{abjad} / {latin}: {s:?}");
         }
+        // Nor one edit apart: Khaldi خالدي (the nisba's final ي) is not Khalid, whose
+        // `khaldi` is one transposition away.
+        assert_eq!(score("خالدي", "Khalid").score, 0.0);
+        assert!(score("خالد", "Khalid").score > 0.8);
     }
 
     #[test]
