@@ -341,6 +341,9 @@ struct TokData {
     arabic: Box<str>,
     /// The bytes of `latin`, folded onto 64 bits ([`letter_set`]).
     letters: u64,
+    /// A Hangul syllable linked to the next one of a given name (김정은: 정-은, see
+    /// [`NameToken::hyphen_next`]): the syllables of a given name keep their order.
+    syllable_next: bool,
 }
 
 /// Equality of everything scoring reads (the memo excluded): two tokens
@@ -367,6 +370,7 @@ impl PartialEq for TokData {
             arabic,
             // A function of `latin`, compared above.
             letters: _,
+            syllable_next,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -383,6 +387,7 @@ impl PartialEq for TokData {
             && *function == other.function
             && *acronym == other.acronym
             && *arabic == other.arabic
+            && *syllable_next == other.syllable_next
     }
 }
 
@@ -472,6 +477,10 @@ impl TokData {
             acronym: is_acronym_candidate(t),
             arabic: arabic_key(t),
             letters: letter_set(t.latin.as_bytes()),
+            syllable_next: syllabic
+                && !han
+                && t.hyphen_next
+                && tamga_names::is_syllable_token(&t.text),
         }
     }
 }
@@ -1072,6 +1081,9 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         if s.q_used[q0..q1].iter().any(|&u| u) || s.l_used[l0..l1].iter().any(|&u| u) {
             continue;
         }
+        if s.chosen.iter().any(|c| swaps_syllables(qt, lt, it, c)) {
+            continue;
+        }
         s.q_used[q0..q1].iter_mut().for_each(|u| *u = true);
         s.l_used[l0..l1].iter_mut().for_each(|u| *u = true);
         matched += it.sim * it.weight;
@@ -1121,6 +1133,30 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         distinctiveness,
         total,
     }
+}
+
+/// Whether two single-token pairs take two syllables of one Korean given name in the
+/// other order (광수 Gwang-su against `Su Gwang`): the syllables of a given name are one
+/// name in their order, and 수광 is another name than 광수.
+fn swaps_syllables(qt: &[Tok], lt: &[Tok], a: &Item, b: &Item) -> bool {
+    let single = |it: &Item| it.q.1 - it.q.0 == 1 && it.l.1 - it.l.0 == 1;
+    if !single(a) || !single(b) {
+        return false;
+    }
+    // The first syllable of the given name that token `i` belongs to.
+    let start = |t: &[Tok], mut i: usize| {
+        while i > 0 && t[i - 1].syllable_next {
+            i -= 1;
+        }
+        i
+    };
+    let one_name = |t: &[Tok], i: u8, j: u8| {
+        let (i, j) = (usize::from(i), usize::from(j));
+        let linked = |k: usize| t[k].syllable_next || (k > 0 && t[k - 1].syllable_next);
+        linked(i) && linked(j) && start(t, i) == start(t, j)
+    };
+    let crossed = (a.q.0 < b.q.0) != (a.l.0 < b.l.0);
+    crossed && (one_name(qt, a.q.0, b.q.0) || one_name(lt, a.l.0, b.l.0))
 }
 
 /// The weight of the unmatched tokens of a name that abbreviate a run of
@@ -1734,6 +1770,12 @@ mod tests {
         let dropped = score("류우진", "RYU Jin").score;
         assert!(dropped < 0.85, "{dropped}");
         assert!(score("류진", "RYU Jin").score > dropped);
+        // A given name's syllables keep their order, the surname may stand at
+        // either end: 김광수 is Kim Gwang-su, not Su-gwang.
+        assert!(score("김광수", "KIM Gwang Su").score > 0.9);
+        assert!(score("김광수", "Gwang Su KIM").score > 0.9);
+        assert!(score("김광수", "Su Gwang KIM").score < 0.7);
+        assert!(score("김정은", "김은정").score < 0.75);
         // The initial-sound rule: South Korean 이, 임, 유 are North Korean and
         // English-style Ri, Lee, Rim, Lim, Ryu.
         for (korean, latin) in [
