@@ -338,6 +338,33 @@ pub fn consonants_meet(a: &NameToken, b: &NameToken) -> bool {
         .any(|k| b.consonant_keys().any(|m| m == k))
 }
 
+/// Whether two tokens that share a consonant key ([`consonants_meet`]) also agree on the
+/// vowels Arabic script writes: for some key they share, every long vowel the Arabic-script
+/// token spells between two consonants (ا a, ی/ي i, و u) is a vowel of the other token's
+/// rendering in that gap (ا as `a` or `o`, ي as `i`, `e` or `y`, و as `u` or `o`), and a
+/// word the script ends on a consonant is not rendered with a final vowel (a French-style
+/// mute `e` aside: Lamine الأمين, Yacine ياسين). Two Arabic-script tokens must write the same
+/// long vowels in each gap.
+///
+/// A consonant key keeps too little of a short name (Ehsan احسان and Hossein share `hsn`;
+/// Zahra زهرا and Zouhair share `zhr`): the long vowels the script does write tell such names
+/// apart. Letters whose vowel the script leaves open impose nothing: ʿayn (Saeed, Said سعيد),
+/// a word-initial alif, the alif of the article (Abdullah, Abdallah عبدالله), a final ح or ه
+/// (Salih صالح, Fatemeh فاطمه), short-vowel signs, and alif maqsura ى (a, or a dotless
+/// final ي). Tokens in other scripts (Hebrew included, whose vowel letters are optional)
+/// always agree.
+pub fn consonant_vowels_agree(a_text: &str, a_latin: &str, b_text: &str, b_latin: &str) -> bool {
+    let fa = translit::consonant_frames(a_text, a_latin);
+    if !fa.iter().any(|f| f.arabic) && !b_text.chars().any(translit::is_arabic_script_char) {
+        return true;
+    }
+    let fb = translit::consonant_frames(b_text, b_latin);
+    fa.iter().any(|x| {
+        fb.iter()
+            .any(|y| x.key == y.key && translit::frames_agree(x, y))
+    })
+}
+
 /// The latin and phonetic keys of several tokens written as one word (`["abdul", "aziz"]` →
 /// `("abdulaziz", …)`): for matching a name split in one list and joined in another.
 pub fn joined_key(tokens: &[NameToken]) -> (String, String) {
@@ -447,6 +474,13 @@ fn is_han(c: char) -> bool {
 
 fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Whether a token is written in Hangul or Han characters, each a whole syllable: one whose
+/// reading is a single letter (이 i, 우 u, 오 o) is a syllable of the name, as much a part of
+/// it as any other (류우진 Ryu Woo-jin is not Ryu Jin), never an initial.
+pub fn is_syllable_token(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| is_hangul(c) || is_han(c))
 }
 
 fn is_latin_text(text: &str) -> bool {
@@ -915,6 +949,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
         } else if t.text.chars().count() == 1
             && t.latin.len() == 1
             && t.text.chars().all(char::is_alphabetic)
+            && !is_syllable_token(&t.text)
         {
             t.class = TokenClass::Initial;
         }

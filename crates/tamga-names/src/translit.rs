@@ -785,7 +785,11 @@ fn is_abjad_char(c: char) -> bool {
 /// letters, not `sh`. `vowel` carries, across calls, whether a vowel came after the last
 /// consonant: a class repeated with no vowel between is one consonant written double
 /// (Hassan = حسن), with a vowel between it is two (Aziz = عزيز).
-fn push_classes(latin: &str, out: &mut String, vowel: &mut bool) {
+///
+/// When `gaps` is given, records the vowel letters read between the consonants: it holds one
+/// [`VowelGap`] mask per consonant of `out` (the vowels before it) and one more for the
+/// vowels after the last.
+fn push_classes(latin: &str, out: &mut String, vowel: &mut bool, mut gaps: Option<&mut Vec<u8>>) {
     let b = latin.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -822,14 +826,71 @@ fn push_classes(latin: &str, out: &mut String, vowel: &mut bool) {
             Some(c) => {
                 if *vowel || !out.ends_with(c) {
                     out.push(c);
+                    if let Some(g) = gaps.as_deref_mut() {
+                        g.push(0);
+                    }
                 }
                 *vowel = false;
             }
-            None if b[i].is_ascii_alphabetic() => *vowel = true,
+            None if b[i].is_ascii_alphabetic() => {
+                *vowel = true;
+                if let Some(last) = gaps.as_deref_mut().and_then(|g| g.last_mut()) {
+                    *last |= vowel_bit(b[i]);
+                }
+            }
             None => {}
         }
         i += used;
     }
+}
+
+/// Bits of the vowel letters read in one gap between the consonants of a consonant key (see
+/// [`consonant_frames`]).
+#[allow(non_snake_case)]
+pub(crate) mod VowelGap {
+    /// `a`.
+    pub const A: u8 = 1;
+    /// `e`.
+    pub const E: u8 = 2;
+    /// `i`.
+    pub const I: u8 = 4;
+    /// `o`.
+    pub const O: u8 = 8;
+    /// `u`.
+    pub const U: u8 = 16;
+    /// `y` (on the abjad side: ي read as a consonant next to a vowel letter).
+    pub const Y: u8 = 32;
+    /// Alif maqsura ى: `a` in Arabic orthography, `i` where it stands for a dotless final ي
+    /// (Egyptian practice: على for علي).
+    pub const MAQSURA: u8 = 64;
+    /// The gap holds a letter whose vowel the script does not fix (ʿayn, a word-initial alif
+    /// carrying any short vowel, the alif of the article, a final ه read -e/-a/-eh, a
+    /// written short-vowel sign): it accepts any vowels.
+    pub const FREE: u8 = 128;
+}
+
+fn vowel_bit(b: u8) -> u8 {
+    match b {
+        b'a' => VowelGap::A,
+        b'e' => VowelGap::E,
+        b'i' => VowelGap::I,
+        b'o' => VowelGap::O,
+        b'u' => VowelGap::U,
+        b'y' => VowelGap::Y,
+        _ => 0,
+    }
+}
+
+/// A consonant key with the vowel letters written in each gap of it (see
+/// [`consonant_frames`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ConsonantFrame {
+    /// The consonant-class key ([`crate::NameToken::consonants`] or one of its variants).
+    pub key: String,
+    /// One mask per gap: before each consonant of `key`, then after the last.
+    pub gaps: Vec<u8>,
+    /// Read from Arabic script: its vowel letters are long vowels or final vowels.
+    pub arabic: bool,
 }
 
 /// The most other keys an abjad token gets ([`consonant_classes`]): enough for a name with
@@ -854,17 +915,68 @@ const MAX_CONSONANT_VARIANTS: usize = 8;
 /// in Lakhal لكحل, س+ح = `sh` in Ishaq اسحاق). At most [`MAX_CONSONANT_VARIANTS`], single
 /// changes before pairs, none equal to the key.
 pub(crate) fn consonant_classes(text: &str, latin: &str) -> (String, Vec<String>) {
+    let (primary, variants) = classes_core(text, latin, false);
+    (primary.0, variants.into_iter().map(|(k, _)| k).collect())
+}
+
+/// The consonant keys of a token ([`consonant_classes`]: its key first, then its variants),
+/// each with the vowel letters written between its consonants ([`ConsonantFrame`]).
+pub(crate) fn consonant_frames(text: &str, latin: &str) -> Vec<ConsonantFrame> {
+    let arabic = text.chars().any(is_arabic_script_char);
+    let (primary, variants) = classes_core(text, latin, true);
+    std::iter::once(primary)
+        .chain(variants)
+        .map(|(key, gaps)| ConsonantFrame { key, gaps, arabic })
+        .collect()
+}
+
+/// A letter of the Arabic script (Arabic, Persian, Urdu, Pashto), whose vowel letters
+/// (matres lectionis) spell long and final vowels; Hebrew spells them too inconsistently
+/// (defective spelling: דוד David, שלמה Shlomo) to be read so.
+pub(crate) fn is_arabic_script_char(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// The mark an Arabic-script letter at `i` puts on its gap instead of its reading's vowels,
+/// or 0. [`VowelGap::FREE`] for a letter that leaves the vowel open: a word-final ʿayn (the
+/// vowel before it is not written: Nafi, Nafe نافع; inside a word ʿayn imposes nothing and
+/// the long vowels around it still count: قاعي is not Ko), a word-initial alif or hamza (a carrier of any short vowel: Ehsan احسان), the
+/// alif of the article inside a word (hamzat al-wasl: Abdullah, Abdallah عبدالله), and the
+/// optional short-vowel signs.
+///
+/// Alif maqsura ى, and a Persian ی ending a word, which Persian writes for it (Morteza
+/// مرتضی, Mousa موسی, beside Hakimi حکیمی), are [`VowelGap::MAQSURA`]: `a` or `i`.
+fn vowel_mark(chars: &[char], i: usize) -> u8 {
+    let c = chars[i];
+    match c {
+        'ع' if i + 1 == chars.len() => VowelGap::FREE,
+        '\u{064B}'..='\u{0652}' | '\u{0670}' => VowelGap::FREE,
+        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' if i == 0 || chars.get(i + 1) == Some(&'ل') => {
+            VowelGap::FREE
+        }
+        'ى' => VowelGap::MAQSURA,
+        'ی' if i + 1 == chars.len() => VowelGap::MAQSURA,
+        _ => 0,
+    }
+}
+
+type Framed = (String, Vec<u8>);
+
+/// [`consonant_classes`], with each key's vowel gaps when `framed` (else empty gaps).
+fn classes_core(text: &str, latin: &str, framed: bool) -> (Framed, Vec<Framed>) {
     if !text.chars().any(is_abjad_char) {
         let mut out = String::with_capacity(latin.len());
-        push_classes(latin, &mut out, &mut false);
-        drop_final_h(&mut out);
-        return (out, Vec::new());
+        let mut gaps = vec![0u8];
+        push_classes(latin, &mut out, &mut false, framed.then_some(&mut gaps));
+        drop_final_h_framed(&mut out, &mut gaps, false);
+        return ((out, if framed { gaps } else { Vec::new() }), Vec::new());
     }
     let chars: Vec<char> = text.chars().collect();
     let lang = Lang::detect_chars(chars.iter().copied());
     let t = tables();
     // One slot per letter (or table key): its readings, the canonical one first.
     let mut slots: Vec<Vec<&str>> = Vec::with_capacity(chars.len());
+    let mut marks: Vec<u8> = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let mut used = 1;
@@ -905,25 +1017,36 @@ pub(crate) fn consonant_classes(text: &str, latin: &str) -> (String, Vec<String>
             }
         }
         slots.push(readings);
+        marks.push(if framed { vowel_mark(&chars, i) } else { 0 });
         i += used;
     }
-    let key = |choice: &[u8], merge: Option<usize>| -> String {
+    let key = |choice: &[u8], merge: Option<usize>| -> Framed {
         let mut out = String::new();
+        let mut gaps = vec![0u8];
         let mut vowel = false;
         let mut k = 0;
         while k < slots.len() {
             let here = slots[k][choice[k] as usize];
-            if merge == Some(k) && k + 1 < slots.len() {
+            // A marked letter read as a vowel gives its mark, not its reading's vowel.
+            let vowel_only = here.bytes().all(|b| b"aeiouy".contains(&b));
+            let g = (framed && !(marks[k] != 0 && vowel_only)).then_some(&mut gaps);
+            let step = if merge == Some(k) && k + 1 < slots.len() {
                 let joined = format!("{here}{}", slots[k + 1][choice[k + 1] as usize]);
-                push_classes(&joined, &mut out, &mut vowel);
-                k += 2;
+                push_classes(&joined, &mut out, &mut vowel, g);
+                2
             } else {
-                push_classes(here, &mut out, &mut vowel);
-                k += 1;
+                push_classes(here, &mut out, &mut vowel, g);
+                1
+            };
+            if marks[k] != 0 {
+                if let Some(last) = gaps.last_mut() {
+                    *last |= marks[k];
+                }
             }
+            k += step;
         }
-        drop_final_h(&mut out);
-        out
+        drop_final_h_framed(&mut out, &mut gaps, true);
+        (out, if framed { gaps } else { Vec::new() })
     };
     let mut choice = vec![0u8; slots.len()];
     let primary = key(&choice, None);
@@ -940,8 +1063,8 @@ pub(crate) fn consonant_classes(text: &str, latin: &str) -> (String, Vec<String>
             }
         }
     }
-    let mut variants: Vec<String> = Vec::new();
-    let mut consider = |set: &[(usize, u8)], variants: &mut Vec<String>| {
+    let mut variants: Vec<Framed> = Vec::new();
+    let mut consider = |set: &[(usize, u8)], variants: &mut Vec<Framed>| {
         choice.iter_mut().for_each(|c| *c = 0);
         let mut merge = None;
         for &(k, r) in set {
@@ -951,13 +1074,13 @@ pub(crate) fn consonant_classes(text: &str, latin: &str) -> (String, Vec<String>
                 choice[k] = r;
             }
         }
-        let v = key(&choice, merge);
+        let (v, gaps) = key(&choice, merge);
         // Another reading that leaves one consonant of several says too little (وعري
         // Wari read as `ri` would meet Yury); a one-consonant word keeps its alternatives
         // (חי Khai, Chai).
-        let enough = v.len() >= 2 || (v.len() == 1 && primary.len() == 1);
-        if enough && v != primary && !variants.contains(&v) {
-            variants.push(v);
+        let enough = v.len() >= 2 || (v.len() == 1 && primary.0.len() == 1);
+        if enough && v != primary.0 && !variants.iter().any(|(w, _)| *w == v) {
+            variants.push((v, gaps));
         }
     };
     for d in &deviations {
@@ -1000,9 +1123,64 @@ fn ascii_str(c: char) -> &'static str {
     ALNUM.find(c).map_or("", |k| &ALNUM[k..k + 1])
 }
 
-/// A final `h` is not a consonant of the key (Abdulla/Abdullah; ta marbuta: Fatima/Fatimah).
-fn drop_final_h(out: &mut String) {
+/// Drops a final `h` from a consonant key (Abdulla/Abdullah; ta marbuta: Fatima/Fatimah),
+/// merging the gaps around the dropped `h` (kept only when `gaps` is not
+/// empty). On the abjad side the merged gap is left open ([`VowelGap::FREE`]): the vowel
+/// before a final ح or ه is not written (Salih, Saleh صالح), and a final ه is itself the
+/// vowel -e/-a of a Persian name (Fatemeh فاطمه).
+fn drop_final_h_framed(out: &mut String, gaps: &mut Vec<u8>, abjad: bool) {
     if out.len() > 1 && out.ends_with('h') {
         out.pop();
+        if gaps.len() >= 2 {
+            let last = gaps.pop().unwrap_or(0);
+            if let Some(g) = gaps.last_mut() {
+                *g |= last;
+                if abjad {
+                    *g |= VowelGap::FREE;
+                }
+            }
+        }
     }
+}
+
+/// Whether two frames of one consonant key agree on their vowels (see
+/// [`crate::consonant_vowels_agree`]).
+pub(crate) fn frames_agree(x: &ConsonantFrame, y: &ConsonantFrame) -> bool {
+    if x.gaps.len() != y.gaps.len() {
+        return true;
+    }
+    match (x.arabic, y.arabic) {
+        (false, false) => true,
+        (true, false) => rendering_fits(&x.gaps, &y.gaps),
+        (false, true) => rendering_fits(&y.gaps, &x.gaps),
+        (true, true) => x.gaps.iter().zip(&y.gaps).all(|(&g, &h)| {
+            let open = VowelGap::FREE | VowelGap::MAQSURA;
+            (g | h) & open != 0 || long_vowels(g) == long_vowels(h)
+        }),
+    }
+}
+
+/// The vowel letters an Arabic-script gap writes: long a, i, u, and ي read as the consonant
+/// y next to alif (رياض Riyad, not رائد Raed, whose hamza seat reads i).
+fn long_vowels(g: u8) -> u8 {
+    use VowelGap::*;
+    g & (A | I | U | Y)
+}
+
+/// Whether a rendering's vowel gaps (`latin`) spell the long and final vowels an
+/// Arabic-script token's gaps (`arabic`) write.
+fn rendering_fits(arabic: &[u8], latin: &[u8]) -> bool {
+    use VowelGap::*;
+    let last = arabic.len().saturating_sub(1);
+    arabic.iter().zip(latin).enumerate().all(|(j, (&g, &h))| {
+        if g & FREE != 0 {
+            return true;
+        }
+        let needs = |written: u8, renderings: u8| g & written == 0 || h & renderings != 0;
+        needs(A, A | O)
+            && needs(I | Y, I | E | Y)
+            && needs(U, U | O)
+            && needs(MAQSURA, A | O | I | E | Y)
+            && !(j == last && g == 0 && h & !E != 0)
+    })
 }

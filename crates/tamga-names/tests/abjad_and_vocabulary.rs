@@ -333,3 +333,63 @@ fn arabic_and_persian_organisation_words_share_a_concept_key() {
         assert!(all_words_meet(&b, &a), "{en} -> {abjad}: {:?}", b.tokens);
     }
 }
+
+/// Whether the single tokens of two one-word names agree on the vowels Arabic script writes.
+fn vowels_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (analyze(a, PartyHint::Person), analyze(b, PartyHint::Person));
+    let (x, y) = (&a.tokens[0], &b.tokens[0]);
+    tamga_names::consonants_meet(x, y)
+        && tamga_names::consonant_vowels_agree(&x.text, &x.latin, &y.text, &y.latin)
+}
+
+#[test]
+fn long_vowels_written_in_arabic_script_must_be_spelt() {
+    // Common given names and surnames in Persian or Arabic spelling and their usual Latin
+    // forms: the long vowels are spelt (ی as i, e, ei, ai; ا as a; و as u, ou), the
+    // letters that leave a vowel open are not held to one (ʿayn, the article's alif, a final
+    // ح or ه, a Persian final ی for alif maqsura), a French mute e is allowed.
+    for (abjad, latin) in [
+        ("حسین", "Hossein"),
+        ("حسين", "Hussain"),
+        ("ابراهیم", "Ebrahim"),
+        ("عبدالله", "Abdullah"),
+        ("عبدالله", "Abdallah"),
+        ("صالح", "Salih"),
+        ("صالح", "Saleh"),
+        ("فاطمه", "Fatemeh"),
+        ("مرتضی", "Morteza"),
+        ("موسی", "Mousa"),
+        ("حکیمی", "Hakimi"),
+        ("سعيد", "Saeed"),
+        ("يوسف", "Youssef"),
+        ("ياسين", "Yassine"),
+        ("نافع", "Nafi"),
+        ("ربيع", "Rabie"),
+        ("عائشة", "Ayesha"),
+    ] {
+        assert!(vowels_agree(abjad, latin), "{abjad} / {latin}");
+        assert!(vowels_agree(latin, abjad), "{latin} / {abjad}");
+    }
+    // Names that share a consonant key but not the long vowels: Ehsan is not Hossein, Zahra
+    // not Zouhair, Hamidi not Hamad, Abbasi not Abbas, Salim not Salama, Leila not Leleu.
+    for (abjad, latin) in [
+        ("احسان", "Hossein"),
+        ("زهرا", "Zouhair"),
+        ("حمیدی", "Hamad"),
+        ("عباسی", "Abbas"),
+        ("سليم", "Salama"),
+        ("لیلا", "Leleu"),
+    ] {
+        assert!(
+            consonants(abjad)[0] == consonants(latin)[0],
+            "{abjad} / {latin}: same key"
+        );
+        assert!(!vowels_agree(abjad, latin), "{abjad} / {latin}");
+    }
+    // Two Arabic-script words write the same long vowels: Raed رائد is not Riyad رياض,
+    // Salim سليم not Salama سلامة.
+    assert!(!vowels_agree("رائد", "رياض"));
+    assert!(!vowels_agree("سليم", "سلامة"));
+    // Hebrew spells vowels optionally (דוד David): it is not held to them.
+    assert!(vowels_agree("דוד", "David"));
+}
