@@ -811,11 +811,13 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
                 && short.role == TokenRole::Family
                 && tamga_names::is_other_gender_form(&long.latin, &short.latin)
     };
-    let edit = if q.syllabic || l.syllabic || !edit_within(q, l) || derived() {
+    // The morphology checks read the suffix tables: only a pair within the
+    // edit allowance pays for them.
+    let edit = if q.syllabic || l.syllabic || !edit_within(q, l) {
         None
     } else {
         edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0)
-            .filter(|&(_, d)| d < 2 || stems_within(&q.latin, &l.latin))
+            .filter(|&(_, d)| (d < 2 || stems_within(&q.latin, &l.latin)) && !derived())
     };
     // An abjad token's Latin form spells only its long vowels: one edit off a rendering on
     // the same consonant key, it must spell them as the consonant path below requires
