@@ -40,7 +40,12 @@
 //!   query's own run initials are looked up in the skeleton dictionary for
 //!   the reverse (`Islamic Movement of Uzbekistan` finds `IMU`). Acronym
 //!   evidence (factor 0.8) may create candidates whatever the class of the
-//!   tokens (`M. D. S. IMPORT EXPORT` has no informative token).
+//!   tokens (`M. D. S. IMPORT EXPORT` has no informative token). The
+//!   query's run initials stand for several query tokens: a key of `k`
+//!   letters counts `k − 2` times (each letter beyond two confirms one more
+//!   word, as in the scorer), so that `AFRIC` is not ranked behind every
+//!   name sharing two common words of `Association for Free Research and
+//!   International Cooperation`.
 //!
 //! Each dictionary term points to a posting list of name ids. A query token
 //! expands to dictionary terms; each name sharing a term gains *evidence*
@@ -125,7 +130,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use tamga_matcher::TokenStats;
-use tamga_names::acronym::{acronym_keys, acronym_keys_at, has_acronyms, is_acronym_candidate};
+use tamga_names::acronym::{
+    acronym_keys, acronym_keys_at, has_acronyms, is_acronym_candidate, MIN_ACRONYM,
+};
 use tamga_names::{arabic_article_joins, AnalyzedName, NameToken, TokenClass};
 
 /// Evidence factor for a token found through its exact skeleton.
@@ -798,7 +805,16 @@ impl NameIndex {
         for key in acronym_keys_at(query, i) {
             if let Some(t) = self.latin.get(&key) {
                 let p = self.latin.posting(t);
-                out.push((ACRONYM_FACTOR * self.idf(p.len()), p));
+                // The key stands for a run of query tokens, each of which
+                // credits the names sharing it: weighed as one token, a
+                // listed acronym loses to every name sharing two common
+                // words of the run (`AFRIC` for `Association for Free
+                // Research and International Cooperation`). Each letter
+                // beyond two confirms one more word of the run, as in the
+                // scorer's acronym evidence; three letters, which spell a
+                // listed token by chance all too often, weigh as before.
+                let letters = key.len().saturating_sub(MIN_ACRONYM - 1).max(1);
+                out.push((ACRONYM_FACTOR * self.idf(p.len()) * letters as f32, p));
             }
         }
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
