@@ -413,6 +413,36 @@ pub fn build_plan(mut lists: Vec<EntityList>, pep: &[PepRow], config: &SetConfig
         }
     }
 
+    // A held-out name is removed from its own entity only. When another
+    // entity publishes the same name (the same party on another list, or a
+    // namesake), screening it alerts on that entity at 1.0 whatever the
+    // target scores: the report says how many, so the set's per-entity
+    // recall can be read beside the alert a bank would actually get.
+    let mut published: HashMap<String, HashSet<&str>> = HashMap::new();
+    for e in lists.iter().flat_map(|l| l.entities.iter()) {
+        for n in &e.names {
+            published
+                .entry(token_key(&n.full))
+                .or_default()
+                .insert(e.id.as_str());
+        }
+    }
+    for set in ["heldout_alias", "xs_orig_to_latn", "xs_latn_to_orig"] {
+        let elsewhere = b
+            .queries
+            .iter()
+            .filter(|q| q.set == set)
+            .filter(|q| {
+                published
+                    .get(&token_key(&q.name))
+                    .is_some_and(|ids| ids.iter().any(|id| Some(*id) != q.target.as_deref()))
+            })
+            .count();
+        b.notes.push(format!(
+            "{set}: {elsewhere} queries whose name another entity still publishes (case, punctuation and word order aside)"
+        ));
+    }
+
     // 4. PEP cross-script: index one script, query the other.
     if let Some(pep_list) = pep_plan(pep, &mut b) {
         lists.push(pep_list);
