@@ -1139,8 +1139,15 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     if q.tokens.iter().chain(l.tokens.iter()).any(|t| t.abjad)
         && !q.tokens.iter().chain(l.tokens.iter()).any(|t| t.han)
     {
-        for (single_q, runs, singles) in [(false, qt, lt), (true, lt, qt)] {
-            if !may_join(runs, singles) {
+        for (single_q, runs, singles, runs_script) in
+            [(false, qt, lt, q.script), (true, lt, qt, l.script)]
+        {
+            // Joining words is an Arabic and Persian habit (Abd al-, -uddin,
+            // Abbas-Ali). Hebrew names are not written so, and with its
+            // optional vowel letters a Hebrew given name and surname run
+            // together spell many a single Latin name (עדן לוי, Eden Levi,
+            // has the consonants of Daniel).
+            if runs_script == "Hebr" || !may_join(runs, singles) {
                 continue;
             }
             let keys: Vec<(&str, Vec<&str>)> = runs
@@ -2152,6 +2159,17 @@ mod tests {
             "Lyubov Valentinovna PRIGOZHINA",
         );
         assert!(misspelt > 0.9, "{misspelt}");
+    }
+
+    #[test]
+    fn hebrew_words_are_not_run_together() {
+        // Eden Levi: with its vowel letters optional, the two Hebrew words
+        // joined have the consonants of Daniel.
+        let s = score("Daniel Martinez", "עדן לוי");
+        assert!(s.score < 0.3, "{s:?}");
+        // An Arabic compound still meets its one-word rendering.
+        let s = score("Abdullah Hamdan", "عبد الله حمدان");
+        assert!(s.score > 0.8, "{s:?}");
     }
 
     #[test]
