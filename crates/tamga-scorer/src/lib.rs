@@ -818,6 +818,11 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     } else {
         edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0)
             .filter(|&(_, d)| (d < 2 || stems_within(&q.latin, &l.latin)) && !derived())
+            // Two words in Arabic or Persian script spell every consonant:
+            // one letter apart they are one name only if they differ in a
+            // vowel letter (داود ~ داوود, Dawud written with one waw or
+            // two), not in a consonant (نوری Nouri ~ نظری Nazari).
+            .filter(|_| !(q.abjad && l.abjad) || q.consonants_meet(l))
     };
     // An abjad token's Latin form spells only its long vowels: one edit off a rendering on
     // the same consonant key, it must spell them as the consonant path below requires
@@ -2170,6 +2175,23 @@ mod tests {
         // An Arabic compound still meets its one-word rendering.
         let s = score("Abdullah Hamdan", "عبد الله حمدان");
         assert!(s.score > 0.8, "{s:?}");
+    }
+
+    #[test]
+    fn arabic_script_words_one_consonant_apart_are_different_names() {
+        // Nouri and Nazari in Persian script: one letter, another consonant.
+        let other = score("ابوالفضل نوری", "ابوالفضل نظری");
+        assert!(other.score < 0.6, "{other:?}");
+        // Dawud written with one waw or two: a vowel letter, the same name.
+        let vowel = score("داود", "داوود");
+        assert!(
+            vowel
+                .explanation
+                .tokens
+                .iter()
+                .any(|t| matches!(t.path, MatchPath::EditDistance { distance: 1 })),
+            "{vowel:?}"
+        );
     }
 
     #[test]
