@@ -396,12 +396,21 @@ impl Lexicon {
 
     /// The role a suffix suggests for a token's Latin form (the stem must keep 3+ letters).
     pub(crate) fn suffix_role(&self, latin: &str) -> Option<(TokenRole, Strength)> {
-        let last = *latin.as_bytes().last()?;
-        self.suffixes_by_last
-            .get(&last)?
-            .iter()
-            .find(|s| latin.len() >= s.suffix.len() + 3 && latin.ends_with(s.suffix.as_str()))
+        self.suffixes_of(latin)
+            .find(|s| latin.len() >= s.suffix.len() + 3)
             .map(|s| (s.role, s.strength))
+    }
+
+    /// The role suffixes `latin` ends with, in table order (the suffix may be
+    /// the whole word: callers say how long a stem they need).
+    pub(crate) fn suffixes_of<'a>(&'a self, latin: &'a str) -> impl Iterator<Item = &'a Suffix> {
+        latin
+            .as_bytes()
+            .last()
+            .and_then(|last| self.suffixes_by_last.get(last))
+            .into_iter()
+            .flatten()
+            .filter(move |s| latin.ends_with(s.suffix.as_str()))
     }
 }
 

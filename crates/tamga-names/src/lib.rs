@@ -1576,17 +1576,9 @@ pub fn is_derived_name(longer: &str, shorter: &str) -> bool {
         return false;
     }
     let added = longer.len() - shorter.len();
-    lexicon()
-        .suffixes_by_last
-        .get(&longer.as_bytes()[longer.len() - 1])
-        .is_some_and(|suffixes| {
-            suffixes.iter().any(|s| {
-                s.role != TokenRole::Given
-                    && s.strength == Strength::Strong
-                    && s.suffix.len() == added
-                    && longer.ends_with(s.suffix.as_str())
-            })
-        })
+    lexicon().suffixes_of(longer).any(|s| {
+        s.role != TokenRole::Given && s.strength == Strength::Strong && s.suffix.len() == added
+    })
 }
 
 /// Whether two skeletons are the masculine and feminine forms of one
@@ -1600,27 +1592,14 @@ pub fn is_other_gender_form(a: &str, b: &str) -> bool {
     if long.len() != short.len() + 1 || !long.starts_with(short) || !long.ends_with('a') {
         return false;
     }
-    let family = |word: &str| {
-        lexicon()
-            .suffix_role(word)
-            .is_some_and(|(role, _)| role == TokenRole::Family)
-    };
-    let Some(&last) = short.as_bytes().last() else {
-        return false;
-    };
+    let lex = lexicon();
     // The masculine ending itself must be a family suffix whose `a` form
     // is one too (ov/ova, ev/eva, in/ina), not any word ending in a consonant.
-    lexicon()
-        .suffixes_by_last
-        .get(&last)
-        .is_some_and(|suffixes| {
-            suffixes.iter().any(|s| {
-                s.role == TokenRole::Family
-                    && short.ends_with(s.suffix.as_str())
-                    && short.len() >= s.suffix.len() + 3
-            })
-        })
-        && family(long)
+    lex.suffixes_of(short)
+        .any(|s| s.role == TokenRole::Family && short.len() >= s.suffix.len() + 3)
+        && lex
+            .suffix_role(long)
+            .is_some_and(|(role, _)| role == TokenRole::Family)
 }
 
 /// The role a skeleton's own suffix tells, from the strong suffixes of
@@ -1641,20 +1620,12 @@ pub fn suffix_role(latin: &str) -> Option<TokenRole> {
 /// two letters of nine are a typo, two letters of a five-letter stem are
 /// another name.
 pub fn shared_family_suffix(a: &str, b: &str) -> Option<usize> {
-    let last = *a.as_bytes().last()?;
-    if b.as_bytes().last() != Some(&last) {
-        return None;
-    }
     lexicon()
-        .suffixes_by_last
-        .get(&last)?
-        .iter()
+        .suffixes_of(a)
         .filter(|s| {
             s.role == TokenRole::Family
-                && a.len() >= s.suffix.len() + 2
-                && b.len() >= s.suffix.len() + 2
-                && a.ends_with(s.suffix.as_str())
                 && b.ends_with(s.suffix.as_str())
+                && a.len().min(b.len()) >= s.suffix.len() + 2
         })
         .map(|s| s.suffix.len())
         .max()

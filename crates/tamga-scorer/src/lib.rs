@@ -644,14 +644,9 @@ fn hangul_syllables_differ(q: &Tok, l: &Tok) -> bool {
             .chars()
             .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
     };
-    let (korean, latin) = match (hangul(q), hangul(l)) {
-        (true, false) => (q, l),
-        (false, true) => (l, q),
-        _ => return false,
-    };
-    if !latin.text.is_ascii() {
+    let Some((korean, latin)) = korean_and_latin(q, l, hangul) else {
         return false;
-    }
+    };
     fn vowel(b: u8) -> bool {
         matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
     }
@@ -664,6 +659,21 @@ fn hangul_syllables_differ(q: &Tok, l: &Tok) -> bool {
     let open_a = |s: &[u8]| (0..s.len()).any(|i| s[i] == b'a' && s.get(i + 1) != Some(&b'e'));
     let (k, t) = (korean.latin.as_bytes(), latin.latin.as_bytes());
     glide(k) != glide(t) || open_a(k) != open_a(t) || !onsets_agree(onset(k), onset(t))
+}
+
+/// The Hangul token and the Latin (ASCII) one of a pair, when one is
+/// Hangul by `hangul` and the other is written in Latin letters.
+fn korean_and_latin<'a>(
+    q: &'a Tok,
+    l: &'a Tok,
+    hangul: impl Fn(&Tok) -> bool,
+) -> Option<(&'a Tok, &'a Tok)> {
+    let (korean, latin) = match (hangul(q), hangul(l)) {
+        (true, false) => (q, l),
+        (false, true) => (l, q),
+        _ => return None,
+    };
+    latin.text.is_ascii().then_some((korean, latin))
 }
 
 /// The initial consonant of a romanised Korean syllable, as a class of the letters
@@ -698,12 +708,10 @@ fn onsets_agree(a: u8, b: u8) -> bool {
 /// commonest Korean surnames meet their Latin forms.
 fn initial_sound_rule(q: &Tok, l: &Tok) -> bool {
     let hangul = |t: &Tok| !t.han && tamga_names::is_syllable_token(&t.text);
-    let (korean, latin) = match (hangul(q), hangul(l)) {
-        (true, false) => (q, l),
-        (false, true) => (l, q),
-        _ => return false,
+    let Some((korean, latin)) = korean_and_latin(q, l, hangul) else {
+        return false;
     };
-    if !latin.text.is_ascii() || !matches!(korean.latin.as_bytes().first(), Some(b'i' | b'y')) {
+    if !matches!(korean.latin.as_bytes().first(), Some(b'i' | b'y')) {
         return false;
     }
     let t = &*latin.latin;
@@ -792,46 +800,17 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((short_phonetic_similarity(q, l), Path::Phonetic));
     }
-    // A surname formed on a given name (Muhammadov on Muhammad) is another
-    // name, not a two-letter typo of it; the feminine form of a surname
-    // (Osipova ~ Osipov) is another person's, and a patronymic is not a
-    // surname one letter away (Mikhailovna ~ Mikhailova). Only between
-    // surnames: in an
-    // organisation's name `-ova` is the genitive (Завод имени Кулакова, the
-    // plant named after Kulakov). Against another surname the suffix
-    // may be a spelling: Kazakh surnames drop the Russian -ov (Kozhakhmet =
-    // Кожахметов), so only a given name is kept apart.
-    let derived = || {
-        if patronymic_against_surname(q, l) {
-            return true;
-        }
-        let (long, short) = if ql > ll { (q, l) } else { (l, q) };
-        short.role == TokenRole::Given && tamga_names::is_derived_name(&long.latin, &short.latin)
-            || long.role == TokenRole::Family
-                && short.role == TokenRole::Family
-                && tamga_names::is_other_gender_form(&long.latin, &short.latin)
-    };
-    // The morphology checks read the suffix tables: only a pair within the
+    // The morphology and abjad checks read tables: only a pair within the
     // edit allowance pays for them.
     let edit = if q.syllabic || l.syllabic || !edit_within(q, l) {
         None
     } else {
-        edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0)
-            .filter(|&(_, d)| (d < 2 || stems_within(&q.latin, &l.latin)) && !derived())
-            // Two words in Arabic or Persian script spell every consonant:
-            // one letter apart they are one name only if they differ in a
-            // vowel letter (داود ~ داوود, Dawud written with one waw or
-            // two), not in a consonant (نوری Nouri ~ نظری Nazari).
-            .filter(|_| !(q.abjad && l.abjad) || q.consonants_meet(l))
+        edit_similarity(q.latin.as_bytes(), l.latin.bytes(), ll, 1.0).filter(|&(_, d)| {
+            (d < 2 || stems_within(&q.latin, &l.latin))
+                && !another_name_by_suffix(q, l)
+                && abjad_spelling_agrees(q, l)
+        })
     };
-    // An abjad token's Latin form spells only its long vowels: one edit off a rendering on
-    // the same consonant key, it must spell them as the consonant path below requires
-    // (خالدي Khaldi is not Khalid, one transposition apart).
-    let edit = edit.filter(|_| {
-        q.abjad == l.abjad
-            || !q.consonants_meet(l)
-            || tamga_names::consonant_vowels_agree(&q.text, &q.latin, &l.text, &l.latin)
-    });
     if let Some((sim, d)) = edit {
         // A given-name or patronymic class (Uladzimir = Vladimir) is an equivalence, not a
         // translation: it outranks a weak spelling match.
@@ -851,7 +830,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         && !both_han
         && q.arabic == l.arabic
         && q.phonetic.as_bytes().first() == l.phonetic.as_bytes().first()
-        && !derived()
+        && !another_name_by_suffix(q, l)
     {
         return Some((SIM_ARABIC_LATIN, Path::ArabicLatin));
     }
@@ -869,6 +848,50 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
     None
+}
+
+/// Whether two tokens a few letters apart are different names by their
+/// suffixes: a surname formed on a given name (Muhammadov on Muhammad) is
+/// another name, not a two-letter typo of it; the feminine form of a
+/// surname (Osipova ~ Osipov) is another person's; a patronymic is not a
+/// surname one letter away (Mikhailovna ~ Mikhailova). The gender rule holds
+/// only between surnames: in an organisation's name `-ova` is the genitive
+/// (Завод имени Кулакова, the plant named after Kulakov). Against another
+/// surname a suffix may be a spelling: Kazakh surnames drop the Russian -ov
+/// (Kozhakhmet = Кожахметов), so only a given name is kept apart from its
+/// derived surname.
+fn another_name_by_suffix(q: &Tok, l: &Tok) -> bool {
+    if patronymic_against_surname(q, l) {
+        return true;
+    }
+    let (long, short) = if q.latin.len() > l.latin.len() {
+        (q, l)
+    } else {
+        (l, q)
+    };
+    short.role == TokenRole::Given && tamga_names::is_derived_name(&long.latin, &short.latin)
+        || long.role == TokenRole::Family
+            && short.role == TokenRole::Family
+            && tamga_names::is_other_gender_form(&long.latin, &short.latin)
+}
+
+/// Whether an edit-distance pair involving a token in Arabic or Persian
+/// script spells it as that script does. Two such words spell every
+/// consonant: one letter apart they are one name only if they differ in a
+/// vowel letter (داود ~ داوود, Dawud with one waw or two), not in a
+/// consonant (نوری Nouri ~ نظری Nazari). Against a Latin rendering on the
+/// same consonant key, the rendering must spell the long vowels the script
+/// writes, as the consonant path requires (خالدي Khaldi is not Khalid, one
+/// transposition apart).
+fn abjad_spelling_agrees(q: &Tok, l: &Tok) -> bool {
+    match (q.abjad, l.abjad) {
+        (false, false) => true,
+        (true, true) => q.consonants_meet(l),
+        _ => {
+            !q.consonants_meet(l)
+                || tamga_names::consonant_vowels_agree(&q.text, &q.latin, &l.text, &l.latin)
+        }
+    }
 }
 
 /// Whether one token is a patronymic and the other a surname, each by its
@@ -1212,21 +1235,17 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         matches!(it.path, Path::Joined) && !s.chosen.iter().any(|c| c.q == it.q && c.l == it.l)
     });
     if crowded_out {
-        let first = (
-            matched,
-            evidence_bits,
-            rarest_bits,
-            std::mem::take(&mut s.chosen),
-            s.q_used.clone(),
-            s.l_used.clone(),
-        );
-        let (m2, e2, r2) = greedy(s, (q, l), (qt, lt), |it| matches!(it.path, Path::Joined));
-        if m2 > first.0 {
-            (matched, evidence_bits, rarest_bits) = (m2, e2, r2);
+        // Keep the first alignment aside; greedy refills the scratch.
+        let first_chosen = std::mem::take(&mut s.chosen);
+        let first_q_used = std::mem::take(&mut s.q_used);
+        let first_l_used = std::mem::take(&mut s.l_used);
+        let second = greedy(s, (q, l), (qt, lt), |it| matches!(it.path, Path::Joined));
+        if second.0 > matched {
+            (matched, evidence_bits, rarest_bits) = second;
         } else {
-            s.chosen = first.3;
-            s.q_used = first.4;
-            s.l_used = first.5;
+            s.chosen = first_chosen;
+            s.q_used = first_q_used;
+            s.l_used = first_l_used;
         }
     }
     // A name's own abbreviation of words already matched (`AL-ITIHAAD
