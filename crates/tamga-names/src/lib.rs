@@ -1137,18 +1137,18 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         // English inflection of a Latin organisation word (lotteries, lottery; technological,
         // technology): the base forms' keys are variants, and a base form's concept key stands
         // for the word's when the word itself has none (charities -> charity -> @charitable).
-        let bases = if hint != PartyHint::Person && t.text.is_ascii() {
+        let english_bases = if hint != PartyHint::Person && t.text.is_ascii() {
             english_base_forms(&t.latin)
         } else {
             Vec::new()
         };
         let key = if hint != PartyHint::Person {
             lex.concept(&t.latin)
-                .or_else(|| bases.iter().find_map(|b| lex.concept(b)))
+                .or_else(|| english_bases.iter().find_map(|b| lex.concept(b)))
         } else {
             None
         };
-        for base in &bases {
+        for base in &english_bases {
             t.add_variant(phonetic_key(base));
         }
         let mut key = key.map(str::to_string);
@@ -1162,10 +1162,10 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
                 .or_else(|| patronymic_class(&t.latin));
         }
         if key.is_none() && hint == PartyHint::Organization && t.class == TokenClass::Name {
-            let bases = place_adjective_bases(&t.latin)
+            let russian_bases = place_adjective_bases(&t.latin)
                 .into_iter()
                 .chain(ical_adjective_bases(&t.latin));
-            for base in bases {
+            for base in russian_bases {
                 let k = phonetic_key(&base);
                 if k.len() >= 4 {
                     t.add_variant(k);
