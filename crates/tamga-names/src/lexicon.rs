@@ -58,8 +58,12 @@ pub(crate) struct Lexicon {
     pub stem_heads: FastSet<[u8; 4]>,
     /// Longest and shortest stem, in bytes.
     pub stem_len: (usize, usize),
-    /// Phonetic keys of East Slavic given-name forms -> class variant key (`@g:vladimir`).
+    /// Phonetic keys of given-name forms -> class variant key (`@g:vladimir`, `@g:yusuf`).
     pub given_classes: FastMap<String, String>,
+    /// The given-name and patronymic class keys of East Slavic names (`@g:vladimir`,
+    /// `@p:vladimir`): they mark a name as East Slavic, which names of Arabic and Persian
+    /// origin, used from West Africa to Central Asia, do not.
+    pub east_slavic_classes: FastSet<String>,
     /// Skeletons a patronymic suffix leaves of a given-name form (`serge` of Sergeevich,
     /// `pavl` of Pavlovich) -> patronymic class key (`@p:sergey`).
     pub patronymic_stems: FastMap<String, String>,
@@ -335,16 +339,44 @@ impl Lexicon {
                 }
             }
         }
-        for (_, cells) in rows(include_str!("../data/given_names.tsv")) {
-            let Some(key) = cells.first() else { continue };
-            let key = format!("@g:{}", key.trim());
-            for form in &cells[1..] {
-                let form = form.trim();
-                if !form.is_empty() {
+        const GIVEN: [(&str, &str, bool); 2] = [
+            (
+                "data/given_names.tsv",
+                include_str!("../data/given_names.tsv"),
+                true,
+            ),
+            (
+                "data/given_names_arabic_persian.tsv",
+                include_str!("../data/given_names_arabic_persian.tsv"),
+                false,
+            ),
+        ];
+        for (file, text, east_slavic) in GIVEN {
+            for (line, cells) in rows(text) {
+                let Some(key) = cells.first() else { continue };
+                let key = format!("@g:{}", key.trim());
+                let p = key.replacen("@g:", "@p:", 1);
+                if east_slavic {
+                    lex.east_slavic_classes.insert(key.clone());
+                    lex.east_slavic_classes.insert(p.clone());
+                }
+                for form in &cells[1..] {
+                    let form = form.trim();
+                    if form.is_empty() {
+                        continue;
+                    }
                     let k = given_class_key(form, &phonetic_key(form));
+                    // One spelling in two classes would make two different names meet
+                    // through it: the table must choose.
+                    if let Some(other) = lex.given_classes.get(&k).filter(|o| **o != key) {
+                        return Err(TableError {
+                            file,
+                            line,
+                            message: format!("`{form}` (key `{k}`) is already a form of {other}"),
+                        });
+                    }
                     lex.heads.insert(head3(&k));
                     lex.given_classes.insert(k, key.clone());
-                    let p = key.replacen("@g:", "@p:", 1);
                     let mut stems = vec![form.to_string()];
                     for tail in ["y", "o", "iy", "i", "ii"] {
                         if let Some(s) = form.strip_suffix(tail) {

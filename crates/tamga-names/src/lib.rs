@@ -88,6 +88,7 @@
 //! | `function_words.txt` | articles, prepositions, conjunctions an acronym may skip ([`acronym`]) | general grammar of the lists' languages (see header) |
 //! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
+//! | `given_names_arabic_persian.tsv` | given names of Arabic and Persian origin in the Latin spellings of the languages that use them → class variant key (`@g:yusuf`: Yussef = Yusif = Jusup = Yuusuf); a form belongs to one class | Wiktionary name entries and Wikipedia name articles; Turkish, Azerbaijani, Uzbek, Kazakh, Somali orthographies; BGN/PCGN for Russian and Tajik Cyrillic |
 //!
 //! Kanji read through the Hanzi table (Mandarin readings), which is wrong for Japanese names;
 //! scripts with no table (Thai, Devanagari, …) keep a hex skeleton so that a name still meets
@@ -1066,14 +1067,15 @@ fn akanye_readings<T: Copy + PartialEq>(word: &[T], a: T, o: T) -> Vec<Vec<T>> {
 /// `Zhukau`, `Karpou`), two letters from the Russian `-ov`, too far for the edit path on a
 /// short name. Such a token gets the phonetic key of its `-ov`/`-ev` form as a variant, in a
 /// name that is East Slavic by another token (a patronymic, or a given name of
-/// `data/given_names.tsv`): West African names end in -ou too (Amadou, Saidou) and are not
+/// `data/given_names.tsv`, not the Arabic and Persian classes): West African names end in -ou too (Amadou, Saidou) and are not
 /// Saidov. French `-eau` (Moreau) is not this ending.
 fn add_belarusian_surname_variants(tokens: &mut [NameToken]) {
+    let lex = lexicon();
     let east_slavic = tokens.iter().any(|t| {
         t.role == TokenRole::Patronymic
             || t.variants
                 .iter()
-                .any(|v| v.starts_with("@g:") || v.starts_with("@p:"))
+                .any(|v| lex.east_slavic_classes.contains(v))
     });
     if !east_slavic {
         return;

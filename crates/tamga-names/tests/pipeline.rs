@@ -293,6 +293,31 @@ fn belarusian_final_h_keeps_a_given_name_apart_from_another() {
 }
 
 #[test]
+fn arabic_and_persian_given_names_share_a_class_but_do_not_make_a_name_east_slavic() {
+    let class = |name: &str, i: usize| -> Vec<String> {
+        analyze(name, PartyHint::Person).tokens[i]
+            .variants
+            .iter()
+            .filter(|v| v.starts_with("@g:"))
+            .cloned()
+            .collect()
+    };
+    // Turkish, Russian (Гусейн), Persian and Somali spellings of حسين.
+    for form in ["Huseyin", "Guseyn", "Hossein", "Xuseen"] {
+        assert_eq!(class(form, 0), class("Hussein", 0), "{form}");
+    }
+    assert!(!class("Hussein", 0).is_empty());
+    assert_ne!(class("Hamid", 0), class("Ahmad", 0));
+    // A West African name with a class-bearing given name keeps its -ou:
+    // Saidou is not read as the Belarusian spelling of Saidov.
+    let surname_variants = |name: &str| analyze(name, PartyHint::Person).tokens[1].variants.clone();
+    assert!(!class("Ousmane Saidou", 0).is_empty());
+    assert_eq!(surname_variants("Ousmane Saidou"), Vec::<String>::new());
+    // After an East Slavic given name the same ending is ў: Saidou is Saidov.
+    assert!(!surname_variants("Siarhei Saidou").is_empty());
+}
+
+#[test]
 fn roles_from_suffixes_capitals_and_order() {
     let roles = |name: &str| {
         analyze(name, PartyHint::Person)
