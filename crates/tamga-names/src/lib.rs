@@ -909,6 +909,26 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
         };
         let mut t = make_token(text, latin, r.hyphen_next);
         t.has_lower = r.has_lower;
+        // Between two words of an organisation's name, an undotted и/i, y or e is the
+        // conjunction "and" (Лукин и партнеры, Hermanos y Asociados), not a person's
+        // initial: as an initial it met any word that starts with its letter. A dotted
+        // letter (I. Petrov), one next to another function word (P AND I: protection and
+        // indemnity) and one hyphened on (the Persian ezafe of ROYAY-E ROZ) are not.
+        let plain_word = |n: &normalize::RawToken| {
+            n.text.chars().count() > 1 && !acronym::is_function_word(&latin_of(&n.text, lang))
+        };
+        if hint == PartyHint::Organization
+            && is_conjunction_letter(&t.latin)
+            && !r.dotted
+            && i > 0
+            && !raw[i - 1].hyphen_next
+            && !r.hyphen_next
+            && raw.get(i + 1).is_some_and(plain_word)
+            && plain_word(&raw[i - 1])
+        {
+            t.class = TokenClass::Stopword;
+            t.add_variant("@and".to_string());
+        }
         // The division and industry words of a Chinese company name say what kind of company
         // it is and where, not which: as light as the stopwords of a Latin name, and carrying
         // the concept key of their English gloss (电子 = electronics).
@@ -974,6 +994,13 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
         tokens,
         party: hint,
     }
+}
+
+/// The one-letter words that mean "and" in the lists' languages (Russian, Ukrainian and
+/// the other Slavic languages и/i, Spanish y, Portuguese and Italian e), on their
+/// canonical Latin.
+fn is_conjunction_letter(latin: &str) -> bool {
+    matches!(latin, "i" | "y" | "e")
 }
 
 /// Words of the Belarusian legal forms (ISO 20275 ELF code list, Belarus: ТАА, ААТ, ЗАТ,

@@ -318,6 +318,27 @@ fn arabic_and_persian_given_names_share_a_class_but_do_not_make_a_name_east_slav
 }
 
 #[test]
+fn a_one_letter_and_inside_an_organisation_name_is_a_conjunction() {
+    let classes = |name: &str| -> Vec<TokenClass> {
+        analyze(name, PartyHint::Organization)
+            .tokens
+            .iter()
+            .map(|t| t.class.clone())
+            .collect()
+    };
+    assert_eq!(classes("Лукин и партнеры")[1], TokenClass::Stopword);
+    assert_eq!(classes("Hermanos y Asociados")[1], TokenClass::Stopword);
+    // A dotted letter is an initial; so is a letter in a person's name, one
+    // next to another function word (P and I: protection and indemnity, OFAC
+    // SDN) and the Persian ezafe hyphened on (ROYAY-E ROZ).
+    assert_eq!(classes("Zavod imeni I. Petrova")[2], TokenClass::Initial);
+    assert_eq!(classes("KISH P AND I CLUB")[3], TokenClass::Initial);
+    assert_ne!(classes("ROYAY-E ROZ KISH")[1], TokenClass::Stopword);
+    let person = analyze("Lukin I Petrov", PartyHint::Person);
+    assert_eq!(person.tokens[1].class, TokenClass::Initial);
+}
+
+#[test]
 fn roles_from_suffixes_capitals_and_order() {
     let roles = |name: &str| {
         analyze(name, PartyHint::Person)
