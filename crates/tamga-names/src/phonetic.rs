@@ -11,7 +11,7 @@
 //! | `y` | й (glide) | y or i before a vowel at the start of a word (Yulia, Iuliia, Ioulia) | |
 //! | `c` | ц | ts, tz | |
 //! | `k` | к қ ق | k, q, ck, c (not before e/i/y) | Kazakh/Arabic q is English k (Qasim/Kasim) |
-//! | `s` | с | s, c before e/i/y | |
+//! | `s` | с (з) | s, c before e/i/y; z between a vowel and a consonant that a vowel follows | the voicing of s/z there follows the next consonant, the spelling the source language (Ismailov = Измайлов); vowels on both sides keep the rule off abjad skeletons (ظفری zfri) |
 //! | `g` | г ғ غ | g, gh, gu before e/i (French Evgueni) | |
 //! | `f`,`t`,`d`,`v` | | ph→f, th→t, dh→d, w→v, French ou between vowels→v | w is German/Polish в (Iwanow) and Arabic و |
 //! | `a` | а е э ә | a, e | Arabic fatha is written a or e (Mohammed/Muhammad, Ahmed/Ahmad); Kazakh ә is a/ä/e |
@@ -252,6 +252,18 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
                 } else {
                     b'k'
                 }
+            }
+            // Between a vowel and a consonant that a vowel follows, s and z are one sound
+            // written two ways: the voicing follows the next consonant, and spellings follow
+            // the source language, not the sound (Ismailov = Измайлов, Izmaylov; Kozlov =
+            // Koslov). Vowels on both sides keep the rule off the vowelless skeletons of
+            // Arabic-script words (ظفری zfri is Zafari, not Safari).
+            b'z' if is_vowel(prev)
+                && next != 0
+                && !is_vowel_or_y(next)
+                && is_vowel_or_y(at(i + 2)) =>
+            {
+                b's'
             }
             b'q' if r.q_g => b'g',
             b'q' => b'k',

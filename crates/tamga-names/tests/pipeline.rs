@@ -318,6 +318,14 @@ fn arabic_and_persian_given_names_share_a_class_but_do_not_make_a_name_east_slav
 }
 
 #[test]
+fn s_and_z_before_a_voiced_consonant_are_one_sound() {
+    same_phonetic(&["Ismailov", "Измайлов", "Izmaylov"]);
+    // Not in a vowelless Arabic-script skeleton: ظفری (Zafari) is not صفری (Safari).
+    assert_ne!(one("ظفری").phonetic, one("صفری").phonetic);
+    assert_ne!(one("Zafari").phonetic, one("Safari").phonetic);
+}
+
+#[test]
 fn a_one_letter_and_inside_an_organisation_name_is_a_conjunction() {
     let classes = |name: &str| -> Vec<TokenClass> {
         analyze(name, PartyHint::Organization)
