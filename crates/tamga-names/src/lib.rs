@@ -975,6 +975,18 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             t.class = TokenClass::Initial;
         }
     }
+    // A particle links the word after it (bin Laden, van Gogh): the last word of a name,
+    // after another, has nothing to link and is a name (XU, Bin is Xu Bin, 徐斌; NGUYEN,
+    // Van), which a particle's low weight would all but ignore. Not the particle of a
+    // compound split apart (Abdul = abd-ul).
+    if let [.., before, last] = tokens.as_mut_slice() {
+        if last.class == TokenClass::Particle
+            && before.class != TokenClass::Particle
+            && !before.hyphen_next
+        {
+            last.class = TokenClass::Name;
+        }
+    }
     if hint != PartyHint::Organization && !has_legal {
         assign_roles(&mut tokens, &upper);
     }

@@ -326,6 +326,22 @@ fn s_and_z_before_a_voiced_consonant_are_one_sound() {
 }
 
 #[test]
+fn a_particle_that_ends_a_name_is_a_name() {
+    let classes = |name: &str| -> Vec<TokenClass> {
+        analyze(name, PartyHint::Person)
+            .tokens
+            .iter()
+            .map(|t| t.class.clone())
+            .collect()
+    };
+    // OFAC's XU, Bin is Xu Bin (徐斌), not Xu, son of ...
+    assert_eq!(classes("XU, Bin"), [TokenClass::Name, TokenClass::Name]);
+    assert_eq!(classes("Osama bin Laden")[1], TokenClass::Particle);
+    // The particle of a compound split apart stays one (Abdul = abd-ul).
+    assert_eq!(classes("REHMAN, Abdul")[2], TokenClass::Particle);
+}
+
+#[test]
 fn a_one_letter_and_inside_an_organisation_name_is_a_conjunction() {
     let classes = |name: &str| -> Vec<TokenClass> {
         analyze(name, PartyHint::Organization)
