@@ -670,9 +670,11 @@ impl NameIndex {
     /// informative tokens, then weak ones (see the crate docs).
     fn steps(&self, query: &AnalyzedName) -> Vec<Step<'_>> {
         let mut steps = Vec::with_capacity(query.tokens.len());
+        // The query's consonant runs, found once for all its tokens.
+        let runs = consonant_runs_of(query);
         for (i, token) in query.tokens.iter().enumerate() {
             if informative(token) {
-                steps.push(Step::new(self.expansions(query, i), true));
+                steps.push(Step::new(self.expansions(query, i, &runs), true));
             }
         }
         // Weak tokens never create candidates on their own when real name
@@ -694,7 +696,7 @@ impl NameIndex {
             }
             let may_create = !any_informative;
             let expansions = if may_create && token.latin.len() >= 4 {
-                self.expansions(query, i)
+                self.expansions(query, i, &runs)
             } else {
                 self.latin
                     .get(&token.latin)
@@ -821,8 +823,14 @@ impl NameIndex {
         out
     }
 
-    /// Expands query token `i` into weighted posting lists, strongest first.
-    fn expansions(&self, query: &AnalyzedName, i: usize) -> Vec<(f32, &[u32])> {
+    /// Expands query token `i` into weighted posting lists, strongest first;
+    /// `runs` are the query's consonant runs ([`consonant_runs_of`]).
+    fn expansions(
+        &self,
+        query: &AnalyzedName,
+        i: usize,
+        runs: &[(usize, usize, String)],
+    ) -> Vec<(f32, &[u32])> {
         let token = &query.tokens[i];
         let mut out: Vec<(f32, &[u32])> = Vec::new();
         let latin = token.latin.as_str();
@@ -866,8 +874,8 @@ impl NameIndex {
         } else {
             &self.abjad_consonants
         };
-        for (_, _, key) in consonant_runs_of(query).into_iter().filter(|r| r.0 == i) {
-            if let Some(t) = dict.get(&key) {
+        for (_, _, key) in runs.iter().filter(|r| r.0 == i) {
+            if let Some(t) = dict.get(key) {
                 let p = dict.posting(t);
                 out.push((CONSONANT_FACTOR * self.idf(p.len()), p));
             }
@@ -1146,12 +1154,25 @@ fn term_depth(len: usize) -> u8 {
 /// entries.
 struct Deletions {
     terms: Vec<Box<str>>,
+    /// Top hash bits that pick a bucket ([`Deletions::bucket_bits`]).
+    bits: u32,
     buckets: Vec<u32>,
     entries: Vec<(u64, u32)>,
 }
 
 impl Deletions {
-    const BUCKET_BITS: u32 = 16;
+    /// Fewest and most top hash bits of the bucket table.
+    const BUCKET_BITS: (u32, u32) = (16, 24);
+
+    /// Bucket bits for `entries` entries: about four entries a bucket, so
+    /// that a probe reads one or two cache lines of entries instead of
+    /// binary-searching a bucket of dozens (a query token probes dozens of
+    /// deletion forms). The table costs a byte per entry; the cap bounds it
+    /// at 64 MiB for the largest lists.
+    fn bucket_bits(entries: usize) -> u32 {
+        let wanted = (entries / 4).max(1).next_power_of_two().trailing_zeros();
+        wanted.clamp(Self::BUCKET_BITS.0, Self::BUCKET_BITS.1)
+    }
     /// Longer tokens are matched exactly only: no real name part is this
     /// long, and it bounds the work a hostile query can cause.
     const MAX_FUZZY_LEN: usize = 40;
@@ -1170,22 +1191,24 @@ impl Deletions {
         }
         entries.sort_unstable();
         entries.dedup();
-        let mut buckets = vec![0u32; (1 << Self::BUCKET_BITS) + 1];
+        let bits = Self::bucket_bits(entries.len());
+        let mut buckets = vec![0u32; (1 << bits) + 1];
         for &(h, _) in &entries {
-            buckets[(h >> (64 - Self::BUCKET_BITS)) as usize + 1] += 1;
+            buckets[(h >> (64 - bits)) as usize + 1] += 1;
         }
         for i in 1..buckets.len() {
             buckets[i] += buckets[i - 1];
         }
         Deletions {
             terms: terms.to_vec(),
+            bits,
             buckets,
             entries,
         }
     }
 
     fn probe(&self, hash: u64, hits: &mut Vec<u32>) {
-        let b = (hash >> (64 - Self::BUCKET_BITS)) as usize;
+        let b = (hash >> (64 - self.bits)) as usize;
         let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
         let bucket = &self.entries[start..end];
         let first = bucket.partition_point(|&(h, _)| h < hash);

@@ -369,6 +369,23 @@ struct TokData {
     /// A Hangul syllable linked to the next one of a given name (김정은: 정-은, see
     /// [`NameToken::hyphen_next`]): the syllables of a given name keep their order.
     syllable_next: bool,
+    /// `text` is Hangul and Han characters only ([`tamga_names::is_syllable_token`]):
+    /// a function of `text`, kept so that scoring a pair does not walk its characters.
+    syllable_token: bool,
+    /// Every character of `text` is a Hangul syllable (see [`hangul_syllables_differ`]).
+    hangul: bool,
+    /// Some variant is part of a concept key written as two words (see [`joined_pair`]).
+    parts: bool,
+    /// The first byte of `latin` (0 when empty).
+    first: u8,
+    /// `latin` is a Latin spelling of the Arabic article
+    /// ([`tamga_names::is_latin_arabic_article`]).
+    article: bool,
+    /// A hash of `text` ([`fnv32`]): unequal hashes are unequal texts.
+    text_hash: u32,
+    /// The phonetic key and its variants folded onto 64 bits ([`key_set`]):
+    /// two tokens whose sets are disjoint share no key.
+    keys: u64,
 }
 
 /// Equality of everything scoring reads (the memo excluded): two tokens
@@ -397,6 +414,16 @@ impl PartialEq for TokData {
             // A function of `latin`, compared above.
             letters: _,
             syllable_next,
+            // Functions of `text`, `latin`, `phonetic` and `variants`,
+            // compared above: kept so that most unequal pairs are told
+            // apart without reading the strings (a cache miss each).
+            syllable_token: _,
+            hangul: _,
+            parts: _,
+            first: _,
+            article: _,
+            text_hash: _,
+            keys: _,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -509,8 +536,31 @@ impl TokData {
                 && !han
                 && t.hyphen_next
                 && tamga_names::is_syllable_token(&t.text),
+            syllable_token: tamga_names::is_syllable_token(&t.text),
+            hangul: t
+                .text
+                .chars()
+                .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+            parts: t.variants.iter().any(|v| part_of(v).is_some()),
+            first: t.latin.as_bytes().first().copied().unwrap_or(0),
+            article: tamga_names::is_latin_arabic_article(&t.latin),
+            text_hash: fnv32(t.text.as_bytes()),
+            keys: key_set(std::iter::once(&t.phonetic).chain(&t.variants)),
         }
     }
+}
+
+/// FNV-1a over `bytes`, 32 bits.
+fn fnv32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The set of `keys`, each folded onto one of 64 bits by its hash: a key
+/// two tokens share sets the same bit in both sets.
+fn key_set<'a>(keys: impl Iterator<Item = &'a String>) -> u64 {
+    keys.fold(0, |m, k| m | 1 << (fnv32(k.as_bytes()) % 64))
 }
 
 /// The set of bytes of `s`, each folded onto one of 64 bits (`b % 64`).
@@ -549,7 +599,7 @@ impl Tok {
 
     /// The phonetic key both tokens share, if any (main key or a variant).
     fn shared_phonetic<'a>(&'a self, other: &'a Tok) -> Option<&'a str> {
-        if self.phonetic.len() < 2 {
+        if self.phonetic.len() < 2 || self.keys & other.keys == 0 {
             return None;
         }
         if self.phonetic == other.phonetic {
@@ -639,12 +689,7 @@ fn is_syllabic(script: &str) -> bool {
 /// ([`onsets_agree`]): the key's reading of j as a glide (Cyrillic й) made
 /// 영 yeong meet `Jong`.
 fn hangul_syllables_differ(q: &Tok, l: &Tok) -> bool {
-    let hangul = |t: &Tok| {
-        t.text
-            .chars()
-            .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
-    };
-    let Some((korean, latin)) = korean_and_latin(q, l, hangul) else {
+    let Some((korean, latin)) = korean_and_latin(q, l, |t| t.hangul) else {
         return false;
     };
     fn vowel(b: u8) -> bool {
@@ -707,7 +752,7 @@ fn onsets_agree(a: u8, b: u8) -> bool {
 /// Korean spelling and most romanisations keep (Ri, Rhee, Lee; Ryu; Rim, Lim), so the
 /// commonest Korean surnames meet their Latin forms.
 fn initial_sound_rule(q: &Tok, l: &Tok) -> bool {
-    let hangul = |t: &Tok| !t.han && tamga_names::is_syllable_token(&t.text);
+    let hangul = |t: &Tok| !t.han && t.syllable_token;
     let Some((korean, latin)) = korean_and_latin(q, l, hangul) else {
         return false;
     };
@@ -762,13 +807,14 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         }
         return legal_related(a, b).then_some((SIM_LEGAL_RELATED, Path::LegalForm));
     }
-    if q.text == l.text {
+    if q.text_hash == l.text_hash && q.text == l.text {
         return Some((1.0, Path::Exact));
     }
     // Two names written in Han meet on their characters (traditional ones are
     // folded to simplified by `tamga_names`), not on their toneless reading,
     // which homophones share (精芯 ~ 景昕, both jingxin).
-    if q.latin == l.latin && !(q.han && l.han) {
+    // Equal skeletons have equal letter sets (see `letter_set`).
+    if q.letters == l.letters && q.latin == l.latin && !(q.han && l.han) {
         return Some((SIM_TRANSLITERATION, Path::Transliteration));
     }
     let (ql, ll) = (q.latin.len(), l.latin.len());
@@ -962,6 +1008,12 @@ fn acronym_path(acronym: &Tok, run: &[Tok]) -> (f64, Path) {
     }
 }
 
+/// The concept key `v` is part of (`@machinebuilding` for `@machinebuilding+`),
+/// if it is a part key (see [`joined_pair`]).
+fn part_of(v: &str) -> Option<&str> {
+    v.strip_suffix('+').filter(|k| k.starts_with('@'))
+}
+
 /// Single token against two adjacent tokens written together.
 fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     let s = single.latin.as_bytes();
@@ -975,20 +1027,23 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
         let whole = t.len() == x.len() + y.len() && t.starts_with(x) && t.ends_with(y);
         return whole.then_some(SIM_JOINED);
     }
-    if s.len() == a.len() + b.len() && s.starts_with(a) && s.ends_with(b) {
+    if s.len() == a.len() + b.len()
+        && single.first == pa.first
+        && s.starts_with(a)
+        && s.ends_with(b)
+    {
         return Some(SIM_JOINED);
     }
     // A concept written as one word in one language and two in the other
     // (машиностроительный ~ machine building): both parts carry its key
     // marked as a part (`@machinebuilding+`, see `tamga_names::analyze`).
-    fn part_of(v: &str) -> Option<&str> {
-        v.strip_suffix('+').filter(|k| k.starts_with('@'))
-    }
-    if pa.variants.iter().any(|v| {
-        part_of(v).is_some_and(|k| {
-            pb.variants.iter().any(|w| w == v) && single.variants.iter().any(|x| **x == *k)
+    if pa.parts
+        && pa.variants.iter().any(|v| {
+            part_of(v).is_some_and(|k| {
+                pb.variants.iter().any(|w| w == v) && single.variants.iter().any(|x| **x == *k)
+            })
         })
-    }) {
+    {
         return Some(SIM_PHONETIC);
     }
     // Fuzzy joins are a secondary path: require the first letter to agree
@@ -996,7 +1051,7 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     // has no edit path (see [`is_syllabic`]; pinyin has one spelling per
     // syllable, unlike the romanisations of Hangul): `xinquan` is not
     // `xin quang`.
-    if s[0] != a[0] || single.han || pa.han || pb.han {
+    if single.first != pa.first || single.han || pa.han || pb.han {
         return None;
     }
     let together = a.iter().chain(b.iter()).copied();
@@ -1009,12 +1064,12 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
 /// the article as written and assimilated to a following sun letter
 /// ([`tamga_names::arabic_article_joins`]).
 fn joined_triple(single: &Tok, pa: &Tok, article: &Tok, pc: &Tok) -> Option<f64> {
-    if !tamga_names::is_latin_arabic_article(&article.latin) {
+    if !article.article {
         return None;
     }
     let s = single.latin.as_bytes();
     let (a, c) = (pa.latin.as_bytes(), pc.latin.as_bytes());
-    if a.is_empty() || c.len() < 2 || s.len() < a.len() + c.len() || s[0] != a[0] {
+    if a.is_empty() || c.len() < 2 || s.len() < a.len() + c.len() || single.first != pa.first {
         return None;
     }
     let mut best: Option<f64> = None;
