@@ -1207,10 +1207,9 @@ impl Deletions {
         }
     }
 
-    fn probe(&self, hash: u64, hits: &mut Vec<u32>) {
-        let b = (hash >> (64 - self.bits)) as usize;
-        let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        let bucket = &self.entries[start..end];
+    /// Appends the term ids filed under `hash`, whose bucket is `bucket`.
+    fn probe(&self, hash: u64, bucket: std::ops::Range<usize>, hits: &mut Vec<u32>) {
+        let bucket = &self.entries[bucket];
         let first = bucket.partition_point(|&(h, _)| h < hash);
         hits.extend(
             bucket[first..]
@@ -1226,8 +1225,18 @@ impl Deletions {
         if bound == 0 || bytes.len() > Self::MAX_FUZZY_LEN {
             return Vec::new();
         }
+        // The buckets of every deletion form first, then their entries: the
+        // reads of one pass are independent, so the processor overlaps their
+        // cache misses, where probing form by form waited for each in turn.
+        let mut spans: Vec<(u64, u32, u32)> = Vec::new();
+        deletion_hashes(bytes, bound, &mut |h| {
+            let b = (h >> (64 - self.bits)) as usize;
+            spans.push((h, self.buckets[b], self.buckets[b + 1]));
+        });
         let mut hits = Vec::new();
-        deletion_hashes(bytes, bound, &mut |h| self.probe(h, &mut hits));
+        for (hash, start, end) in spans {
+            self.probe(hash, start as usize..end as usize, &mut hits);
+        }
         hits.sort_unstable();
         hits.dedup();
         hits.into_iter()

@@ -386,6 +386,8 @@ struct TokData {
     /// The phonetic key and its variants folded onto 64 bits ([`key_set`]):
     /// two tokens whose sets are disjoint share no key.
     keys: u64,
+    /// The consonant keys ([`Tok::consonant_keys`]) folded the same way.
+    consonant_set: u64,
 }
 
 /// Equality of everything scoring reads (the memo excluded): two tokens
@@ -424,6 +426,7 @@ impl PartialEq for TokData {
             article: _,
             text_hash: _,
             keys: _,
+            consonant_set: _,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -546,6 +549,7 @@ impl TokData {
             article: tamga_names::is_latin_arabic_article(&t.latin),
             text_hash: fnv32(t.text.as_bytes()),
             keys: key_set(std::iter::once(&t.phonetic).chain(&t.variants)),
+            consonant_set: key_set(std::iter::once(&t.consonants).chain(&t.consonant_variants)),
         }
     }
 }
@@ -593,8 +597,10 @@ impl Tok {
     /// Whether the two tokens share a consonant key (an abjad token's other
     /// readings included).
     fn consonants_meet(&self, other: &Tok) -> bool {
-        self.consonant_keys()
-            .any(|k| other.consonant_keys().any(|m| m == k))
+        self.consonant_set & other.consonant_set != 0
+            && self
+                .consonant_keys()
+                .any(|k| other.consonant_keys().any(|m| m == k))
     }
 
     /// The phonetic key both tokens share, if any (main key or a variant).
@@ -1640,6 +1646,66 @@ impl NameScorer for TamgaScorer {
     ) -> f64 {
         SCRATCH.with(|s| align(query, candidate, stats, &mut s.borrow_mut()).score)
     }
+
+    /// Scores the candidates in turn while fetching the memory of the next
+    /// ones (see [`prefetch_ahead`]).
+    fn score_values(
+        &self,
+        query: &PreparedName,
+        candidates: &[&PreparedName],
+        stats: &dyn TokenStats,
+    ) -> Vec<f64> {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            (0..candidates.len())
+                .map(|k| {
+                    prefetch_ahead(candidates, k);
+                    align(query, candidates[k], stats, &mut s).score
+                })
+                .collect()
+        })
+    }
+}
+
+/// Asks for the memory candidate `k + 1` to `k + 3` will be scored with, one
+/// level deeper for each nearer candidate: the names of a query lie anywhere
+/// in a list of tens of thousands, and each is a chain of three reads (the
+/// name, its token array, the tokens) that would each wait on main memory
+/// when the name is scored. Fetched while candidate `k` is aligned, they
+/// are mostly in cache by then. Names are read only as far as the previous
+/// step fetched them, so no read waits here either.
+fn prefetch_ahead(candidates: &[&PreparedName], k: usize) {
+    if let Some(&name) = candidates.get(k + 3) {
+        prefetch(name as *const PreparedName, 1);
+    }
+    if let Some(&name) = candidates.get(k + 2) {
+        prefetch(name.tokens.as_ptr(), name.tokens.len());
+    }
+    if let Some(&name) = candidates.get(k + 1) {
+        for t in name.tokens.iter() {
+            prefetch(Arc::as_ptr(&t.0), 1);
+        }
+    }
+}
+
+/// Hints the processor to load the cache lines of the `n` values at `p`
+/// into cache. A hint only: the address is never dereferenced.
+#[inline(always)]
+fn prefetch<T>(p: *const T, n: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let bytes = std::mem::size_of::<T>() * n;
+        for offset in (0..bytes).step_by(64) {
+            // SAFETY: a prefetch never faults and has no effect a program
+            // can observe but its timing, whatever the address (only
+            // computed here, with wrapping arithmetic); SSE is part of the
+            // x86_64 baseline.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>().wrapping_add(offset)) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (p, n);
 }
 
 /// Rounds to 4 decimals so that output is stable and readable; scores are
