@@ -766,12 +766,14 @@ impl NameIndex {
             // A name below the bar is outside the ranking (see the crate
             // docs): most held names, which need not be copied and sorted.
             let bar = scratch.bar;
-            let mut out: Vec<(f64, u32)> = scratch
-                .held
-                .iter()
-                .filter(|h| h.evidence >= bar)
-                .map(|h| (h.evidence, h.name))
-                .collect();
+            let mut out: Vec<(f64, u32)> = Vec::with_capacity(scratch.held.len());
+            out.extend(
+                scratch
+                    .held
+                    .iter()
+                    .filter(|h| h.evidence >= bar)
+                    .map(|h| (h.evidence, h.name)),
+            );
             let top = out.iter().map(|c| c.0).fold(0.0, f64::max);
             out.retain(|c| c.0 >= min_ratio * top);
             let by_rank = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
@@ -1228,12 +1230,20 @@ impl Deletions {
         // The buckets of every deletion form first, then their entries: the
         // reads of one pass are independent, so the processor overlaps their
         // cache misses, where probing form by form waited for each in turn.
-        let mut spans: Vec<(u64, u32, u32)> = Vec::new();
+        let n = bytes.len();
+        let forms = 1
+            + n
+            + if bound >= 2 {
+                n * n.saturating_sub(1) / 2
+            } else {
+                0
+            };
+        let mut spans: Vec<(u64, u32, u32)> = Vec::with_capacity(forms);
         deletion_hashes(bytes, bound, &mut |h| {
             let b = (h >> (64 - self.bits)) as usize;
             spans.push((h, self.buckets[b], self.buckets[b + 1]));
         });
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(forms);
         for (hash, start, end) in spans {
             self.probe(hash, start as usize..end as usize, &mut hits);
         }

@@ -388,6 +388,12 @@ struct TokData {
     keys: u64,
     /// The consonant keys ([`Tok::consonant_keys`]) folded the same way.
     consonant_set: u64,
+    /// The first letters of the consonant keys, each folded onto one of 32
+    /// bits: of every non-empty key in the low half, of every key of 3+
+    /// letters in the high half (see [`may_join`]).
+    consonant_firsts: u64,
+    /// The role the skeleton's suffix gives a token ([`tamga_names::suffix_role`]).
+    suffix_role: Option<TokenRole>,
 }
 
 /// Equality of everything scoring reads (the memo excluded): two tokens
@@ -427,6 +433,8 @@ impl PartialEq for TokData {
             text_hash: _,
             keys: _,
             consonant_set: _,
+            consonant_firsts: _,
+            suffix_role: _,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -550,6 +558,13 @@ impl TokData {
             text_hash: fnv32(t.text.as_bytes()),
             keys: key_set(std::iter::once(&t.phonetic).chain(&t.variants)),
             consonant_set: key_set(std::iter::once(&t.consonants).chain(&t.consonant_variants)),
+            consonant_firsts: std::iter::once(&t.consonants)
+                .chain(&t.consonant_variants)
+                .filter_map(|k| Some((k.as_bytes().first()? % 32, k.len() >= 3)))
+                .fold(0, |m, (b, long)| {
+                    m | 1 << b | if long { 1 << (32 + b) } else { 0 }
+                }),
+            suffix_role: tamga_names::suffix_role(&t.latin),
         }
     }
 }
@@ -954,7 +969,7 @@ fn abjad_spelling_agrees(q: &Tok, l: &Tok) -> bool {
 /// patronymic `Valentinova` before the capitalised surname): both are left
 /// to the edit distance.
 fn patronymic_against_surname(q: &Tok, l: &Tok) -> bool {
-    let role = |t: &Tok| tamga_names::suffix_role(&t.latin).filter(|&r| r == t.role);
+    let role = |t: &Tok| t.suffix_role.filter(|&r| r == t.role);
     matches!(
         (role(q), role(l)),
         (Some(TokenRole::Patronymic), Some(TokenRole::Family))
@@ -1494,11 +1509,14 @@ fn self_abbreviations(tokens: &[Tok], used: &[bool], weights: &[f64]) -> f64 {
 fn may_join(runs: &[Tok], singles: &[Tok]) -> bool {
     let starts = &runs[..runs.len().saturating_sub(1)];
     starts.iter().any(|r| {
-        r.consonant_keys().any(|rk| {
-            !rk.is_empty()
-                && singles.iter().any(|t| {
-                    t.consonant_keys()
-                        .any(|k| k.len() >= 3 && k.starts_with(rk))
+        singles.iter().any(|t| {
+            // A prefix starts with the letter its key does (see
+            // `TokData::consonant_firsts`).
+            (r.consonant_firsts & 0xffff_ffff) & (t.consonant_firsts >> 32) != 0
+                && r.consonant_keys().any(|rk| {
+                    !rk.is_empty()
+                        && t.consonant_keys()
+                            .any(|k| k.len() >= 3 && k.starts_with(rk))
                 })
         })
     })
