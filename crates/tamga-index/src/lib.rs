@@ -1209,6 +1209,11 @@ impl Deletions {
         }
     }
 
+    /// The bucket of deletion hash `h`.
+    fn bucket_of(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
     /// Appends the term ids filed under `hash`, whose bucket is `bucket`.
     fn probe(&self, hash: u64, bucket: std::ops::Range<usize>, hits: &mut Vec<u32>) {
         let bucket = &self.entries[bucket];
@@ -1227,9 +1232,10 @@ impl Deletions {
         if bound == 0 || bytes.len() > Self::MAX_FUZZY_LEN {
             return Vec::new();
         }
-        // The buckets of every deletion form first, then their entries: the
-        // reads of one pass are independent, so the processor overlaps their
-        // cache misses, where probing form by form waited for each in turn.
+        // Each pass asks for the memory the next one reads (the bucket table
+        // rows of every deletion form, then their entries, then the terms
+        // hit): the reads of one pass are independent, so their cache misses
+        // overlap, where probing form by form waited for each in turn.
         let n = bytes.len();
         let forms = 1
             + n
@@ -1238,22 +1244,36 @@ impl Deletions {
             } else {
                 0
             };
-        let mut spans: Vec<(u64, u32, u32)> = Vec::with_capacity(forms);
+        let mut hashes: Vec<u64> = Vec::with_capacity(forms);
         deletion_hashes(bytes, bound, &mut |h| {
-            let b = (h >> (64 - self.bits)) as usize;
-            spans.push((h, self.buckets[b], self.buckets[b + 1]));
+            prefetch(self.buckets[self.bucket_of(h)..].as_ptr(), 2);
+            hashes.push(h);
         });
+        let spans: Vec<(u64, usize, usize)> = hashes
+            .iter()
+            .map(|&h| {
+                let b = self.bucket_of(h);
+                let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+                prefetch(self.entries[start..].as_ptr(), end - start);
+                (h, start, end)
+            })
+            .collect();
         let mut hits = Vec::with_capacity(forms);
         for (hash, start, end) in spans {
-            self.probe(hash, start as usize..end as usize, &mut hits);
+            self.probe(hash, start..end, &mut hits);
         }
         hits.sort_unstable();
         hits.dedup();
+        for &t in &hits {
+            prefetch(self.terms[t as usize..].as_ptr(), 1);
+        }
         hits.into_iter()
             .filter(|&t| {
                 let term = self.terms[t as usize].as_bytes();
-                term != bytes
-                    && term.len().abs_diff(bytes.len()) <= usize::from(bound)
+                // The length first: it is stored with the term's address,
+                // its letters elsewhere.
+                term.len().abs_diff(bytes.len()) <= usize::from(bound)
+                    && term != bytes
                     && osa::distance_with_args(
                         bytes.iter().copied(),
                         term.iter().copied(),
@@ -1270,6 +1290,26 @@ impl Deletions {
             + self.buckets.len() * 4
             + self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
     }
+}
+
+/// Hints the processor to load the cache lines of the `n` values at `p`
+/// into cache. A hint only: the address is never dereferenced.
+#[inline(always)]
+fn prefetch<T>(p: *const T, n: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let bytes = std::mem::size_of::<T>() * n;
+        for offset in (0..bytes).step_by(64) {
+            // SAFETY: a prefetch never faults and has no effect a program
+            // can observe but its timing, whatever the address (only
+            // computed here, with wrapping arithmetic); SSE is part of the
+            // x86_64 baseline.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>().wrapping_add(offset)) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (p, n);
 }
 
 /// Normalises an identifier number for comparison: ASCII letters and digits

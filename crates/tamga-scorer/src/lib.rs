@@ -392,7 +392,9 @@ struct TokData {
     /// bits: of every non-empty key in the low half, of every key of 3+
     /// letters in the high half (see [`may_join`]).
     consonant_firsts: u64,
-    /// The role the skeleton's suffix gives a token ([`tamga_names::suffix_role`]).
+    /// The role the skeleton's suffix gives a token
+    /// ([`tamga_names::suffix_role`]) when it is the token's role, a
+    /// patronymic or family name (see [`patronymic_against_surname`]).
     suffix_role: Option<TokenRole>,
 }
 
@@ -564,7 +566,12 @@ impl TokData {
                 .fold(0, |m, (b, long)| {
                     m | 1 << b | if long { 1 << (32 + b) } else { 0 }
                 }),
-            suffix_role: tamga_names::suffix_role(&t.latin),
+            suffix_role: match t.role {
+                TokenRole::Patronymic | TokenRole::Family => {
+                    tamga_names::suffix_role(&t.latin).filter(|&r| r == t.role)
+                }
+                _ => None,
+            },
         }
     }
 }
@@ -969,9 +976,8 @@ fn abjad_spelling_agrees(q: &Tok, l: &Tok) -> bool {
 /// patronymic `Valentinova` before the capitalised surname): both are left
 /// to the edit distance.
 fn patronymic_against_surname(q: &Tok, l: &Tok) -> bool {
-    let role = |t: &Tok| t.suffix_role.filter(|&r| r == t.role);
     matches!(
-        (role(q), role(l)),
+        (q.suffix_role, l.suffix_role),
         (Some(TokenRole::Patronymic), Some(TokenRole::Family))
             | (Some(TokenRole::Family), Some(TokenRole::Patronymic))
     )
@@ -1685,23 +1691,30 @@ impl NameScorer for TamgaScorer {
     }
 }
 
-/// Asks for the memory candidate `k + 1` to `k + 3` will be scored with, one
-/// level deeper for each nearer candidate: the names of a query lie anywhere
-/// in a list of tens of thousands, and each is a chain of three reads (the
-/// name, its token array, the tokens) that would each wait on main memory
-/// when the name is scored. Fetched while candidate `k` is aligned, they
-/// are mostly in cache by then. Names are read only as far as the previous
+/// Asks for the memory candidates `k + 1` to `k + 4` will be scored with,
+/// one level deeper for each nearer candidate: the names of a query lie
+/// anywhere in a list of tens of thousands, and each is a chain of reads
+/// (the name, its token array, the tokens, their text and skeleton, which
+/// a token met exactly compares) that would each wait on main memory when
+/// the name is scored. Fetched while candidate `k` is aligned, they are
+/// mostly in cache by then. Names are read only as far as the previous
 /// step fetched them, so no read waits here either.
 fn prefetch_ahead(candidates: &[&PreparedName], k: usize) {
-    if let Some(&name) = candidates.get(k + 3) {
+    if let Some(&name) = candidates.get(k + 4) {
         prefetch(name as *const PreparedName, 1);
     }
-    if let Some(&name) = candidates.get(k + 2) {
+    if let Some(&name) = candidates.get(k + 3) {
         prefetch(name.tokens.as_ptr(), name.tokens.len());
+    }
+    if let Some(&name) = candidates.get(k + 2) {
+        for t in name.tokens.iter() {
+            prefetch(Arc::as_ptr(&t.0), 1);
+        }
     }
     if let Some(&name) = candidates.get(k + 1) {
         for t in name.tokens.iter() {
-            prefetch(Arc::as_ptr(&t.0), 1);
+            prefetch(t.text.as_ptr(), t.text.len());
+            prefetch(t.latin.as_ptr(), t.latin.len());
         }
     }
 }
