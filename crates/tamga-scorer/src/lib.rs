@@ -1944,6 +1944,43 @@ mod tests {
     }
 
     #[test]
+    fn candidates_scored_together_score_as_one_by_one() {
+        // More candidates than the prefetch pipeline is deep, sharing tokens,
+        // in several scripts and with a joined run.
+        let s = TamgaScorer::new();
+        let preparer = s.list_preparer();
+        let hint = NameKindHint::Person;
+        let names = [
+            "YAKUNIN, Vladimir Ivanovich",
+            "Vladimir Ivanovich USTINOV",
+            "Владимир Якунин",
+            "Abd al Rahman Yakunin",
+            "عبد الرحمن",
+            "Yakunina Vladimira",
+            "Wladimir Jakunin",
+            "V. I. Yakunin",
+        ];
+        let prepared: Vec<PreparedName> = names
+            .iter()
+            .map(|n| preparer(n, hint, &analyze(n, PartyHint::Person)))
+            .collect();
+        let candidates: Vec<&PreparedName> = prepared.iter().collect();
+        for query in [
+            "Vladimir Yakunin",
+            "Abdurrahman Yakunin",
+            "Ustinov Vladimir",
+        ] {
+            let query = s.prepare(query, hint);
+            let one_by_one: Vec<f64> = candidates
+                .iter()
+                .map(|c| s.score_value(&query, c, &NoStats))
+                .collect();
+            assert!(one_by_one.iter().any(|&v| v > 0.5));
+            assert_eq!(s.score_values(&query, &candidates, &NoStats), one_by_one);
+        }
+    }
+
+    #[test]
     fn order_does_not_matter() {
         let a = score("ZAKHAROV Aleksandr", "Aleksandr ZAKHAROV");
         assert!(a.score > 0.99, "{a:?}");
