@@ -670,9 +670,11 @@ impl NameIndex {
     /// informative tokens, then weak ones (see the crate docs).
     fn steps(&self, query: &AnalyzedName) -> Vec<Step<'_>> {
         let mut steps = Vec::with_capacity(query.tokens.len());
+        // The query's consonant runs, found once for all its tokens.
+        let runs = consonant_runs_of(query);
         for (i, token) in query.tokens.iter().enumerate() {
             if informative(token) {
-                steps.push(Step::new(self.expansions(query, i), true));
+                steps.push(Step::new(self.expansions(query, i, &runs), true));
             }
         }
         // Weak tokens never create candidates on their own when real name
@@ -694,7 +696,7 @@ impl NameIndex {
             }
             let may_create = !any_informative;
             let expansions = if may_create && token.latin.len() >= 4 {
-                self.expansions(query, i)
+                self.expansions(query, i, &runs)
             } else {
                 self.latin
                     .get(&token.latin)
@@ -764,12 +766,14 @@ impl NameIndex {
             // A name below the bar is outside the ranking (see the crate
             // docs): most held names, which need not be copied and sorted.
             let bar = scratch.bar;
-            let mut out: Vec<(f64, u32)> = scratch
-                .held
-                .iter()
-                .filter(|h| h.evidence >= bar)
-                .map(|h| (h.evidence, h.name))
-                .collect();
+            let mut out: Vec<(f64, u32)> = Vec::with_capacity(scratch.held.len());
+            out.extend(
+                scratch
+                    .held
+                    .iter()
+                    .filter(|h| h.evidence >= bar)
+                    .map(|h| (h.evidence, h.name)),
+            );
             let top = out.iter().map(|c| c.0).fold(0.0, f64::max);
             out.retain(|c| c.0 >= min_ratio * top);
             let by_rank = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
@@ -821,8 +825,14 @@ impl NameIndex {
         out
     }
 
-    /// Expands query token `i` into weighted posting lists, strongest first.
-    fn expansions(&self, query: &AnalyzedName, i: usize) -> Vec<(f32, &[u32])> {
+    /// Expands query token `i` into weighted posting lists, strongest first;
+    /// `runs` are the query's consonant runs ([`consonant_runs_of`]).
+    fn expansions(
+        &self,
+        query: &AnalyzedName,
+        i: usize,
+        runs: &[(usize, usize, String)],
+    ) -> Vec<(f32, &[u32])> {
         let token = &query.tokens[i];
         let mut out: Vec<(f32, &[u32])> = Vec::new();
         let latin = token.latin.as_str();
@@ -866,8 +876,8 @@ impl NameIndex {
         } else {
             &self.abjad_consonants
         };
-        for (_, _, key) in consonant_runs_of(query).into_iter().filter(|r| r.0 == i) {
-            if let Some(t) = dict.get(&key) {
+        for (_, _, key) in runs.iter().filter(|r| r.0 == i) {
+            if let Some(t) = dict.get(key) {
                 let p = dict.posting(t);
                 out.push((CONSONANT_FACTOR * self.idf(p.len()), p));
             }
@@ -1146,12 +1156,25 @@ fn term_depth(len: usize) -> u8 {
 /// entries.
 struct Deletions {
     terms: Vec<Box<str>>,
+    /// Top hash bits that pick a bucket ([`Deletions::bucket_bits`]).
+    bits: u32,
     buckets: Vec<u32>,
     entries: Vec<(u64, u32)>,
 }
 
 impl Deletions {
-    const BUCKET_BITS: u32 = 16;
+    /// Fewest and most top hash bits of the bucket table.
+    const BUCKET_BITS: (u32, u32) = (16, 24);
+
+    /// Bucket bits for `entries` entries: about four entries a bucket, so
+    /// that a probe reads one or two cache lines of entries instead of
+    /// binary-searching a bucket of dozens (a query token probes dozens of
+    /// deletion forms). The table costs a byte per entry; the cap bounds it
+    /// at 64 MiB for the largest lists.
+    fn bucket_bits(entries: usize) -> u32 {
+        let wanted = (entries / 4).max(1).next_power_of_two().trailing_zeros();
+        wanted.clamp(Self::BUCKET_BITS.0, Self::BUCKET_BITS.1)
+    }
     /// Longer tokens are matched exactly only: no real name part is this
     /// long, and it bounds the work a hostile query can cause.
     const MAX_FUZZY_LEN: usize = 40;
@@ -1170,24 +1193,30 @@ impl Deletions {
         }
         entries.sort_unstable();
         entries.dedup();
-        let mut buckets = vec![0u32; (1 << Self::BUCKET_BITS) + 1];
+        let bits = Self::bucket_bits(entries.len());
+        let mut buckets = vec![0u32; (1 << bits) + 1];
         for &(h, _) in &entries {
-            buckets[(h >> (64 - Self::BUCKET_BITS)) as usize + 1] += 1;
+            buckets[(h >> (64 - bits)) as usize + 1] += 1;
         }
         for i in 1..buckets.len() {
             buckets[i] += buckets[i - 1];
         }
         Deletions {
             terms: terms.to_vec(),
+            bits,
             buckets,
             entries,
         }
     }
 
-    fn probe(&self, hash: u64, hits: &mut Vec<u32>) {
-        let b = (hash >> (64 - Self::BUCKET_BITS)) as usize;
-        let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        let bucket = &self.entries[start..end];
+    /// The bucket of deletion hash `h`.
+    fn bucket_of(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// Appends the term ids filed under `hash`, whose bucket is `bucket`.
+    fn probe(&self, hash: u64, bucket: std::ops::Range<usize>, hits: &mut Vec<u32>) {
+        let bucket = &self.entries[bucket];
         let first = bucket.partition_point(|&(h, _)| h < hash);
         hits.extend(
             bucket[first..]
@@ -1203,15 +1232,48 @@ impl Deletions {
         if bound == 0 || bytes.len() > Self::MAX_FUZZY_LEN {
             return Vec::new();
         }
-        let mut hits = Vec::new();
-        deletion_hashes(bytes, bound, &mut |h| self.probe(h, &mut hits));
+        // Each pass asks for the memory the next one reads (the bucket table
+        // rows of every deletion form, then their entries, then the terms
+        // hit): the reads of one pass are independent, so their cache misses
+        // overlap, where probing form by form waited for each in turn.
+        let n = bytes.len();
+        let forms = 1
+            + n
+            + if bound >= 2 {
+                n * n.saturating_sub(1) / 2
+            } else {
+                0
+            };
+        let mut hashes: Vec<u64> = Vec::with_capacity(forms);
+        deletion_hashes(bytes, bound, &mut |h| {
+            prefetch(self.buckets[self.bucket_of(h)..].as_ptr(), 2);
+            hashes.push(h);
+        });
+        let spans: Vec<(u64, usize, usize)> = hashes
+            .iter()
+            .map(|&h| {
+                let b = self.bucket_of(h);
+                let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+                prefetch(self.entries[start..].as_ptr(), end - start);
+                (h, start, end)
+            })
+            .collect();
+        let mut hits = Vec::with_capacity(forms);
+        for (hash, start, end) in spans {
+            self.probe(hash, start..end, &mut hits);
+        }
         hits.sort_unstable();
         hits.dedup();
+        for &t in &hits {
+            prefetch(self.terms[t as usize..].as_ptr(), 1);
+        }
         hits.into_iter()
             .filter(|&t| {
                 let term = self.terms[t as usize].as_bytes();
-                term != bytes
-                    && term.len().abs_diff(bytes.len()) <= usize::from(bound)
+                // The length first: it is stored with the term's address,
+                // its letters elsewhere.
+                term.len().abs_diff(bytes.len()) <= usize::from(bound)
+                    && term != bytes
                     && osa::distance_with_args(
                         bytes.iter().copied(),
                         term.iter().copied(),
@@ -1228,6 +1290,26 @@ impl Deletions {
             + self.buckets.len() * 4
             + self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
     }
+}
+
+/// Hints the processor to load the cache lines of the `n` values at `p`
+/// into cache. A hint only: the address is never dereferenced.
+#[inline(always)]
+fn prefetch<T>(p: *const T, n: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let bytes = std::mem::size_of::<T>() * n;
+        for offset in (0..bytes).step_by(64) {
+            // SAFETY: a prefetch never faults and has no effect a program
+            // can observe but its timing, whatever the address (only
+            // computed here, with wrapping arithmetic); SSE is part of the
+            // x86_64 baseline.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>().wrapping_add(offset)) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (p, n);
 }
 
 /// Normalises an identifier number for comparison: ASCII letters and digits

@@ -207,4 +207,21 @@ pub trait NameScorer: Send + Sync {
     ) -> f64 {
         self.score(query, candidate, stats).score
     }
+
+    /// [`NameScorer::score_value`] of `query` against each of `candidates`,
+    /// in their order. Screening scores all the candidates of a query at
+    /// once through it, so that a scorer may share work between them (the
+    /// same list token met in many candidates); each value must equal
+    /// `score_value`'s, which the default calls.
+    fn score_values(
+        &self,
+        query: &Self::Prepared,
+        candidates: &[&Self::Prepared],
+        stats: &dyn TokenStats,
+    ) -> Vec<f64> {
+        candidates
+            .iter()
+            .map(|c| self.score_value(query, c, stats))
+            .collect()
+    }
 }

@@ -372,6 +372,33 @@ struct TokData {
     /// A Hangul syllable linked to the next one of a given name (김정은: 정-은, see
     /// [`NameToken::hyphen_next`]): the syllables of a given name keep their order.
     syllable_next: bool,
+    /// `text` is Hangul and Han characters only ([`tamga_names::is_syllable_token`]):
+    /// a function of `text`, kept so that scoring a pair does not walk its characters.
+    syllable_token: bool,
+    /// Every character of `text` is a Hangul syllable (see [`hangul_syllables_differ`]).
+    hangul: bool,
+    /// Some variant is part of a concept key written as two words (see [`joined_pair`]).
+    parts: bool,
+    /// The first byte of `latin` (0 when empty).
+    first: u8,
+    /// `latin` is a Latin spelling of the Arabic article
+    /// ([`tamga_names::is_latin_arabic_article`]).
+    article: bool,
+    /// A hash of `text` ([`fnv32`]): unequal hashes are unequal texts.
+    text_hash: u32,
+    /// The phonetic key and its variants folded onto 64 bits ([`key_set`]):
+    /// two tokens whose sets are disjoint share no key.
+    keys: u64,
+    /// The consonant keys ([`Tok::consonant_keys`]) folded the same way.
+    consonant_set: u64,
+    /// The first letters of the consonant keys, each folded onto one of 32
+    /// bits: of every non-empty key in the low half, of every key of 3+
+    /// letters in the high half (see [`may_join`]).
+    consonant_firsts: u64,
+    /// The role the skeleton's suffix gives a token
+    /// ([`tamga_names::suffix_role`]) when it is the token's role, a
+    /// patronymic or family name (see [`patronymic_against_surname`]).
+    suffix_role: Option<TokenRole>,
 }
 
 /// Equality of everything scoring reads (the memo excluded): two tokens
@@ -401,6 +428,19 @@ impl PartialEq for TokData {
             // A function of `latin`, compared above.
             letters: _,
             syllable_next,
+            // Functions of `text`, `latin`, `phonetic` and `variants`,
+            // compared above: kept so that most unequal pairs are told
+            // apart without reading the strings (a cache miss each).
+            syllable_token: _,
+            hangul: _,
+            parts: _,
+            first: _,
+            article: _,
+            text_hash: _,
+            keys: _,
+            consonant_set: _,
+            consonant_firsts: _,
+            suffix_role: _,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -515,8 +555,44 @@ impl TokData {
                 && !han
                 && t.hyphen_next
                 && tamga_names::is_syllable_token(&t.text),
+            syllable_token: tamga_names::is_syllable_token(&t.text),
+            hangul: t
+                .text
+                .chars()
+                .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+            parts: t.variants.iter().any(|v| part_of(v).is_some()),
+            first: t.latin.as_bytes().first().copied().unwrap_or(0),
+            article: tamga_names::is_latin_arabic_article(&t.latin),
+            text_hash: fnv32(t.text.as_bytes()),
+            keys: key_set(std::iter::once(&t.phonetic).chain(&t.variants)),
+            consonant_set: key_set(std::iter::once(&t.consonants).chain(&t.consonant_variants)),
+            consonant_firsts: std::iter::once(&t.consonants)
+                .chain(&t.consonant_variants)
+                .filter_map(|k| Some((k.as_bytes().first()? % 32, k.len() >= 3)))
+                .fold(0, |m, (b, long)| {
+                    m | 1 << b | if long { 1 << (32 + b) } else { 0 }
+                }),
+            suffix_role: match t.role {
+                TokenRole::Patronymic | TokenRole::Family => {
+                    tamga_names::suffix_role(&t.latin).filter(|&r| r == t.role)
+                }
+                _ => None,
+            },
         }
     }
+}
+
+/// FNV-1a over `bytes`, 32 bits.
+fn fnv32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The set of `keys`, each folded onto one of 64 bits by its hash: a key
+/// two tokens share sets the same bit in both sets.
+fn key_set<'a>(keys: impl Iterator<Item = &'a String>) -> u64 {
+    keys.fold(0, |m, k| m | 1 << (fnv32(k.as_bytes()) % 64))
 }
 
 /// The set of bytes of `s`, each folded onto one of 64 bits (`b % 64`).
@@ -549,15 +625,17 @@ impl Tok {
     /// Whether the two tokens share a consonant key (an abjad token's other
     /// readings included).
     fn consonants_meet(&self, other: &Tok) -> bool {
-        self.consonant_keys()
-            .any(|k| other.consonant_keys().any(|m| m == k))
+        self.consonant_set & other.consonant_set != 0
+            && self
+                .consonant_keys()
+                .any(|k| other.consonant_keys().any(|m| m == k))
     }
 
     /// The phonetic key both tokens share, if any (main key or a variant).
     fn shared_phonetic<'a>(&'a self, other: &'a Tok) -> Option<&'a str> {
         // A one-letter key is an initial's, which only the initial path compares;
         // a one-letter conjunction still meets `and` by its concept key.
-        if self.phonetic.len() < 2 && !self.conjunction {
+        if (self.phonetic.len() < 2 && !self.conjunction) || self.keys & other.keys == 0 {
             return None;
         }
         if self.phonetic == other.phonetic {
@@ -647,12 +725,7 @@ fn is_syllabic(script: &str) -> bool {
 /// ([`onsets_agree`]): the key's reading of j as a glide (Cyrillic й) made
 /// 영 yeong meet `Jong`.
 fn hangul_syllables_differ(q: &Tok, l: &Tok) -> bool {
-    let hangul = |t: &Tok| {
-        t.text
-            .chars()
-            .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
-    };
-    let Some((korean, latin)) = korean_and_latin(q, l, hangul) else {
+    let Some((korean, latin)) = korean_and_latin(q, l, |t| t.hangul) else {
         return false;
     };
     fn vowel(b: u8) -> bool {
@@ -715,7 +788,7 @@ fn onsets_agree(a: u8, b: u8) -> bool {
 /// Korean spelling and most romanisations keep (Ri, Rhee, Lee; Ryu; Rim, Lim), so the
 /// commonest Korean surnames meet their Latin forms.
 fn initial_sound_rule(q: &Tok, l: &Tok) -> bool {
-    let hangul = |t: &Tok| !t.han && tamga_names::is_syllable_token(&t.text);
+    let hangul = |t: &Tok| !t.han && t.syllable_token;
     let Some((korean, latin)) = korean_and_latin(q, l, hangul) else {
         return false;
     };
@@ -770,13 +843,14 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         }
         return legal_related(a, b).then_some((SIM_LEGAL_RELATED, Path::LegalForm));
     }
-    if q.text == l.text {
+    if q.text_hash == l.text_hash && q.text == l.text {
         return Some((1.0, Path::Exact));
     }
     // Two names written in Han meet on their characters (traditional ones are
     // folded to simplified by `tamga_names`), not on their toneless reading,
     // which homophones share (精芯 ~ 景昕, both jingxin).
-    if q.latin == l.latin && !(q.han && l.han) {
+    // Equal skeletons have equal letter sets (see `letter_set`).
+    if q.letters == l.letters && q.latin == l.latin && !(q.han && l.han) {
         return Some((SIM_TRANSLITERATION, Path::Transliteration));
     }
     let (ql, ll) = (q.latin.len(), l.latin.len());
@@ -910,9 +984,8 @@ fn abjad_spelling_agrees(q: &Tok, l: &Tok) -> bool {
 /// patronymic `Valentinova` before the capitalised surname): both are left
 /// to the edit distance.
 fn patronymic_against_surname(q: &Tok, l: &Tok) -> bool {
-    let role = |t: &Tok| tamga_names::suffix_role(&t.latin).filter(|&r| r == t.role);
     matches!(
-        (role(q), role(l)),
+        (q.suffix_role, l.suffix_role),
         (Some(TokenRole::Patronymic), Some(TokenRole::Family))
             | (Some(TokenRole::Family), Some(TokenRole::Patronymic))
     )
@@ -970,6 +1043,12 @@ fn acronym_path(acronym: &Tok, run: &[Tok]) -> (f64, Path) {
     }
 }
 
+/// The concept key `v` is part of (`@machinebuilding` for `@machinebuilding+`),
+/// if it is a part key (see [`joined_pair`]).
+fn part_of(v: &str) -> Option<&str> {
+    v.strip_suffix('+').filter(|k| k.starts_with('@'))
+}
+
 /// Single token against two adjacent tokens written together.
 fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     let s = single.latin.as_bytes();
@@ -983,20 +1062,23 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
         let whole = t.len() == x.len() + y.len() && t.starts_with(x) && t.ends_with(y);
         return whole.then_some(SIM_JOINED);
     }
-    if s.len() == a.len() + b.len() && s.starts_with(a) && s.ends_with(b) {
+    if s.len() == a.len() + b.len()
+        && single.first == pa.first
+        && s.starts_with(a)
+        && s.ends_with(b)
+    {
         return Some(SIM_JOINED);
     }
     // A concept written as one word in one language and two in the other
     // (машиностроительный ~ machine building): both parts carry its key
     // marked as a part (`@machinebuilding+`, see `tamga_names::analyze`).
-    fn part_of(v: &str) -> Option<&str> {
-        v.strip_suffix('+').filter(|k| k.starts_with('@'))
-    }
-    if pa.variants.iter().any(|v| {
-        part_of(v).is_some_and(|k| {
-            pb.variants.iter().any(|w| w == v) && single.variants.iter().any(|x| **x == *k)
+    if pa.parts
+        && pa.variants.iter().any(|v| {
+            part_of(v).is_some_and(|k| {
+                pb.variants.iter().any(|w| w == v) && single.variants.iter().any(|x| **x == *k)
+            })
         })
-    }) {
+    {
         return Some(SIM_PHONETIC);
     }
     // Fuzzy joins are a secondary path: require the first letter to agree
@@ -1004,7 +1086,7 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     // has no edit path (see [`is_syllabic`]; pinyin has one spelling per
     // syllable, unlike the romanisations of Hangul): `xinquan` is not
     // `xin quang`.
-    if s[0] != a[0] || single.han || pa.han || pb.han {
+    if single.first != pa.first || single.han || pa.han || pb.han {
         return None;
     }
     let together = a.iter().chain(b.iter()).copied();
@@ -1017,12 +1099,12 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
 /// the article as written and assimilated to a following sun letter
 /// ([`tamga_names::arabic_article_joins`]).
 fn joined_triple(single: &Tok, pa: &Tok, article: &Tok, pc: &Tok) -> Option<f64> {
-    if !tamga_names::is_latin_arabic_article(&article.latin) {
+    if !article.article {
         return None;
     }
     let s = single.latin.as_bytes();
     let (a, c) = (pa.latin.as_bytes(), pc.latin.as_bytes());
-    if a.is_empty() || c.len() < 2 || s.len() < a.len() + c.len() || s[0] != a[0] {
+    if a.is_empty() || c.len() < 2 || s.len() < a.len() + c.len() || single.first != pa.first {
         return None;
     }
     let mut best: Option<f64> = None;
@@ -1441,11 +1523,14 @@ fn self_abbreviations(tokens: &[Tok], used: &[bool], weights: &[f64]) -> f64 {
 fn may_join(runs: &[Tok], singles: &[Tok]) -> bool {
     let starts = &runs[..runs.len().saturating_sub(1)];
     starts.iter().any(|r| {
-        r.consonant_keys().any(|rk| {
-            !rk.is_empty()
-                && singles.iter().any(|t| {
-                    t.consonant_keys()
-                        .any(|k| k.len() >= 3 && k.starts_with(rk))
+        singles.iter().any(|t| {
+            // A prefix starts with the letter its key does (see
+            // `TokData::consonant_firsts`).
+            (r.consonant_firsts & 0xffff_ffff) & (t.consonant_firsts >> 32) != 0
+                && r.consonant_keys().any(|rk| {
+                    !rk.is_empty()
+                        && t.consonant_keys()
+                            .any(|k| k.len() >= 3 && k.starts_with(rk))
                 })
         })
     })
@@ -1593,6 +1678,73 @@ impl NameScorer for TamgaScorer {
     ) -> f64 {
         SCRATCH.with(|s| align(query, candidate, stats, &mut s.borrow_mut()).score)
     }
+
+    /// Scores the candidates in turn while fetching the memory of the next
+    /// ones (see [`prefetch_ahead`]).
+    fn score_values(
+        &self,
+        query: &PreparedName,
+        candidates: &[&PreparedName],
+        stats: &dyn TokenStats,
+    ) -> Vec<f64> {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            (0..candidates.len())
+                .map(|k| {
+                    prefetch_ahead(candidates, k);
+                    align(query, candidates[k], stats, &mut s).score
+                })
+                .collect()
+        })
+    }
+}
+
+/// Asks for the memory candidates `k + 1` to `k + 4` will be scored with,
+/// one level deeper for each nearer candidate: the names of a query lie
+/// anywhere in a list of tens of thousands, and each is a chain of reads
+/// (the name, its token array, the tokens, their text and skeleton, which
+/// a token met exactly compares) that would each wait on main memory when
+/// the name is scored. Fetched while candidate `k` is aligned, they are
+/// mostly in cache by then. Names are read only as far as the previous
+/// step fetched them, so no read waits here either.
+fn prefetch_ahead(candidates: &[&PreparedName], k: usize) {
+    if let Some(&name) = candidates.get(k + 4) {
+        prefetch(name as *const PreparedName, 1);
+    }
+    if let Some(&name) = candidates.get(k + 3) {
+        prefetch(name.tokens.as_ptr(), name.tokens.len());
+    }
+    if let Some(&name) = candidates.get(k + 2) {
+        for t in name.tokens.iter() {
+            prefetch(Arc::as_ptr(&t.0), 1);
+        }
+    }
+    if let Some(&name) = candidates.get(k + 1) {
+        for t in name.tokens.iter() {
+            prefetch(t.text.as_ptr(), t.text.len());
+            prefetch(t.latin.as_ptr(), t.latin.len());
+        }
+    }
+}
+
+/// Hints the processor to load the cache lines of the `n` values at `p`
+/// into cache. A hint only: the address is never dereferenced.
+#[inline(always)]
+fn prefetch<T>(p: *const T, n: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let bytes = std::mem::size_of::<T>() * n;
+        for offset in (0..bytes).step_by(64) {
+            // SAFETY: a prefetch never faults and has no effect a program
+            // can observe but its timing, whatever the address (only
+            // computed here, with wrapping arithmetic); SSE is part of the
+            // x86_64 baseline.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>().wrapping_add(offset)) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (p, n);
 }
 
 /// Rounds to 4 decimals so that output is stable and readable; scores are
@@ -1796,6 +1948,43 @@ mod tests {
                 s.score(&query, prepared, &NoStats),
                 s.score(&query, &own, &NoStats)
             );
+        }
+    }
+
+    #[test]
+    fn candidates_scored_together_score_as_one_by_one() {
+        // More candidates than the prefetch pipeline is deep, sharing tokens,
+        // in several scripts and with a joined run.
+        let s = TamgaScorer::new();
+        let preparer = s.list_preparer();
+        let hint = NameKindHint::Person;
+        let names = [
+            "YAKUNIN, Vladimir Ivanovich",
+            "Vladimir Ivanovich USTINOV",
+            "Владимир Якунин",
+            "Abd al Rahman Yakunin",
+            "عبد الرحمن",
+            "Yakunina Vladimira",
+            "Wladimir Jakunin",
+            "V. I. Yakunin",
+        ];
+        let prepared: Vec<PreparedName> = names
+            .iter()
+            .map(|n| preparer(n, hint, &analyze(n, PartyHint::Person)))
+            .collect();
+        let candidates: Vec<&PreparedName> = prepared.iter().collect();
+        for query in [
+            "Vladimir Yakunin",
+            "Abdurrahman Yakunin",
+            "Ustinov Vladimir",
+        ] {
+            let query = s.prepare(query, hint);
+            let one_by_one: Vec<f64> = candidates
+                .iter()
+                .map(|c| s.score_value(&query, c, &NoStats))
+                .collect();
+            assert!(one_by_one.iter().any(|&v| v > 0.5));
+            assert_eq!(s.score_values(&query, &candidates, &NoStats), one_by_one);
         }
     }
 

@@ -261,6 +261,21 @@ pub struct Screener<S: NameScorer> {
 /// positions, hashed by FNV as the memo of [`CachedStats`] is.
 type BestNames = HashMap<u32, (f64, u32), BuildHasherDefault<Fnv>>;
 
+/// Keeps `score`, the name score of indexed name `name_id`, as its entity's
+/// best if it is (a weak alias pays its cut first; an earlier name keeps a
+/// tie).
+fn record<P>(name_id: u32, indexed: &IndexedName<P>, mut score: f64, best: &mut BestNames) {
+    if indexed.is_weak() {
+        score += WEAK_ALIAS_DELTA;
+    }
+    match best.get(&indexed.entity) {
+        Some(&(b, _)) if b >= score => {}
+        _ => {
+            best.insert(indexed.entity, (score, name_id));
+        }
+    }
+}
+
 /// The most the adjustments other than an identifier match can raise a name
 /// score (every raise at once, plus the rounding of the final score), so
 /// that a candidate below the threshold by more can be dropped unexplained.
@@ -483,8 +498,16 @@ impl<S: NameScorer> Screener<S> {
             self.index.candidates(&analyzed)
         };
         best.reserve(candidates.len());
-        for candidate in &candidates {
-            self.consider(&prepared, candidate.name, &stats, &mut best);
+        // All candidates at once, so that the scorer may share work between
+        // them (see `NameScorer::score_values`).
+        let listed: Vec<(u32, &IndexedName<S::Prepared>)> = candidates
+            .iter()
+            .filter_map(|c| Some((c.name, self.names.get(c.name as usize)?)))
+            .collect();
+        let list_prepared: Vec<&S::Prepared> = listed.iter().map(|(_, n)| &n.prepared).collect();
+        let scores = self.scorer.score_values(&prepared, &list_prepared, &stats);
+        for (&(name_id, indexed), score) in listed.iter().zip(scores) {
+            record(name_id, indexed, score, &mut best);
         }
         let id_owners: &[u32] = match &query.identifier {
             Some(number) => self.identifiers.lookup(number),
@@ -618,16 +641,8 @@ impl<S: NameScorer> Screener<S> {
         let Some(indexed) = self.names.get(name_id as usize) else {
             return;
         };
-        let mut score = self.scorer.score_value(prepared, &indexed.prepared, stats);
-        if indexed.is_weak() {
-            score += WEAK_ALIAS_DELTA;
-        }
-        match best.get(&indexed.entity) {
-            Some(&(b, _)) if b >= score => {}
-            _ => {
-                best.insert(indexed.entity, (score, name_id));
-            }
-        }
+        let score = self.scorer.score_value(prepared, &indexed.prepared, stats);
+        record(name_id, indexed, score, best);
     }
 
     fn country_evidence(&self, entity: u32, country: &str) -> Option<Adjustment> {
