@@ -1335,6 +1335,21 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
     if stem.ends_with(|c: char| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')) {
         out.push(format!("{stem}ka"));
     }
+    // A place in -а after two consonants takes a fleeting vowel о/е between them before
+    // -ский (Вологда -> вологодский, Москва -> московский, Коломна -> коломенский), and г
+    // alternates with ж (Калуга -> калужский, Рига -> рижский); Русская грамматика (АН СССР,
+    // 1980), the fleeting vowels and the г/ж alternation of adjective formation.
+    let b = stem.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    if let [.., c1, v, c2] = b {
+        if stem.len() >= 5 && !vowel(*c1) && matches!(v, b'o' | b'e') && !vowel(*c2) {
+            let head = &stem[..stem.len() - 2];
+            out.push(format!("{head}{}a", char::from(*c2)));
+        }
+    }
+    if let Some(head) = stem.strip_suffix("zh").filter(|h| h.len() >= 3) {
+        out.push(format!("{head}ga"));
+    }
     out
 }
 
