@@ -66,6 +66,8 @@ pub(crate) struct Lexicon {
     /// Russian organisation-type abbreviations (`data/ru_abbreviations.tsv`) by skeleton
     /// (`nii`) -> the words they abbreviate.
     pub abbreviations: FastMap<String, Vec<Expansion>>,
+    /// Longest skeleton of [`Lexicon::abbreviations`], in bytes (a cheap pre-check).
+    pub abbreviation_len: usize,
     /// Skeletons of the legal forms `data/legal_forms.tsv` writes in Cyrillic (`ooo`, `zao`,
     /// `obshchestvosogranichennoiotvetstvennostyu`): a name with one is a Russian-language
     /// name, whatever its script.
@@ -388,6 +390,7 @@ impl Lexicon {
             if words.len() < 2 || words.iter().any(|w| w.latin.is_empty()) {
                 return Err(err(format!("`{full}` is not two or more words")));
             }
+            lex.abbreviation_len = lex.abbreviation_len.max(key.len());
             if lex.abbreviations.insert(key, words).is_some() {
                 return Err(err(format!("`{abbr}` is entered twice")));
             }

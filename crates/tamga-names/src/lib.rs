@@ -926,7 +926,8 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     if orgish {
         has_legal |= collapse_legal_forms(&mut tokens, &mut upper);
     }
-    if orgish {
+    // A name of unknown kind only with a legal form: `Nii` is also a Ga given name.
+    if hint == PartyHint::Organization || (orgish && has_legal) {
         expand_abbreviations(&mut tokens, &mut upper, cyrillic_name);
     }
     // Titles: persons anywhere, unknown parties only as leading words.
@@ -1424,7 +1425,8 @@ fn patronymic_class(latin: &str) -> Option<String> {
 /// romanisations. In a name written in Latin the words are written as their skeletons. A
 /// two-letter abbreviation is read only as the first word (legal forms aside) of a
 /// Russian-language name: written in Cyrillic, or with a legal form the table writes in
-/// Cyrillic (`UK RFPI, OOO`, not `GKR UK OOO` or `PCC (UK) LTD`).
+/// Cyrillic (`UK RFPI, OOO`, not `GKR UK OOO` or `PCC (UK) LTD`). Called for organisations'
+/// names, and for names of unknown kind that have a legal form.
 fn expand_abbreviations(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>, cyrillic_name: bool) {
     let lex = lexicon();
     if lex.abbreviations.is_empty() {
@@ -1443,7 +1445,9 @@ fn expand_abbreviations(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>, cyri
     while i < tokens.len() {
         let t = &tokens[i];
         let short_ok = russian && lead == Some(i);
-        let words = (t.class == TokenClass::Name && (short_ok || t.latin.len() > 2))
+        let words = (t.class == TokenClass::Name
+            && t.latin.len() <= lex.abbreviation_len
+            && (short_ok || t.latin.len() > 2))
             .then(|| lex.abbreviations.get(&t.latin))
             .flatten();
         let Some(words) = words else {

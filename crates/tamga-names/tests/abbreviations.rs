@@ -49,11 +49,11 @@ fn a_two_letter_abbreviation_needs_a_russian_name_and_the_lead() {
 }
 
 #[test]
-fn persons_keep_their_tokens() {
-    // A person's name has no abbreviations to write out (a Vietnamese `Ho`, a `Nii` given
-    // name of Ghana).
-    assert_eq!(
-        latins("NII Armah", PartyHint::Person),
-        vec!["nii".to_string(), "armah".to_string()]
-    );
+fn persons_and_names_of_unknown_kind_keep_their_tokens() {
+    // `Nii` is a Ga given name (Ghana): a person's name has no abbreviations to write out,
+    // nor has a name of unknown kind unless a legal form shows it is an organisation's.
+    let nii = vec!["nii".to_string(), "armah".to_string()];
+    assert_eq!(latins("NII Armah", PartyHint::Person), nii);
+    assert_eq!(latins("NII ARMAH", PartyHint::Unknown), nii);
+    assert!(latins("AO NII VEKTOR", PartyHint::Unknown).len() > 3);
 }
