@@ -34,7 +34,10 @@
 //!    abbreviations `L.L.C.`, `S.A.` are one token, and can start or continue a longer form:
 //!    `S.A. de C.V.`, `S.A.L. Offshore`, `B.S.C. (c)`), titles (persons only, see
 //!    `data/titles.txt`), particles, stopwords (organisations; weighted, not dropped),
-//!    initials (one letter).
+//!    initials (one letter). A Russian organisation-type abbreviation (НИИ, ЦНИИ, ОКБ, НПО,
+//!    АКБ; two-letter ПО, УК only leading a Russian-language name) is written out as the
+//!    stopwords it abbreviates (`data/ru_abbreviations.tsv`: `AO NII VEKTOR` = `AO nauchno
+//!    issledovatelskiy institut VEKTOR`), which meet the romanised and translated words.
 //! 4. **Roles** ([`TokenRole`], persons only): patronymic and family-name suffixes from
 //!    `data/name_suffixes.tsv`, the list convention of writing the surname in capitals
 //!    (`ABDIROV Nurlan`), and the position of a patronymic (`Family Given Patronymic` or
