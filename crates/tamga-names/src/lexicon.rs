@@ -67,6 +67,26 @@ pub(crate) struct Lexicon {
     /// Skeletons a patronymic suffix leaves of a given-name form (`serge` of Sergeevich,
     /// `pavl` of Pavlovich) -> patronymic class key (`@p:sergey`).
     pub patronymic_stems: FastMap<String, String>,
+    /// Russian organisation-type abbreviations (`data/ru_abbreviations.tsv`) by skeleton
+    /// (`nii`) -> the words they abbreviate.
+    pub abbreviations: FastMap<String, Vec<Expansion>>,
+    /// Longest skeleton of [`Lexicon::abbreviations`], in bytes (a cheap pre-check).
+    pub abbreviation_len: usize,
+    /// Skeletons of the legal forms `data/legal_forms.tsv` writes in Cyrillic (`ooo`, `zao`,
+    /// `obshchestvosogranichennoiotvetstvennostyu`): a name with one is a Russian-language
+    /// name, whatever its script.
+    pub cyrillic_forms: FastSet<String>,
+}
+
+/// One word of an abbreviation written out ([`Lexicon::abbreviations`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Expansion {
+    /// The word in Cyrillic, as the table writes it.
+    pub text: String,
+    /// Its Latin skeleton.
+    pub latin: String,
+    /// Written with a hyphen to the next word (`научно-исследовательский`).
+    pub hyphen_next: bool,
 }
 
 /// Most edits a word of a multi-word legal form may carry (see [`fuzzy_form_len`]).
@@ -254,8 +274,14 @@ impl Lexicon {
                 }
                 1 => {
                     lex.legal_single.insert(latin[0].clone(), class.to_string());
+                    if !form.is_ascii() {
+                        lex.cyrillic_forms.insert(latin[0].clone());
+                    }
                 }
                 n => {
+                    if !form.is_ascii() {
+                        lex.cyrillic_forms.insert(latin.concat());
+                    }
                     let keys: Vec<String> = latin.iter().map(|l| phonetic_key(l)).collect();
                     lex.legal_first.insert(keys[0].clone());
                     lex.legal_multi.insert(keys.join(" "), class.to_string());
@@ -337,6 +363,40 @@ impl Lexicon {
                     lex.heads.insert(head3(&latin));
                     lex.concept_words.insert(latin, key.clone());
                 }
+            }
+        }
+        const AB: &str = "data/ru_abbreviations.tsv";
+        for (line, cells) in rows(include_str!("../data/ru_abbreviations.tsv")) {
+            let err = |message: String| TableError {
+                file: AB,
+                line,
+                message,
+            };
+            let (Some(abbr), Some(full)) = (cells.first(), cells.get(1)) else {
+                return Err(err("expected `abbreviation<TAB>words`".into()));
+            };
+            let key = match entry_latin(abbr.trim()).as_slice() {
+                [one] => one.clone(),
+                _ => return Err(err(format!("`{abbr}` is not one word"))),
+            };
+            let words: Vec<Expansion> = tokenize(full.trim())
+                .into_iter()
+                .map(|t| {
+                    let mut latin = String::new();
+                    token_latin(&t.text, Lang::Russian, &mut latin);
+                    Expansion {
+                        text: t.text,
+                        latin,
+                        hyphen_next: t.hyphen_next,
+                    }
+                })
+                .collect();
+            if words.len() < 2 || words.iter().any(|w| w.latin.is_empty()) {
+                return Err(err(format!("`{full}` is not two or more words")));
+            }
+            lex.abbreviation_len = lex.abbreviation_len.max(key.len());
+            if lex.abbreviations.insert(key, words).is_some() {
+                return Err(err(format!("`{abbr}` is entered twice")));
             }
         }
         const GIVEN: [(&str, &str, bool); 2] = [

@@ -34,7 +34,10 @@
 //!    abbreviations `L.L.C.`, `S.A.` are one token, and can start or continue a longer form:
 //!    `S.A. de C.V.`, `S.A.L. Offshore`, `B.S.C. (c)`), titles (persons only, see
 //!    `data/titles.txt`), particles, stopwords (organisations; weighted, not dropped),
-//!    initials (one letter).
+//!    initials (one letter). A Russian organisation-type abbreviation (НИИ, ЦНИИ, ОКБ, НПО,
+//!    АКБ; two-letter ПО, УК only leading a Russian-language name) is written out as the
+//!    stopwords it abbreviates (`data/ru_abbreviations.tsv`: `AO NII VEKTOR` = `AO nauchno
+//!    issledovatelskiy institut VEKTOR`), which meet the romanised and translated words.
 //! 4. **Roles** ([`TokenRole`], persons only): patronymic and family-name suffixes from
 //!    `data/name_suffixes.tsv`, the list convention of writing the surname in capitals
 //!    (`ABDIROV Nurlan`), and the position of a patronymic (`Family Given Patronymic` or
@@ -85,6 +88,7 @@
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
 //! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English, Spanish, Portuguese, French, Italian, Romanian, German, Turkish) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
+//! | `ru_abbreviations.tsv` | Russian organisation-type abbreviations (НИИ, ЦНИИ, ОКБ, НПО, НПП, ПО, УК, АКБ, ФГБУ) → the words they abbreviate, written out by the analyser in organisation names | Словарь сокращений русского языка (Alekseev, Gozman, Sakharov, 1984); Russian Wiktionary entries |
 //! | `function_words.txt` | articles, prepositions, conjunctions an acronym may skip ([`acronym`]) | general grammar of the lists' languages (see header) |
 //! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
@@ -946,6 +950,10 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     if orgish {
         has_legal |= collapse_legal_forms(&mut tokens, &mut upper);
     }
+    // A name of unknown kind only with a legal form: `Nii` is also a Ga given name.
+    if hint == PartyHint::Organization || (orgish && has_legal) {
+        expand_abbreviations(&mut tokens, &mut upper, cyrillic_name);
+    }
     // Titles: persons anywhere, unknown parties only as leading words.
     let mut leading = true;
     for t in tokens.iter_mut() {
@@ -1372,6 +1380,21 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
     if stem.ends_with(|c: char| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')) {
         out.push(format!("{stem}ka"));
     }
+    // A place in -а after two consonants takes a fleeting vowel о/е between them before
+    // -ский (Вологда -> вологодский, Москва -> московский, Коломна -> коломенский), and г
+    // alternates with ж (Калуга -> калужский, Рига -> рижский); Русская грамматика (АН СССР,
+    // 1980), the fleeting vowels and the г/ж alternation of adjective formation.
+    let b = stem.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    if let [.., c1, v, c2] = b {
+        if stem.len() >= 5 && !vowel(*c1) && matches!(v, b'o' | b'e') && !vowel(*c2) {
+            let head = &stem[..stem.len() - 2];
+            out.push(format!("{head}{}a", char::from(*c2)));
+        }
+    }
+    if let Some(head) = stem.strip_suffix("zh").filter(|h| h.len() >= 3) {
+        out.push(format!("{head}ga"));
+    }
     out
 }
 
@@ -1439,6 +1462,70 @@ fn patronymic_class(latin: &str) -> Option<String> {
 
 /// Collapses multi-word legal forms into one token and classes one-word forms; returns
 /// whether any legal form was found.
+/// Russian organisation-type abbreviations (НИИ, ОКБ, НПО, УК; `data/ru_abbreviations.tsv`)
+/// written out as the words they abbreviate, so that `АО НИИ «Вектор»` meets `Joint Stock
+/// Company Scientific Research Institute Vektor` and `Научно-исследовательский институт
+/// Вектор` word by word: the words carry their concept keys (`data/org_terms.tsv`) and
+/// romanisations. In a name written in Latin the words are written as their skeletons. A
+/// two-letter abbreviation is read only as the first word (legal forms aside) of a
+/// Russian-language name: written in Cyrillic, or with a legal form the table writes in
+/// Cyrillic (`UK RFPI, OOO`, not `GKR UK OOO` or `PCC (UK) LTD`). Called for organisations'
+/// names, and for names of unknown kind that have a legal form.
+fn expand_abbreviations(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>, cyrillic_name: bool) {
+    let lex = lexicon();
+    if lex.abbreviations.is_empty() {
+        return;
+    }
+    let russian = cyrillic_name
+        || tokens.iter().any(|t| {
+            matches!(t.class, TokenClass::LegalForm(_)) && lex.cyrillic_forms.contains(&t.latin)
+        });
+    // The first word that is not a legal form: where Russian names put the kind of
+    // organisation (`УК «РФПИ»`, `АО ПО «Уралэнергомонтаж»`).
+    let lead = tokens
+        .iter()
+        .position(|t| !matches!(t.class, TokenClass::LegalForm(_)));
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let short_ok = russian && lead == Some(i);
+        let words = (t.class == TokenClass::Name
+            && t.latin.len() <= lex.abbreviation_len
+            && (short_ok || t.latin.len() > 2))
+            .then(|| lex.abbreviations.get(&t.latin))
+            .flatten();
+        let Some(words) = words else {
+            i += 1;
+            continue;
+        };
+        let latin_script = t.text.is_ascii();
+        let last_hyphen = t.hyphen_next;
+        let n = words.len();
+        let expanded: Vec<NameToken> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let text = if latin_script { &w.latin } else { &w.text };
+                let hyphen = if k + 1 == n {
+                    last_hyphen
+                } else {
+                    w.hyphen_next
+                };
+                let mut e = make_token(text.clone(), w.latin.clone(), hyphen);
+                // Words, not initials: never read as an acronym.
+                e.has_lower = true;
+                // They say what kind of organisation it is, not which (`OKB Sukhoi` is not
+                // `OKB Yakovlev`): as light as the generic words of `data/stopwords.txt`.
+                e.class = TokenClass::Stopword;
+                e
+            })
+            .collect();
+        tokens.splice(i..=i, expanded);
+        upper.splice(i..=i, std::iter::repeat_n(false, n));
+        i += n;
+    }
+}
+
 fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> bool {
     let lex = lexicon();
     let mut found = false;

@@ -1029,6 +1029,21 @@ fn romanised_russian_adjectives_meet_the_english_words() {
             "Chukotka Company",
             "chukotka",
         ),
+        // A fleeting о/е before -ский (Вологда, вологодский; Москва, московский) and the
+        // г/ж alternation (Калуга, калужский).
+        (
+            "VOLOGODSKY OPTIKO MEKHANICHESKY ZAVOD",
+            "vologodsky",
+            "Vologda Optical Plant",
+            "vologda",
+        ),
+        ("MOSKOVSKIY ZAVOD", "moskovskiy", "Moskva Plant", "moskva"),
+        (
+            "KALUZHSKIY TURBINNYY ZAVOD",
+            "kaluzhskiy",
+            "Kaluga Turbine Plant",
+            "kaluga",
+        ),
         // машина = machine, редут = redoubt.
         ("RUSSKIE MASHINY", "mashiny", "Russian Machines", "machines"),
         ("Редут", "редут", "Redoubt", "redoubt"),
