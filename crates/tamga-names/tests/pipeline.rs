@@ -18,6 +18,15 @@ fn one(name: &str) -> NameToken {
 }
 
 /// Keys of a token: its phonetic key and its reading variants.
+/// The token classes of a name analysed with `hint`.
+fn classes_of(name: &str, hint: PartyHint) -> Vec<TokenClass> {
+    analyze(name, hint)
+        .tokens
+        .iter()
+        .map(|t| t.class.clone())
+        .collect()
+}
+
 fn keys(t: &NameToken) -> Vec<&str> {
     std::iter::once(t.phonetic.as_str())
         .chain(t.variants.iter().map(String::as_str))
@@ -327,13 +336,7 @@ fn s_and_z_before_a_voiced_consonant_are_one_sound() {
 
 #[test]
 fn a_particle_that_ends_a_name_is_a_name() {
-    let classes = |name: &str| -> Vec<TokenClass> {
-        analyze(name, PartyHint::Person)
-            .tokens
-            .iter()
-            .map(|t| t.class.clone())
-            .collect()
-    };
+    let classes = |name: &str| classes_of(name, PartyHint::Person);
     // OFAC's XU, Bin is Xu Bin (徐斌), not Xu, son of ...
     assert_eq!(classes("XU, Bin"), [TokenClass::Name, TokenClass::Name]);
     assert_eq!(classes("Osama bin Laden")[1], TokenClass::Particle);
@@ -343,13 +346,7 @@ fn a_particle_that_ends_a_name_is_a_name() {
 
 #[test]
 fn a_one_letter_and_inside_an_organisation_name_is_a_conjunction() {
-    let classes = |name: &str| -> Vec<TokenClass> {
-        analyze(name, PartyHint::Organization)
-            .tokens
-            .iter()
-            .map(|t| t.class.clone())
-            .collect()
-    };
+    let classes = |name: &str| classes_of(name, PartyHint::Organization);
     assert_eq!(classes("Лукин и партнеры")[1], TokenClass::Stopword);
     assert_eq!(classes("Hermanos y Asociados")[1], TokenClass::Stopword);
     // A dotted letter is an initial; so is a letter in a person's name, one
