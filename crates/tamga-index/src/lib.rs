@@ -129,7 +129,7 @@ use rapidfuzz::distance::osa;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use tamga_matcher::TokenStats;
+use tamga_matcher::{prefetch, TokenStats};
 use tamga_names::acronym::{
     acronym_keys, acronym_keys_at, has_acronyms, is_acronym_candidate, MIN_ACRONYM,
 };
@@ -1290,26 +1290,6 @@ impl Deletions {
             + self.buckets.len() * 4
             + self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
     }
-}
-
-/// Hints the processor to load the cache lines of the `n` values at `p`
-/// into cache. A hint only: the address is never dereferenced.
-#[inline(always)]
-fn prefetch<T>(p: *const T, n: usize) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        let bytes = std::mem::size_of::<T>() * n;
-        for offset in (0..bytes).step_by(64) {
-            // SAFETY: a prefetch never faults and has no effect a program
-            // can observe but its timing, whatever the address (only
-            // computed here, with wrapping arithmetic); SSE is part of the
-            // x86_64 baseline.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>().wrapping_add(offset)) };
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (p, n);
 }
 
 /// Normalises an identifier number for comparison: ASCII letters and digits

@@ -122,8 +122,8 @@ use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Deref;
 use std::sync::{Arc, Mutex, OnceLock};
 use tamga_matcher::{
-    Explanation, ListPreparer, MatchPath, NameKindHint, NameScore, NameScorer, TokenMatch,
-    TokenStats,
+    prefetch, Explanation, ListPreparer, MatchPath, NameKindHint, NameScore, NameScorer,
+    TokenMatch, TokenStats,
 };
 use tamga_names::acronym::{acronym_span, initial_letter, is_acronym_candidate, is_function_word};
 use tamga_names::{analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole};
@@ -1739,26 +1739,6 @@ fn prefetch_ahead(candidates: &[&PreparedName], k: usize) {
             prefetch(t.latin.as_ptr(), t.latin.len());
         }
     }
-}
-
-/// Hints the processor to load the cache lines of the `n` values at `p`
-/// into cache. A hint only: the address is never dereferenced.
-#[inline(always)]
-fn prefetch<T>(p: *const T, n: usize) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        let bytes = std::mem::size_of::<T>() * n;
-        for offset in (0..bytes).step_by(64) {
-            // SAFETY: a prefetch never faults and has no effect a program
-            // can observe but its timing, whatever the address (only
-            // computed here, with wrapping arithmetic); SSE is part of the
-            // x86_64 baseline.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>().wrapping_add(offset)) };
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (p, n);
 }
 
 /// Rounds to 4 decimals so that output is stable and readable; scores are
