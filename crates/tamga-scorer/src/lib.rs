@@ -124,7 +124,9 @@ use tamga_matcher::{
     Explanation, ListPreparer, MatchPath, NameKindHint, NameScore, NameScorer, TokenMatch,
     TokenStats,
 };
-use tamga_names::acronym::{acronym_span, initial_letter, is_acronym_candidate, is_function_word};
+use tamga_names::acronym::{
+    acronym_span, initial_letter, initial_second, is_acronym_candidate, is_function_word, Span,
+};
 use tamga_names::{analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole};
 
 /// Rarity of a token never seen in the lists (and the cap for rare ones).
@@ -357,6 +359,9 @@ struct TokData {
     han: bool,
     /// The letter the token gives an acronym of a run (0: it ends a run).
     initial: u8,
+    /// The second letter of a two-letter initial the token may give instead
+    /// ([`initial_second`], 0: none).
+    initial2: u8,
     /// A function word an acronym may skip (`of`, `de`).
     function: bool,
     /// A one-letter conjunction of an organisation's name (`и`, `y`: see
@@ -421,6 +426,7 @@ impl PartialEq for TokData {
             syllabic,
             han,
             initial,
+            initial2,
             function,
             conjunction,
             acronym,
@@ -455,6 +461,7 @@ impl PartialEq for TokData {
             && *syllabic == other.syllabic
             && *han == other.han
             && *initial == other.initial
+            && *initial2 == other.initial2
             && *function == other.function
             && *conjunction == other.conjunction
             && *acronym == other.acronym
@@ -546,6 +553,7 @@ impl TokData {
             syllabic,
             han,
             initial: initial_letter(t),
+            initial2: initial_second(t),
             function: is_function_word(&t.latin),
             conjunction: t.class == TokenClass::Stopword && t.latin.len() == 1,
             acronym: is_acronym_candidate(t),
@@ -667,7 +675,7 @@ enum Path {
     ArabicLatin,
     Edit(u8),
     Joined,
-    /// With the acronym's letter count.
+    /// With the number of words that gave the acronym its letters.
     Acronym(u8),
     /// An acronym against initials written apart (`MDS` ~ `M. D. S.`).
     Initialism,
@@ -1035,11 +1043,13 @@ fn short_phonetic_similarity(q: &Tok, l: &Tok) -> f64 {
 /// How an acronym meets the run it spells: the same letters written apart
 /// are an initialism, as good as a transliteration; initials of words are an
 /// acronym, whose evidence is capped by its length.
-fn acronym_path(acronym: &Tok, run: &[Tok]) -> (f64, Path) {
+/// The evidence counts the words that gave letters, not the letters: a word
+/// giving two (`CH` of `Chelyabinskii` in `CHTZ`) confirms one word.
+fn acronym_path(span: Span, run: &[Tok]) -> (f64, Path) {
     if run.iter().all(|t| t.latin.len() == 1) {
         (SIM_TRANSLITERATION, Path::Initialism)
     } else {
-        (SIM_ACRONYM, Path::Acronym(acronym.latin.len() as u8))
+        (SIM_ACRONYM, Path::Acronym(span.words as u8))
     }
 }
 
@@ -1220,10 +1230,11 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     if q.acronyms && l.acronyms {
         for (i, t) in qt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for j in 0..lt.len() {
-                if let Some(n) = acronym_span(t.latin.as_bytes(), lt.len() - j, |k| {
-                    (lt[j + k].initial, lt[j + k].function)
+                if let Some(span) = acronym_span(t.latin.as_bytes(), lt.len() - j, |k| {
+                    (lt[j + k].initial, lt[j + k].initial2, lt[j + k].function)
                 }) {
-                    let (sim, path) = acronym_path(t, &lt[j..j + n]);
+                    let n = span.tokens;
+                    let (sim, path) = acronym_path(span, &lt[j..j + n]);
                     s.items.push(Item {
                         q: (i as u8, i as u8 + 1),
                         l: (j as u8, (j + n) as u8),
@@ -1236,10 +1247,11 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         }
         for (j, t) in lt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for i in 0..qt.len() {
-                if let Some(n) = acronym_span(t.latin.as_bytes(), qt.len() - i, |k| {
-                    (qt[i + k].initial, qt[i + k].function)
+                if let Some(span) = acronym_span(t.latin.as_bytes(), qt.len() - i, |k| {
+                    (qt[i + k].initial, qt[i + k].initial2, qt[i + k].function)
                 }) {
-                    let (sim, path) = acronym_path(t, &qt[i..i + n]);
+                    let n = span.tokens;
+                    let (sim, path) = acronym_path(span, &qt[i..i + n]);
                     s.items.push(Item {
                         q: (i as u8, (i + n) as u8),
                         l: (j as u8, j as u8 + 1),
@@ -1502,8 +1514,9 @@ fn self_abbreviations(tokens: &[Tok], used: &[bool], weights: &[f64]) -> f64 {
         let spelt = (0..tokens.len()).any(|j| {
             acronym_span(t.latin.as_bytes(), tokens.len() - j, |k| {
                 let other = &tokens[j + k];
-                (other.initial, other.function)
+                (other.initial, other.initial2, other.function)
             })
+            .map(|span| span.tokens)
             .is_some_and(|n| {
                 !(j..j + n).contains(&i) && (j..j + n).all(|k| used[k] || tokens[k].function)
             })
@@ -2576,6 +2589,62 @@ mod tests {
         assert!(s.score > 0.72, "{s:?}");
         let three = org("NRT", "National Rail Transport");
         assert!(three.score < s.score, "{three:?} vs {s:?}");
+    }
+
+    #[test]
+    fn a_cyrillic_letter_romanised_with_two_gives_an_acronym_either() {
+        // Acronyms written from the Cyrillic take one letter per word, which
+        // the romanisation writes with two (Ц ts, Ч ch): OFAC SDN's
+        // `AO NTSLSK ASTROFIZIKA` is a Natsionalnyi TSentr Lazernykh Sistem
+        // i Kompleksov.
+        let s = org(
+            "AO NTSLSK ASTROFIZIKA",
+            "Natsionalniy Tsentr Lazernykh Sistem i Kompleksov Astrofizika",
+        );
+        assert!(s.score > 0.85, "{s:?}");
+        assert!(s
+            .explanation
+            .tokens
+            .iter()
+            .any(|t| t.path == MatchPath::Acronym && t.list.starts_with("natsionalniy tsentr")));
+        let s = org("CHTZ", "Chelyabinskii Traktornyi Zavod");
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .any(|t| t.path == MatchPath::Acronym),
+            "{s:?}"
+        );
+        // Only a word that starts with the two letters gives both.
+        let s = org("CHTZ", "Kurganskii Traktornyi Zavod");
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .all(|t| t.path != MatchPath::Acronym),
+            "{s:?}"
+        );
+        let s = org(
+            "AO NTSLSK ASTROFIZIKA",
+            "Natsionalniy Laboratoriya Sistem i Kompleksov Astrofizika",
+        );
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .all(|t| t.path != MatchPath::Acronym),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn a_two_letter_initial_confirms_one_word() {
+        // `CHTZ` of three words is as weak as a three-letter acronym; the
+        // same letters given by four words are a four-letter one.
+        let three = org("CHTZ", "Chelyabinskii Traktornyi Zavod");
+        let four = org("CHTZ", "Chelyabinskii Holding Traktornyi Zavod");
+        assert!(three.score < 0.7, "{three:?}");
+        assert!(three.score < four.score, "{three:?} vs {four:?}");
     }
 
     #[test]
