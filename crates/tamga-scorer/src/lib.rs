@@ -95,7 +95,11 @@
 //!    (`Asadov, Abbosov and Bonueva` = `AAB`), so a three-letter acronym
 //!    alone stays below the alert band and needs the rest of the name to
 //!    agree, while one of four letters or more (`SCIT` ~ `Syrian Company for
-//!    Information Technology`) reaches it on its own.
+//!    Information Technology`) reaches it on its own. `k` counts the words
+//!    that gave letters (`CHTZ` of `CHelyabinskii Traktornyi Zavod` is three)
+//!    and the words matched one for one, in order, right before or after the
+//!    acronym on both sides: `AO NII SVT`, whose `NII` the analyser wrote out,
+//!    is one acronym of six words.
 //!
 //! # What a score means
 //!
@@ -1432,10 +1436,12 @@ fn greedy(
     let mut matched = 0.0;
     let mut evidence_bits = 0.0;
     let mut rarest_bits: f64 = 0.0;
-    for it in s.chosen.iter_mut() {
+    for k in 0..s.chosen.len() {
+        let mut it = s.chosen[k];
         if in_partial_given_name(qt, &s.q_used, it.q) || in_partial_given_name(lt, &s.l_used, it.l)
         {
             it.sim *= PARTIAL_GIVEN_NAME;
+            s.chosen[k].sim = it.sim;
         }
         matched += it.sim * it.weight;
         let mut bits = it.sim
@@ -1443,12 +1449,48 @@ fn greedy(
                 .iter()
                 .sum::<f64>();
         if let Path::Acronym(letters) = it.path {
-            bits = bits.min(acronym_bits(letters));
+            let words = letters.saturating_add(chained_words(&s.chosen, &it, qt, lt));
+            bits = bits.min(acronym_bits(words));
         }
         evidence_bits += bits;
         rarest_bits = rarest_bits.max(bits);
     }
     (matched, evidence_bits, rarest_bits)
+}
+
+/// The words matched one for one, in the same order on both sides, right
+/// before or after an acronym and the run it spells: an acronym written in
+/// several tokens (`AO NII SVT` of `… NAUCHNO ISSLEDOVATELSKII INSTITUT
+/// SREDSTV VYCHISLITELNOI TEKHNIKI`, whose `NII` the analyser wrote out)
+/// is one acronym, whose letters chance would have to spell together. Only
+/// words that give an acronym their initial ([`initial_letter`]) count: an
+/// abbreviated legal form (`AO`) is no part of it.
+fn chained_words(chosen: &[Item], acronym: &Item, qt: &[Tok], lt: &[Tok]) -> u8 {
+    let single = |o: &&Item| {
+        o.q.1 - o.q.0 == 1
+            && o.l.1 - o.l.0 == 1
+            && !matches!(o.path, Path::Acronym(_) | Path::Initialism)
+            && qt[usize::from(o.q.0)].initial != 0
+            && lt[usize::from(o.l.0)].initial != 0
+    };
+    let mut n: u8 = 0;
+    let (mut q, mut l) = (acronym.q.0, acronym.l.0);
+    while let Some(o) = chosen
+        .iter()
+        .filter(single)
+        .find(|o| o.q.1 == q && o.l.1 == l)
+    {
+        (q, l, n) = (o.q.0, o.l.0, n + 1);
+    }
+    let (mut q, mut l) = (acronym.q.1, acronym.l.1);
+    while let Some(o) = chosen
+        .iter()
+        .filter(single)
+        .find(|o| o.q.0 == q && o.l.0 == l)
+    {
+        (q, l, n) = (o.q.1, o.l.1, n + 1);
+    }
+    n
 }
 
 /// Share of its similarity a syllable of a Korean given name keeps when another syllable
@@ -2645,6 +2687,46 @@ mod tests {
         let four = org("CHTZ", "Chelyabinskii Holding Traktornyi Zavod");
         assert!(three.score < 0.7, "{three:?}");
         assert!(three.score < four.score, "{three:?} vs {four:?}");
+    }
+
+    #[test]
+    fn an_acronym_written_in_several_tokens_is_one_acronym() {
+        // OFAC SDN: `AO NII SVT` of AKTSIONERNOE OBSHCHESTVO NAUCHNO
+        // ISSLEDOVATELSKII INSTITUT SREDSTV VYCHISLITELNOI TEKHNIKI. НИИ is
+        // written out by the analyser; `SVT` continues the words it gave, in
+        // order, so chance would have to spell all six initials.
+        // The words НИИ gives are common in a list of Russian organisations.
+        struct Common;
+        impl TokenStats for Common {
+            fn frequency(&self, token: &str) -> f64 {
+                let common = ["nauch", "issled", "instit", "zavod"];
+                if common.iter().any(|c| token.starts_with(c)) {
+                    0.3
+                } else {
+                    0.0
+                }
+            }
+        }
+        let org = |a: &str, b: &str| {
+            let s = TamgaScorer;
+            let a = s.prepare(a, NameKindHint::Organization);
+            let b = s.prepare(b, NameKindHint::Organization);
+            s.score(&a, &b, &Common)
+        };
+        let long = "AKTSIONERNOE OBSHCHESTVO NAUCHNO ISSLEDOVATELSKII INSTITUT SREDSTV VYCHISLITELNOI TEKHNIKI";
+        let s = org("AO NII SVT", long);
+        assert!(s.explanation.distinctiveness > 0.99, "{s:?}");
+        assert!(s.score > 0.9, "{s:?}");
+        // The same three letters away from the words they would continue
+        // are a three-letter acronym alone.
+        let apart = org(
+            "AO SVT ZAVOD NII",
+            "AKTSIONERNOE OBSHCHESTVO SREDSTV VYCHISLITELNOI TEKHNIKI NAUCHNO ISSLEDOVATELSKII INSTITUT ZAVOD",
+        );
+        assert!(
+            apart.explanation.distinctiveness < s.explanation.distinctiveness,
+            "{apart:?} vs {s:?}"
+        );
     }
 
     #[test]
