@@ -297,3 +297,31 @@ fn a_listed_acronym_ranks_among_the_best_candidates_for_its_expansion() {
         pairs.len()
     );
 }
+
+#[test]
+fn acronyms_with_two_letter_initials_find_their_words() {
+    // A romanised Cyrillic letter written with two (Ц ts, Ч ch) gives an
+    // acronym written from the Cyrillic one letter: either side may be the
+    // acronym.
+    let names: Vec<AnalyzedName> = [
+        "Natsionalniy Tsentr Lazernykh Sistem i Kompleksov Astrofizika",
+        "CHTZ",
+        "Nord Trans Logistik Service",
+        "Cherkasskii Traktornyi Zavod Invest",
+    ]
+    .iter()
+    .map(|n| analyze(n, PartyHint::Organization))
+    .collect();
+    let index = NameIndex::build(
+        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
+        IndexOptions::default(),
+    );
+    let finds = |query: &str, id: u32| {
+        let q = analyze(query, PartyHint::Organization);
+        index.candidates(&q).iter().any(|c| c.name == id)
+    };
+    assert!(finds("AO NTSLSK", 0));
+    assert!(finds("Chelyabinskii Traktornyi Zavod", 1));
+    // One-letter initials only: `Kurganskii` gives no `ch`.
+    assert!(!finds("Kurganskii Traktornyi Zavod", 1));
+}

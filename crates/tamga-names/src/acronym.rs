@@ -15,6 +15,11 @@
 //!   their initial too (`BANK OF NEW YORK` = `BONY`) or are skipped (`COMITE DE BIENFAISANCE
 //!   ET DE SECOURS AUX PALESTINIENS` = `CBSP`); both readings are tried. Legal forms and tokens
 //!   that do not start with a letter end a run (`PCC UK LTD`: the form is matched on its own).
+//! * A word whose romanisation writes one letter of its script with two (`Ts` for Ц, `Ch` for
+//!   Ч: `data/digraph_initials.txt`) gives an acronym either its first letter or both, since an
+//!   acronym written from the Cyrillic takes one letter a word (`AO NTSLSK` = `Natsionalnyi
+//!   TSentr Lazernykh Sistem i Kompleksov`, `CHTZ` = `CHelyabinskii Traktornyi Zavod`); the
+//!   [`Span`] counts the words, which is what an acronym's evidence rests on.
 //!
 //! Only names that may be organisations take part ([`AnalyzedName::party`] is not a person),
 //! and only acronyms of [`MIN_ACRONYM`]..=[`MAX_ACRONYM`] letters: two letters are initials
@@ -49,9 +54,29 @@ static FUNCTION_WORDS: LazyLock<Result<FastSet<String>, TableError>> = LazyLock:
     Ok(set)
 });
 
-/// The load result of the function-word list, for [`crate::check_tables`].
+static DIGRAPH_INITIALS: LazyLock<Result<Vec<[u8; 2]>, TableError>> = LazyLock::new(|| {
+    const FILE: &str = "data/digraph_initials.txt";
+    let mut out = Vec::new();
+    for (line, word) in words(include_str!("../data/digraph_initials.txt")) {
+        match word.as_bytes() {
+            &[a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => out.push([a, b]),
+            _ => {
+                return Err(TableError {
+                    file: FILE,
+                    line,
+                    message: format!("`{word}` is not two lowercase ASCII letters"),
+                })
+            }
+        }
+    }
+    Ok(out)
+});
+
+/// The load result of the function-word and digraph-initial lists, for
+/// [`crate::check_tables`].
 pub(crate) fn load_result() -> Result<(), TableError> {
-    FUNCTION_WORDS.as_ref().map(|_| ()).map_err(Clone::clone)
+    FUNCTION_WORDS.as_ref().map(|_| ()).map_err(Clone::clone)?;
+    DIGRAPH_INITIALS.as_ref().map(|_| ()).map_err(Clone::clone)
 }
 
 /// Whether a skeleton is a function word an acronym may skip (`of`, `de`, `et`, `al`, …;
@@ -82,6 +107,20 @@ pub fn initial_letter(token: &NameToken) -> u8 {
     }
 }
 
+/// The second letter of a token's initial when its romanisation writes one letter of the
+/// original script with two (`ts` of `Tsentralnyi` for Ц, see `data/digraph_initials.txt`),
+/// or 0: an acronym written from the Cyrillic takes one letter, so the word may give an
+/// acronym either its first letter or both (`TSNII`, `CHTZ`).
+pub fn initial_second(token: &NameToken) -> u8 {
+    if initial_letter(token) == 0 {
+        return 0;
+    }
+    match (&*DIGRAPH_INITIALS, token.latin.as_bytes()) {
+        (Ok(table), &[a, b, _, ..]) if table.contains(&[a, b]) => b,
+        _ => 0,
+    }
+}
+
 /// Whether a token may be read as an acronym: a name token of [`MIN_ACRONYM`] to
 /// [`MAX_ACRONYM`] letters, not written with lowercase letters, not a function word.
 pub fn is_acronym_candidate(token: &NameToken) -> bool {
@@ -93,46 +132,83 @@ pub fn is_acronym_candidate(token: &NameToken) -> bool {
         && !is_function_word(&token.latin)
 }
 
+/// How a run of tokens, from the first, spells an acronym ([`acronym_span`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// The tokens of the run, function words skipped included.
+    pub tokens: usize,
+    /// The words that gave the acronym letters: fewer than its letters when a word gave two
+    /// ([`initial_second`]).
+    pub words: usize,
+}
+
 /// How many tokens, from the first, spell `key` by their initials, or None.
 ///
-/// `word(k)` gives token `k`'s initial ([`initial_letter`], 0 ends a run) and whether it is a
-/// function word; `len` is the number of tokens available. The run must start and end on a
-/// significant word. Every token giving its initial is tried first, then function words
+/// `word(k)` gives token `k`'s initial ([`initial_letter`], 0 ends a run), the second letter
+/// of a two-letter initial it may give instead ([`initial_second`], 0 for none) and whether it
+/// is a function word; `len` is the number of tokens available. The run must start and end
+/// on a significant word. Every token giving its initial is tried first, then function words
 /// skipped.
-pub fn acronym_span(key: &[u8], len: usize, word: impl Fn(usize) -> (u8, bool)) -> Option<usize> {
+pub fn acronym_span(
+    key: &[u8],
+    len: usize,
+    word: impl Fn(usize) -> (u8, u8, bool),
+) -> Option<Span> {
     if key.len() < MIN_ACRONYM || len == 0 {
         return None;
     }
-    let (first, first_fn) = word(0);
+    let (first, _, first_fn) = word(0);
     if first != key[0] || first_fn {
         return None;
     }
-    // Every token gives its letter.
-    if key.len() <= len {
-        let all = (0..key.len()).all(|k| word(k).0 == key[k]);
-        if all && !word(key.len() - 1).1 {
-            return Some(key.len());
-        }
+    // Every token gives its letter, then function words skipped.
+    spell(key, 0, 0, len, &word, false, 0).or_else(|| spell(key, 0, 0, len, &word, true, 0))
+}
+
+/// The rest of [`acronym_span`]: `key[pos..]` from token `k` on, `words` letters given so
+/// far; with `skip`, function words give none, and at least one must have been skipped
+/// (`skipped` counts them) for the reading to be new. The recursion branches only on
+/// two-letter initials and is at most [`MAX_ACRONYM`] deep.
+fn spell(
+    key: &[u8],
+    pos: usize,
+    k: usize,
+    len: usize,
+    word: &impl Fn(usize) -> (u8, u8, bool),
+    skip: bool,
+    skipped: usize,
+) -> Option<Span> {
+    if k >= len {
+        return None;
     }
-    // Function words skipped.
-    let mut matched = 0;
-    let mut k = 0;
-    let mut skipped = false;
-    while k < len && matched < key.len() {
-        let (letter, function) = word(k);
-        if letter == 0 {
-            return None;
-        }
-        if function {
-            skipped = true;
-        } else if letter == key[matched] {
-            matched += 1;
+    let (letter, second, function) = word(k);
+    if letter == 0 {
+        return None;
+    }
+    if skip && function {
+        return spell(key, pos, k + 1, len, word, skip, skipped + 1);
+    }
+    let words = k + 1 - skipped;
+    let take = |n: usize| {
+        if pos + n == key.len() {
+            (!function && (!skip || skipped > 0)).then_some(Span {
+                tokens: k + 1,
+                words,
+            })
         } else {
-            return None;
+            spell(key, pos + n, k + 1, len, word, skip, skipped)
         }
-        k += 1;
+    };
+    if key[pos] != letter {
+        return None;
     }
-    (matched == key.len() && skipped).then_some(k)
+    if let Some(span) = take(1) {
+        return Some(span);
+    }
+    if second != 0 && key.get(pos + 1) == Some(&second) {
+        return take(2);
+    }
+    None
 }
 
 /// Whether a name's runs of tokens may be read as acronyms (anything but a person's name).
@@ -155,32 +231,56 @@ pub fn acronym_keys_at(name: &AnalyzedName, start: usize) -> Vec<String> {
     if initial_letter(first) == 0 || is_function_word(&first.latin) {
         return out;
     }
+    let mut key = Vec::with_capacity(MAX_ACRONYM);
     for skip in [false, true] {
-        let mut key = String::new();
-        let mut skipped = false;
-        for t in &tokens[start..] {
-            let letter = initial_letter(t);
-            if letter == 0 {
-                break;
-            }
-            let function = is_function_word(&t.latin);
-            if function && skip {
-                skipped = true;
-                continue;
-            }
-            key.push(char::from(letter));
-            if key.len() > MAX_ACRONYM {
-                break;
-            }
-            // With skipping, only keys that skipped something are new.
-            if key.len() >= MIN_ACRONYM && !function && (!skip || skipped) {
-                out.push(key.clone());
-            }
-        }
+        keys_from(&tokens[start..], skip, false, &mut key, &mut out);
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Most keys [`acronym_keys_at`] gives one start: two-letter initials double the keys of the
+/// runs through them, so a name of many such words is bounded here.
+const MAX_KEYS_AT: usize = 64;
+
+/// Pushes onto `out` the acronyms of the runs of `tokens` from the first, `key` holding the
+/// letters given before them (see [`acronym_keys_at`]).
+fn keys_from(
+    tokens: &[NameToken],
+    skip: bool,
+    skipped: bool,
+    key: &mut Vec<u8>,
+    out: &mut Vec<String>,
+) {
+    let Some(t) = tokens.first() else {
+        return;
+    };
+    let letter = initial_letter(t);
+    if letter == 0 || out.len() >= MAX_KEYS_AT {
+        return;
+    }
+    let function = is_function_word(&t.latin);
+    if function && skip {
+        keys_from(&tokens[1..], skip, true, key, out);
+        return;
+    }
+    let second = initial_second(t);
+    for initial in [&[letter, second][..1], &[letter, second][..]] {
+        if initial.len() == 2 && second == 0 {
+            break;
+        }
+        let before = key.len();
+        key.extend_from_slice(initial);
+        if key.len() <= MAX_ACRONYM {
+            // With skipping, only keys that skipped something are new.
+            if key.len() >= MIN_ACRONYM && !function && (!skip || skipped) {
+                out.push(key.iter().map(|&b| char::from(b)).collect());
+            }
+            keys_from(&tokens[1..], skip, skipped, key, out);
+        }
+        key.truncate(before);
+    }
 }
 
 /// Every acronym of a name's runs of tokens ([`acronym_keys_at`] for every start), for the
@@ -199,11 +299,11 @@ mod tests {
     use super::*;
 
     fn span(key: &str, words: &[&str]) -> Option<usize> {
-        let w: Vec<(u8, bool)> = words
+        let w: Vec<(u8, u8, bool)> = words
             .iter()
-            .map(|w| (w.as_bytes()[0], is_function_word(w)))
+            .map(|w| (w.as_bytes()[0], 0, is_function_word(w)))
             .collect();
-        acronym_span(key.as_bytes(), w.len(), |k| w[k])
+        acronym_span(key.as_bytes(), w.len(), |k| w[k]).map(|s| s.tokens)
     }
 
     #[test]

@@ -96,7 +96,11 @@
 //!    (`Asadov, Abbosov and Bonueva` = `AAB`), so a three-letter acronym
 //!    alone stays below the alert band and needs the rest of the name to
 //!    agree, while one of four letters or more (`SCIT` ~ `Syrian Company for
-//!    Information Technology`) reaches it on its own.
+//!    Information Technology`) reaches it on its own. `k` counts the words
+//!    that gave letters (`CHTZ` of `CHelyabinskii Traktornyi Zavod` is three)
+//!    and the words matched one for one, in order, right before or after the
+//!    acronym on both sides: `AO NII SVT`, whose `NII` the analyser wrote out,
+//!    is one acronym of six words.
 //!
 //! # What a score means
 //!
@@ -125,7 +129,9 @@ use tamga_matcher::{
     prefetch, Explanation, ListPreparer, MatchPath, NameKindHint, NameScore, NameScorer,
     TokenMatch, TokenStats,
 };
-use tamga_names::acronym::{acronym_span, initial_letter, is_acronym_candidate, is_function_word};
+use tamga_names::acronym::{
+    acronym_span, initial_letter, initial_second, is_acronym_candidate, is_function_word, Span,
+};
 use tamga_names::{analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole};
 
 /// Rarity of a token never seen in the lists (and the cap for rare ones).
@@ -361,6 +367,9 @@ struct TokData {
     han: bool,
     /// The letter the token gives an acronym of a run (0: it ends a run).
     initial: u8,
+    /// The second letter of a two-letter initial the token may give instead
+    /// ([`initial_second`], 0: none).
+    initial2: u8,
     /// A function word an acronym may skip (`of`, `de`).
     function: bool,
     /// A one-letter conjunction of an organisation's name (`и`, `y`: see
@@ -425,6 +434,7 @@ impl PartialEq for TokData {
             syllabic,
             han,
             initial,
+            initial2,
             function,
             conjunction,
             acronym,
@@ -459,6 +469,7 @@ impl PartialEq for TokData {
             && *syllabic == other.syllabic
             && *han == other.han
             && *initial == other.initial
+            && *initial2 == other.initial2
             && *function == other.function
             && *conjunction == other.conjunction
             && *acronym == other.acronym
@@ -550,6 +561,7 @@ impl TokData {
             syllabic,
             han,
             initial: initial_letter(t),
+            initial2: initial_second(t),
             function: is_function_word(&t.latin),
             conjunction: t.class == TokenClass::Stopword && t.latin.len() == 1,
             acronym: is_acronym_candidate(t),
@@ -671,7 +683,7 @@ enum Path {
     ArabicLatin,
     Edit(u8),
     Joined,
-    /// With the acronym's letter count.
+    /// With the number of words that gave the acronym its letters.
     Acronym(u8),
     /// An acronym against initials written apart (`MDS` ~ `M. D. S.`).
     Initialism,
@@ -1049,11 +1061,13 @@ fn short_phonetic_similarity(q: &Tok, l: &Tok) -> f64 {
 /// How an acronym meets the run it spells: the same letters written apart
 /// are an initialism, as good as a transliteration; initials of words are an
 /// acronym, whose evidence is capped by its length.
-fn acronym_path(acronym: &Tok, run: &[Tok]) -> (f64, Path) {
+/// The evidence counts the words that gave letters, not the letters: a word
+/// giving two (`CH` of `Chelyabinskii` in `CHTZ`) confirms one word.
+fn acronym_path(span: Span, run: &[Tok]) -> (f64, Path) {
     if run.iter().all(|t| t.latin.len() == 1) {
         (SIM_TRANSLITERATION, Path::Initialism)
     } else {
-        (SIM_ACRONYM, Path::Acronym(acronym.latin.len() as u8))
+        (SIM_ACRONYM, Path::Acronym(span.words as u8))
     }
 }
 
@@ -1234,10 +1248,11 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     if q.acronyms && l.acronyms {
         for (i, t) in qt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for j in 0..lt.len() {
-                if let Some(n) = acronym_span(t.latin.as_bytes(), lt.len() - j, |k| {
-                    (lt[j + k].initial, lt[j + k].function)
+                if let Some(span) = acronym_span(t.latin.as_bytes(), lt.len() - j, |k| {
+                    (lt[j + k].initial, lt[j + k].initial2, lt[j + k].function)
                 }) {
-                    let (sim, path) = acronym_path(t, &lt[j..j + n]);
+                    let n = span.tokens;
+                    let (sim, path) = acronym_path(span, &lt[j..j + n]);
                     s.items.push(Item {
                         q: (i as u8, i as u8 + 1),
                         l: (j as u8, (j + n) as u8),
@@ -1250,10 +1265,11 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         }
         for (j, t) in lt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for i in 0..qt.len() {
-                if let Some(n) = acronym_span(t.latin.as_bytes(), qt.len() - i, |k| {
-                    (qt[i + k].initial, qt[i + k].function)
+                if let Some(span) = acronym_span(t.latin.as_bytes(), qt.len() - i, |k| {
+                    (qt[i + k].initial, qt[i + k].initial2, qt[i + k].function)
                 }) {
-                    let (sim, path) = acronym_path(t, &qt[i..i + n]);
+                    let n = span.tokens;
+                    let (sim, path) = acronym_path(span, &qt[i..i + n]);
                     s.items.push(Item {
                         q: (i as u8, (i + n) as u8),
                         l: (j as u8, j as u8 + 1),
@@ -1434,10 +1450,12 @@ fn greedy(
     let mut matched = 0.0;
     let mut evidence_bits = 0.0;
     let mut rarest_bits: f64 = 0.0;
-    for it in s.chosen.iter_mut() {
+    for k in 0..s.chosen.len() {
+        let mut it = s.chosen[k];
         if in_partial_given_name(qt, &s.q_used, it.q) || in_partial_given_name(lt, &s.l_used, it.l)
         {
             it.sim *= PARTIAL_GIVEN_NAME;
+            s.chosen[k].sim = it.sim;
         }
         matched += it.sim * it.weight;
         let mut bits = it.sim
@@ -1445,12 +1463,48 @@ fn greedy(
                 .iter()
                 .sum::<f64>();
         if let Path::Acronym(letters) = it.path {
-            bits = bits.min(acronym_bits(letters));
+            let words = letters.saturating_add(chained_words(&s.chosen, &it, qt, lt));
+            bits = bits.min(acronym_bits(words));
         }
         evidence_bits += bits;
         rarest_bits = rarest_bits.max(bits);
     }
     (matched, evidence_bits, rarest_bits)
+}
+
+/// The words matched one for one, in the same order on both sides, right
+/// before or after an acronym and the run it spells: an acronym written in
+/// several tokens (`AO NII SVT` of `… NAUCHNO ISSLEDOVATELSKII INSTITUT
+/// SREDSTV VYCHISLITELNOI TEKHNIKI`, whose `NII` the analyser wrote out)
+/// is one acronym, whose letters chance would have to spell together. Only
+/// words that give an acronym their initial ([`initial_letter`]) count: an
+/// abbreviated legal form (`AO`) is no part of it.
+fn chained_words(chosen: &[Item], acronym: &Item, qt: &[Tok], lt: &[Tok]) -> u8 {
+    let single = |o: &&Item| {
+        o.q.1 - o.q.0 == 1
+            && o.l.1 - o.l.0 == 1
+            && !matches!(o.path, Path::Acronym(_) | Path::Initialism)
+            && qt[usize::from(o.q.0)].initial != 0
+            && lt[usize::from(o.l.0)].initial != 0
+    };
+    let mut n: u8 = 0;
+    let (mut q, mut l) = (acronym.q.0, acronym.l.0);
+    while let Some(o) = chosen
+        .iter()
+        .filter(single)
+        .find(|o| o.q.1 == q && o.l.1 == l)
+    {
+        (q, l, n) = (o.q.0, o.l.0, n + 1);
+    }
+    let (mut q, mut l) = (acronym.q.1, acronym.l.1);
+    while let Some(o) = chosen
+        .iter()
+        .filter(single)
+        .find(|o| o.q.0 == q && o.l.0 == l)
+    {
+        (q, l, n) = (o.q.1, o.l.1, n + 1);
+    }
+    n
 }
 
 /// Share of its similarity a syllable of a Korean given name keeps when another syllable
@@ -1516,8 +1570,9 @@ fn self_abbreviations(tokens: &[Tok], used: &[bool], weights: &[f64]) -> f64 {
         let spelt = (0..tokens.len()).any(|j| {
             acronym_span(t.latin.as_bytes(), tokens.len() - j, |k| {
                 let other = &tokens[j + k];
-                (other.initial, other.function)
+                (other.initial, other.initial2, other.function)
             })
+            .map(|span| span.tokens)
             .is_some_and(|n| {
                 !(j..j + n).contains(&i) && (j..j + n).all(|k| used[k] || tokens[k].function)
             })
@@ -2596,6 +2651,102 @@ mod tests {
         assert!(s.score > 0.72, "{s:?}");
         let three = org("NRT", "National Rail Transport");
         assert!(three.score < s.score, "{three:?} vs {s:?}");
+    }
+
+    #[test]
+    fn a_cyrillic_letter_romanised_with_two_gives_an_acronym_either() {
+        // Acronyms written from the Cyrillic take one letter per word, which
+        // the romanisation writes with two (Ц ts, Ч ch): OFAC SDN's
+        // `AO NTSLSK ASTROFIZIKA` is a Natsionalnyi TSentr Lazernykh Sistem
+        // i Kompleksov.
+        let s = org(
+            "AO NTSLSK ASTROFIZIKA",
+            "Natsionalniy Tsentr Lazernykh Sistem i Kompleksov Astrofizika",
+        );
+        assert!(s.score > 0.85, "{s:?}");
+        assert!(s
+            .explanation
+            .tokens
+            .iter()
+            .any(|t| t.path == MatchPath::Acronym && t.list.starts_with("natsionalniy tsentr")));
+        let s = org("CHTZ", "Chelyabinskii Traktornyi Zavod");
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .any(|t| t.path == MatchPath::Acronym),
+            "{s:?}"
+        );
+        // Only a word that starts with the two letters gives both.
+        let s = org("CHTZ", "Kurganskii Traktornyi Zavod");
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .all(|t| t.path != MatchPath::Acronym),
+            "{s:?}"
+        );
+        let s = org(
+            "AO NTSLSK ASTROFIZIKA",
+            "Natsionalniy Laboratoriya Sistem i Kompleksov Astrofizika",
+        );
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .all(|t| t.path != MatchPath::Acronym),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn a_two_letter_initial_confirms_one_word() {
+        // `CHTZ` of three words is as weak as a three-letter acronym; the
+        // same letters given by four words are a four-letter one.
+        let three = org("CHTZ", "Chelyabinskii Traktornyi Zavod");
+        let four = org("CHTZ", "Chelyabinskii Holding Traktornyi Zavod");
+        assert!(three.score < 0.7, "{three:?}");
+        assert!(three.score < four.score, "{three:?} vs {four:?}");
+    }
+
+    #[test]
+    fn an_acronym_written_in_several_tokens_is_one_acronym() {
+        // OFAC SDN: `AO NII SVT` of AKTSIONERNOE OBSHCHESTVO NAUCHNO
+        // ISSLEDOVATELSKII INSTITUT SREDSTV VYCHISLITELNOI TEKHNIKI. НИИ is
+        // written out by the analyser; `SVT` continues the words it gave, in
+        // order, so chance would have to spell all six initials.
+        // The words НИИ gives are common in a list of Russian organisations.
+        struct Common;
+        impl TokenStats for Common {
+            fn frequency(&self, token: &str) -> f64 {
+                let common = ["nauch", "issled", "instit", "zavod"];
+                if common.iter().any(|c| token.starts_with(c)) {
+                    0.3
+                } else {
+                    0.0
+                }
+            }
+        }
+        let org = |a: &str, b: &str| {
+            let s = TamgaScorer;
+            let a = s.prepare(a, NameKindHint::Organization);
+            let b = s.prepare(b, NameKindHint::Organization);
+            s.score(&a, &b, &Common)
+        };
+        let long = "AKTSIONERNOE OBSHCHESTVO NAUCHNO ISSLEDOVATELSKII INSTITUT SREDSTV VYCHISLITELNOI TEKHNIKI";
+        let s = org("AO NII SVT", long);
+        assert!(s.explanation.distinctiveness > 0.99, "{s:?}");
+        assert!(s.score > 0.9, "{s:?}");
+        // The same three letters away from the words they would continue
+        // are a three-letter acronym alone.
+        let apart = org(
+            "AO SVT ZAVOD NII",
+            "AKTSIONERNOE OBSHCHESTVO SREDSTV VYCHISLITELNOI TEKHNIKI NAUCHNO ISSLEDOVATELSKII INSTITUT ZAVOD",
+        );
+        assert!(
+            apart.explanation.distinctiveness < s.explanation.distinctiveness,
+            "{apart:?} vs {s:?}"
+        );
     }
 
     #[test]
