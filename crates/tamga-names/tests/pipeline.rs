@@ -650,6 +650,14 @@ fn translated_organisation_words_share_a_concept_key() {
             "Yantar Works",
         ),
         ("нефтяная", "Нефтяная компания", "oil", "Oil Company"),
+        // UK OFSI: United Engine Corporation = Объединенная Двигателестроительная
+        // Корпорация (engine-building, one word in Russian).
+        (
+            "двигателестроительная",
+            "Объединенная Двигателестроительная Корпорация",
+            "engine",
+            "United Engine Corporation",
+        ),
         (
             "научно",
             "Научно-производственное объединение",
