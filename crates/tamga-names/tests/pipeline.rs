@@ -650,6 +650,26 @@ fn translated_organisation_words_share_a_concept_key() {
             "Yantar Works",
         ),
         ("нефтяная", "Нефтяная компания", "oil", "Oil Company"),
+        // Exonyms: UK OFSI's Ministry of Culture of the Republic of Crimea =
+        // Министерство культуры Республики Крым; the CPC of OFAC GL 124.
+        (
+            "крым",
+            "Министерство культуры Республики Крым",
+            "crimea",
+            "Ministry of Culture of the Republic of Crimea",
+        ),
+        (
+            "каспийский",
+            "Каспийский трубопроводный консорциум",
+            "caspian",
+            "Caspian Pipeline Consortium",
+        ),
+        (
+            "трубопроводный",
+            "Каспийский трубопроводный консорциум",
+            "pipeline",
+            "Caspian Pipeline Consortium",
+        ),
         // UK OFSI: United Engine Corporation = Объединенная Двигателестроительная
         // Корпорация (engine-building, one word in Russian).
         (
