@@ -82,7 +82,11 @@
 //!    (a second surname, a middle name, a descriptor) than the listed alias,
 //!    while a listed token the query lacks is the list's own word for the
 //!    party. So `Anna Smith` against a listed `Anna Smith X` scores as before,
-//!    and `Anna Smith X` against a listed `Anna Smith` a little higher.
+//!    and `Anna Smith X` against a listed `Anna Smith` a little higher. In a
+//!    name that is not a person's, an unmatched token that repeats a matched
+//!    one (or a legal form of a matched one's class), or abbreviates a run of
+//!    matched ones, costs nothing: `… «ПЛАЗ» (ООО «ПЛАЗ»)`, `DEFENCE
+//!    INDUSTRIES ORGANISATION (DIO)`.
 //! 5. **Distinctiveness**: how well the matched list tokens identify a
 //!    party. The rarest matched token counts in full and the others at half
 //!    (a rare surname identifies; common given names add a little):
@@ -1369,8 +1373,10 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         }
     }
     // A name's own abbreviation of words already matched (`AL-ITIHAAD
-    // AL-ISLAMIYA / AIAI`, `DEFENCE INDUSTRIES ORGANISATION (DIO)`) says
-    // nothing the match has not counted: unmatched, it costs nothing.
+    // AL-ISLAMIYA / AIAI`, `DEFENCE INDUSTRIES ORGANISATION (DIO)`), or its
+    // repetition of them (`… «ПЛАЗ» (ООО «ПЛАЗ»)`), says nothing the match
+    // has not counted: unmatched, it costs nothing. Not in a person's name,
+    // where a repeated name is another person's (a grandfather's Mohamed).
     let redundant_q = if q.acronyms {
         self_abbreviations(qt, &s.q_used, &s.wq)
     } else {
@@ -1557,14 +1563,31 @@ fn swaps_syllables(qt: &[Tok], lt: &[Tok], a: &Item, b: &Item) -> bool {
     crossed && (one_name(qt, a.q.0, b.q.0) || one_name(lt, a.l.0, b.l.0))
 }
 
-/// The weight of the unmatched tokens of a name that abbreviate a run of
-/// its own matched tokens: an acronym candidate whose letters are the
-/// initials of a run (see [`acronym_span`]) elsewhere in the name, every
-/// significant token of which is matched.
+/// The weight of the unmatched tokens of a name that say again what its
+/// matched tokens say: a repetition of a matched token, or a legal form of a
+/// matched one's class (a name that gives its short form after the full one,
+/// `ООО «ПЛАЗ»` after `Общество с ограниченной ответственностью «ПЛАЗ»`),
+/// or an abbreviation of a run of its own matched tokens: an acronym
+/// candidate whose letters are the initials of a run (see [`acronym_span`])
+/// elsewhere in the name, every significant token of which is matched.
 fn self_abbreviations(tokens: &[Tok], used: &[bool], weights: &[f64]) -> f64 {
     let mut redundant = 0.0;
     for (i, t) in tokens.iter().enumerate() {
-        if used[i] || !t.acronym {
+        if used[i] {
+            continue;
+        }
+        let repeated = tokens.iter().zip(used).any(|(other, &u)| {
+            u && match (&t.legal, &other.legal) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => t.text == other.text,
+                _ => false,
+            }
+        });
+        if repeated {
+            redundant += weights[i];
+            continue;
+        }
+        if !t.acronym {
             continue;
         }
         let spelt = (0..tokens.len()).any(|j| {
@@ -2355,6 +2378,20 @@ mod tests {
         // One letter apart, or long enough that the key keeps the word.
         assert_eq!(sim("Ilya", "Ilia"), SIM_PHONETIC);
         assert_eq!(sim("Mirziyoyev", "Mirzijojev"), SIM_PHONETIC);
+    }
+
+    #[test]
+    fn an_organisation_name_repeating_itself_is_not_penalised_for_it() {
+        // UK OFSI lists the full name and, in brackets, its short form.
+        let listed = "Общество с ограниченной ответственностью «ПЛАЗ» (ООО «ПЛАЗ»)";
+        let org = score_as(NameKindHint::Organization, "PLAZ LLC", listed);
+        assert!(org > 0.9, "{org}");
+        // In a person's name a repeated name is another person's (the
+        // grandfather's): the listed name that lacks it still differs.
+        let person = |a: &str, b: &str| score_as(NameKindHint::Person, a, b);
+        let without = person("Mohamed Ahmed Hassan", "Mohamed Ahmed Hassan");
+        let repeated = person("Mohamed Ahmed Hassan", "Mohamed Ahmed Hassan Mohamed");
+        assert!(repeated < without - 0.05, "{repeated} vs {without}");
     }
 
     #[test]
