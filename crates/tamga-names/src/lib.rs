@@ -358,16 +358,45 @@ pub fn consonants_meet(a: &NameToken, b: &NameToken) -> bool {
 /// (Salih صالح, Fatemeh فاطمه), short-vowel signs, and alif maqsura ى (a, or a dotless
 /// final ي). Tokens in other scripts (Hebrew included, whose vowel letters are optional)
 /// always agree.
+///
+/// Computes both tokens' [`VowelFrames`]; a caller that compares one token many times keeps
+/// them and calls [`VowelFrames::agree`].
 pub fn consonant_vowels_agree(a_text: &str, a_latin: &str, b_text: &str, b_latin: &str) -> bool {
-    let fa = translit::consonant_frames(a_text, a_latin);
-    if !fa.iter().any(|f| f.arabic) && !b_text.chars().any(translit::is_arabic_script_char) {
-        return true;
+    VowelFrames::of(a_text, a_latin).agree(&VowelFrames::of(b_text, b_latin))
+}
+
+/// A token's consonant keys, each with the vowel letters written between its consonants:
+/// what [`consonant_vowels_agree`] compares. Reading them walks the transliteration tables,
+/// so a scorer that meets one listed token in many candidates computes them once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VowelFrames {
+    frames: Vec<translit::ConsonantFrame>,
+    /// The token is written in Arabic script (see [`consonant_vowels_agree`]).
+    arabic: bool,
+}
+
+impl VowelFrames {
+    /// The frames of a token's original text and Latin skeleton.
+    pub fn of(text: &str, latin: &str) -> VowelFrames {
+        VowelFrames {
+            frames: translit::consonant_frames(text, latin),
+            arabic: text.chars().any(translit::is_arabic_script_char),
+        }
     }
-    let fb = translit::consonant_frames(b_text, b_latin);
-    fa.iter().any(|x| {
-        fb.iter()
-            .any(|y| x.key == y.key && translit::frames_agree(x, y))
-    })
+
+    /// Whether the two tokens agree on the vowels Arabic script writes (see
+    /// [`consonant_vowels_agree`]).
+    pub fn agree(&self, other: &VowelFrames) -> bool {
+        if !self.arabic && !other.arabic {
+            return true;
+        }
+        self.frames.iter().any(|x| {
+            other
+                .frames
+                .iter()
+                .any(|y| x.key == y.key && translit::frames_agree(x, y))
+        })
+    }
 }
 
 /// The latin and phonetic keys of several tokens written as one word (`["abdul", "aziz"]` →
@@ -486,6 +515,12 @@ fn is_hangul(c: char) -> bool {
 /// it as any other (류우진 Ryu Woo-jin is not Ryu Jin), never an initial.
 pub fn is_syllable_token(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| is_hangul(c) || is_han(c))
+}
+
+/// Whether every character of a token is a Hangul syllable (the Korean vowel and initial
+/// checks of a scorer apply to it).
+pub fn is_hangul_token(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_hangul)
 }
 
 fn is_latin_text(text: &str) -> bool {
@@ -1460,8 +1495,6 @@ fn patronymic_class(latin: &str) -> Option<String> {
         })
 }
 
-/// Collapses multi-word legal forms into one token and classes one-word forms; returns
-/// whether any legal form was found.
 /// Russian organisation-type abbreviations (НИИ, ОКБ, НПО, УК; `data/ru_abbreviations.tsv`)
 /// written out as the words they abbreviate, so that `АО НИИ «Вектор»` meets `Joint Stock
 /// Company Scientific Research Institute Vektor` and `Научно-исследовательский институт
@@ -1526,6 +1559,8 @@ fn expand_abbreviations(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>, cyri
     }
 }
 
+/// Collapses multi-word legal forms into one token and classes one-word forms; returns
+/// whether any legal form was found.
 fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> bool {
     let lex = lexicon();
     let mut found = false;

@@ -136,7 +136,9 @@ use tamga_matcher::{
 use tamga_names::acronym::{
     acronym_span, initial_letter, initial_second, is_acronym_candidate, is_function_word, Span,
 };
-use tamga_names::{analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole};
+use tamga_names::{
+    analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole, VowelFrames,
+};
 
 /// Rarity of a token never seen in the lists (and the cap for rare ones).
 pub const MAX_BITS: f64 = 16.0;
@@ -361,6 +363,9 @@ struct TokData {
     /// Rarity bits, memoised from the first statistics the token is scored
     /// with (see [`PreparedName`]).
     bits: OnceLock<f64>,
+    /// The token's [`VowelFrames`], memoised on the first pair that needs them
+    /// (see [`Tok::vowels_agree`]): a listed token meets many queries.
+    vowel_frames: OnceLock<VowelFrames>,
     /// Script without written short vowels (Arabic, Hebrew): matched on
     /// consonants too.
     abjad: bool,
@@ -434,6 +439,8 @@ impl PartialEq for TokData {
             factor,
             role,
             bits: _,
+            // A function of `text` and `latin`, compared above.
+            vowel_frames: _,
             abjad,
             syllabic,
             han,
@@ -543,6 +550,7 @@ impl PreparedName {
 
 impl TokData {
     fn new(t: &NameToken, abjad: bool, syllabic: bool, han: bool) -> TokData {
+        let syllable_token = tamga_names::is_syllable_token(&t.text);
         TokData {
             text: t.text.as_str().into(),
             latin: t.latin.as_str().into(),
@@ -561,6 +569,7 @@ impl TokData {
             factor: class_factor(t),
             role: t.role,
             bits: OnceLock::new(),
+            vowel_frames: OnceLock::new(),
             abjad,
             syllabic,
             han,
@@ -571,15 +580,9 @@ impl TokData {
             acronym: is_acronym_candidate(t),
             arabic: arabic_key(t),
             letters: letter_set(t.latin.as_bytes()),
-            syllable_next: syllabic
-                && !han
-                && t.hyphen_next
-                && tamga_names::is_syllable_token(&t.text),
-            syllable_token: tamga_names::is_syllable_token(&t.text),
-            hangul: t
-                .text
-                .chars()
-                .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+            syllable_next: syllabic && !han && t.hyphen_next && syllable_token,
+            syllable_token,
+            hangul: tamga_names::is_hangul_token(&t.text),
             parts: t.variants.iter().any(|v| part_of(v).is_some()),
             first: t.latin.as_bytes().first().copied().unwrap_or(0),
             article: tamga_names::is_latin_arabic_article(&t.latin),
@@ -649,6 +652,17 @@ impl Tok {
             && self
                 .consonant_keys()
                 .any(|k| other.consonant_keys().any(|m| m == k))
+    }
+
+    /// Whether the two tokens agree on the vowels Arabic script writes
+    /// ([`tamga_names::consonant_vowels_agree`]), from their memoised frames.
+    fn vowels_agree(&self, other: &Tok) -> bool {
+        self.vowel_frames().agree(other.vowel_frames())
+    }
+
+    fn vowel_frames(&self) -> &VowelFrames {
+        self.vowel_frames
+            .get_or_init(|| VowelFrames::of(&self.text, &self.latin))
     }
 
     /// The phonetic key both tokens share, if any (main key or a variant).
@@ -919,7 +933,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         // about 7 % of misspellings), so two words apart at their first letter are more
         // often two words (Morgan ~ Torgan, Barnes ~ Karnes) than one misspelt; their
         // spelling variants across languages meet on the phonetic keys above.
-        let sim = if q.latin.as_bytes().first() == l.latin.as_bytes().first() {
+        let sim = if q.first == l.first {
             sim
         } else {
             sim - FIRST_LETTER_EDIT_COST
@@ -955,7 +969,7 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         && !q.consonants.is_empty()
         && (q.consonants.len() >= 2 || short)
         && q.consonants_meet(l)
-        && tamga_names::consonant_vowels_agree(&q.text, &q.latin, &l.text, &l.latin)
+        && q.vowels_agree(l)
     {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
@@ -999,10 +1013,7 @@ fn abjad_spelling_agrees(q: &Tok, l: &Tok) -> bool {
     match (q.abjad, l.abjad) {
         (false, false) => true,
         (true, true) => q.consonants_meet(l),
-        _ => {
-            !q.consonants_meet(l)
-                || tamga_names::consonant_vowels_agree(&q.text, &q.latin, &l.text, &l.latin)
-        }
+        _ => !q.consonants_meet(l) || q.vowels_agree(l),
     }
 }
 
@@ -1524,19 +1535,29 @@ pub const PARTIAL_GIVEN_NAME: f64 = 0.5;
 /// by [`TokData::syllable_next`]) some syllable of which is unmatched (`used` false).
 fn in_partial_given_name(tokens: &[Tok], used: &[bool], range: (u8, u8)) -> bool {
     let (a, b) = (usize::from(range.0), usize::from(range.1));
-    let linked = |k: usize| tokens[k].syllable_next || (k > 0 && tokens[k - 1].syllable_next);
-    if !(a..b).any(linked) {
+    if !(a..b).any(|k| in_given_name(tokens, k)) {
         return false;
     }
-    let mut start = a;
-    while start > 0 && tokens[start - 1].syllable_next {
-        start -= 1;
-    }
+    let start = given_name_start(tokens, a);
     let mut end = b.max(start + 1);
     while end < tokens.len() && tokens[end - 1].syllable_next {
         end += 1;
     }
     (start..end).any(|k| !used[k])
+}
+
+/// Whether token `k` is a syllable of a Korean given name of several (linked
+/// to the next or from the previous by [`TokData::syllable_next`]).
+fn in_given_name(tokens: &[Tok], k: usize) -> bool {
+    tokens[k].syllable_next || (k > 0 && tokens[k - 1].syllable_next)
+}
+
+/// The first syllable of the Korean given name token `k` belongs to.
+fn given_name_start(tokens: &[Tok], mut k: usize) -> usize {
+    while k > 0 && tokens[k - 1].syllable_next {
+        k -= 1;
+    }
+    k
 }
 
 /// Whether two single-token pairs take two syllables of one Korean given name in the
@@ -1547,17 +1568,11 @@ fn swaps_syllables(qt: &[Tok], lt: &[Tok], a: &Item, b: &Item) -> bool {
     if !single(a) || !single(b) {
         return false;
     }
-    // The first syllable of the given name that token `i` belongs to.
-    let start = |t: &[Tok], mut i: usize| {
-        while i > 0 && t[i - 1].syllable_next {
-            i -= 1;
-        }
-        i
-    };
     let one_name = |t: &[Tok], i: u8, j: u8| {
         let (i, j) = (usize::from(i), usize::from(j));
-        let linked = |k: usize| t[k].syllable_next || (k > 0 && t[k - 1].syllable_next);
-        linked(i) && linked(j) && start(t, i) == start(t, j)
+        in_given_name(t, i)
+            && in_given_name(t, j)
+            && given_name_start(t, i) == given_name_start(t, j)
     };
     let crossed = (a.q.0 < b.q.0) != (a.l.0 < b.l.0);
     crossed && (one_name(qt, a.q.0, b.q.0) || one_name(lt, a.l.0, b.l.0))
@@ -1991,11 +2006,7 @@ mod tests {
         // Names of OFAC SDN entries (sdn.csv 2023-12-28): 16667, 45937, 8279.
         let s = score("YAKUNIN, Vladimir Ivanovich", "YAKUNIN, Vladimir Ivanovich");
         assert!(s.score > 0.99, "{s:?}");
-        assert!(s
-            .explanation
-            .tokens
-            .iter()
-            .all(|t| t.path == MatchPath::Exact));
+        assert!(all_match(&s, |t| t.path == MatchPath::Exact));
     }
 
     #[test]
@@ -2121,23 +2132,11 @@ mod tests {
         ] {
             let s = score(one, three);
             assert!(s.score > 0.9, "{one} / {three}: {s:?}");
-            assert!(
-                s.explanation
-                    .tokens
-                    .iter()
-                    .any(|t| t.path == MatchPath::Joined),
-                "{s:?}"
-            );
+            assert!(any_match(&s, |t| t.path == MatchPath::Joined), "{s:?}");
         }
         // A middle word that is not the article is not skipped over.
         let s = score("Abdbinmajid Hamdan", "Abd bin Majid Hamdan");
-        assert!(
-            s.explanation
-                .tokens
-                .iter()
-                .all(|t| t.path != MatchPath::Joined),
-            "{s:?}"
-        );
+        assert!(all_match(&s, |t| t.path != MatchPath::Joined), "{s:?}");
     }
 
     #[test]
@@ -2147,11 +2146,8 @@ mod tests {
         let s = score("علي حسن المجيد التكريتي", "ALI HASSAN AL-MAJID AL-TIKRITI");
         assert!(s.score >= 0.7, "{s:?}");
         assert!(s.explanation.unmatched_query.is_empty(), "{s:?}");
-        assert!(s
-            .explanation
-            .tokens
-            .iter()
-            .any(|t| t.list == "ali" && matches!(t.path, MatchPath::Phonetic { .. })));
+        assert!(any_match(&s, |t| t.list == "ali"
+            && matches!(t.path, MatchPath::Phonetic { .. })));
     }
 
     #[test]
@@ -2211,11 +2207,8 @@ mod tests {
         // SDN "SHAPOVALOV, Oleg Georgievich" with a letter of the given name lost.
         let s = score("Oeg Georgievich Shapovalov", "Oleg Georgievich SHAPOVALOV");
         assert!(s.explanation.unmatched_query.is_empty(), "{s:?}");
-        assert!(s
-            .explanation
-            .tokens
-            .iter()
-            .any(|t| t.query == "oeg" && t.path == MatchPath::EditDistance { distance: 1 }));
+        assert!(any_match(&s, |t| t.query == "oeg"
+            && t.path == MatchPath::EditDistance { distance: 1 }));
     }
 
     #[test]
@@ -2226,11 +2219,10 @@ mod tests {
         // 中 (zhong) is not 宗 (zong): no edit-distance path from Han.
         let other = score("赵光宗", "Guangzhong ZHAO");
         assert!(
-            other
-                .explanation
-                .tokens
-                .iter()
-                .all(|t| !matches!(t.path, MatchPath::EditDistance { .. })),
+            all_match(&other, |t| !matches!(
+                t.path,
+                MatchPath::EditDistance { .. }
+            )),
             "{other:?}"
         );
         assert!(other.score < 0.7, "{other:?}");
@@ -2454,10 +2446,7 @@ mod tests {
         for (a, b) in [("Hamid", "Ahmad"), ("Hamid", "Mahmud"), ("Nizam", "Nazim")] {
             let s = score(&format!("{a} Yusif"), &format!("{b} Yusif"));
             assert!(
-                s.explanation
-                    .tokens
-                    .iter()
-                    .all(|t| t.list != b.to_lowercase()),
+                all_match(&s, |t| t.list != b.to_lowercase()),
                 "{a} ~ {b}: {s:?}"
             );
         }
@@ -2555,11 +2544,10 @@ mod tests {
         // Dawud written with one waw or two: a vowel letter, the same name.
         let vowel = score("داود", "داوود");
         assert!(
-            vowel
-                .explanation
-                .tokens
-                .iter()
-                .any(|t| matches!(t.path, MatchPath::EditDistance { distance: 1 })),
+            any_match(&vowel, |t| matches!(
+                t.path,
+                MatchPath::EditDistance { distance: 1 }
+            )),
             "{vowel:?}"
         );
     }
@@ -2575,11 +2563,7 @@ mod tests {
     fn initials_match_full_tokens_weakly() {
         let full = score("Viktor Bout", "Viktor Anatolijevitch BOUT");
         let initial = score("V. Bout", "Viktor Anatolijevitch BOUT");
-        assert!(initial
-            .explanation
-            .tokens
-            .iter()
-            .any(|t| t.path == MatchPath::Initial));
+        assert!(any_match(&initial, |t| t.path == MatchPath::Initial));
         assert!(initial.score < full.score, "{initial:?} vs {full:?}");
     }
 
@@ -2588,11 +2572,8 @@ mod tests {
         // OFAC SDN: KAWTHARANI, Adnan Hussein and a later rendering of the surname.
         let s = score("KUTHERANI, Adnan", "KAWTHARANI, Adnan");
         assert!(s.score > 0.8, "{s:?}");
-        assert!(s
-            .explanation
-            .tokens
-            .iter()
-            .any(|t| t.list == "kawtharani" && matches!(t.path, MatchPath::Phonetic { .. })));
+        assert!(any_match(&s, |t| t.list == "kawtharani"
+            && matches!(t.path, MatchPath::Phonetic { .. })));
         // Words of three consonants are not compared that way: they collide
         // too often (measured on the evaluation's innocent names).
         // (Sadeq = Sadegh meets on the q-as-g phonetic variant instead, and
@@ -2600,15 +2581,21 @@ mod tests {
         assert!(score("Nizam", "Nazem").explanation.tokens.is_empty());
         let sadeq = score("Sadeq", "Sadegh");
         assert!(
-            sadeq
-                .explanation
-                .tokens
-                .iter()
-                .all(|t| matches!(t.path, MatchPath::Phonetic { .. })),
+            all_match(&sadeq, |t| matches!(t.path, MatchPath::Phonetic { .. })),
             "{sadeq:?}"
         );
         assert!(!sadeq.explanation.tokens.is_empty(), "{sadeq:?}");
         assert_eq!(score("Omar", "Amir").score, 0.0);
+    }
+
+    /// Whether some token pair of a score's explanation satisfies `f`.
+    fn any_match(s: &NameScore, f: impl Fn(&TokenMatch) -> bool) -> bool {
+        s.explanation.tokens.iter().any(f)
+    }
+
+    /// Whether every token pair of a score's explanation satisfies `f`.
+    fn all_match(s: &NameScore, f: impl Fn(&TokenMatch) -> bool) -> bool {
+        s.explanation.tokens.iter().all(f)
     }
 
     fn org(a: &str, b: &str) -> NameScore {
@@ -2627,11 +2614,8 @@ mod tests {
             "OIL GAS CONSULTING - VICTORIA HOLDING, LTD.",
         );
         assert!(s.score > 0.85, "{s:?}");
-        assert!(s
-            .explanation
-            .tokens
-            .iter()
-            .any(|t| t.path == MatchPath::Acronym && t.list == "oil gas consulting"));
+        assert!(any_match(&s, |t| t.path == MatchPath::Acronym
+            && t.list == "oil gas consulting"));
         // Initials written apart are the same letters.
         let s = org(
             "MDS IMPORT EXPORT CO., LTD.",
@@ -2646,10 +2630,8 @@ mod tests {
         let s = org("National Lottery OOD", "National Lotteries Ltd.");
         assert!(s.score > 0.85, "{s:?}");
         assert!(
-            s.explanation
-                .tokens
-                .iter()
-                .any(|t| t.list == "ltd" && matches!(t.path, MatchPath::LegalForm { .. })),
+            any_match(&s, |t| t.list == "ltd"
+                && matches!(t.path, MatchPath::LegalForm { .. })),
             "{s:?}"
         );
         // Related, not the same: a match below the one on the same class.
@@ -2661,10 +2643,7 @@ mod tests {
         // A UAE free-zone establishment is a limited-liability company too.
         let fze = org("Neva Trade FZE", "Neva Trade L.L.C.");
         assert!(
-            fze.explanation
-                .tokens
-                .iter()
-                .any(|t| matches!(t.path, MatchPath::LegalForm { .. })),
+            any_match(&fze, |t| matches!(t.path, MatchPath::LegalForm { .. })),
             "{fze:?}"
         );
     }
@@ -2701,39 +2680,18 @@ mod tests {
             "Natsionalniy Tsentr Lazernykh Sistem i Kompleksov Astrofizika",
         );
         assert!(s.score > 0.85, "{s:?}");
-        assert!(s
-            .explanation
-            .tokens
-            .iter()
-            .any(|t| t.path == MatchPath::Acronym && t.list.starts_with("natsionalniy tsentr")));
+        assert!(any_match(&s, |t| t.path == MatchPath::Acronym
+            && t.list.starts_with("natsionalniy tsentr")));
         let s = org("CHTZ", "Chelyabinskii Traktornyi Zavod");
-        assert!(
-            s.explanation
-                .tokens
-                .iter()
-                .any(|t| t.path == MatchPath::Acronym),
-            "{s:?}"
-        );
+        assert!(any_match(&s, |t| t.path == MatchPath::Acronym), "{s:?}");
         // Only a word that starts with the two letters gives both.
         let s = org("CHTZ", "Kurganskii Traktornyi Zavod");
-        assert!(
-            s.explanation
-                .tokens
-                .iter()
-                .all(|t| t.path != MatchPath::Acronym),
-            "{s:?}"
-        );
+        assert!(all_match(&s, |t| t.path != MatchPath::Acronym), "{s:?}");
         let s = org(
             "AO NTSLSK ASTROFIZIKA",
             "Natsionalniy Laboratoriya Sistem i Kompleksov Astrofizika",
         );
-        assert!(
-            s.explanation
-                .tokens
-                .iter()
-                .all(|t| t.path != MatchPath::Acronym),
-            "{s:?}"
-        );
+        assert!(all_match(&s, |t| t.path != MatchPath::Acronym), "{s:?}");
     }
 
     #[test]
@@ -2789,13 +2747,7 @@ mod tests {
     #[test]
     fn a_short_acronym_alone_does_not_alert() {
         let s = org("AAB", "Asadov, Abbosov and Bonueva");
-        assert!(
-            s.explanation
-                .tokens
-                .iter()
-                .any(|t| t.path == MatchPath::Acronym),
-            "{s:?}"
-        );
+        assert!(any_match(&s, |t| t.path == MatchPath::Acronym), "{s:?}");
         assert!(s.score < 0.7, "{s:?}");
         // A person's name has no acronyms.
         let s = TamgaScorer;
@@ -2804,13 +2756,7 @@ mod tests {
         assert_eq!(s.score(&a, &b, &NoStats).score, 0.0);
         // A word written in lowercase is not read as an acronym.
         let w = org("Rust GmbH", "RAPID UNITED SHIPPING TRADING GMBH");
-        assert!(
-            w.explanation
-                .tokens
-                .iter()
-                .all(|t| t.path != MatchPath::Acronym),
-            "{w:?}"
-        );
+        assert!(all_match(&w, |t| t.path != MatchPath::Acronym), "{w:?}");
     }
 
     #[test]
