@@ -28,7 +28,9 @@
 //! * a **joined dictionary**: each pair of adjacent tokens written together,
 //!   so `Kassymjomart` finds `Kassym Jomart` (exact lookup); the query's
 //!   adjacent pairs written together are looked up in the skeleton
-//!   dictionary for the reverse; three adjacent tokens whose middle one is
+//!   dictionary for the reverse (a pair whose first token is weak, an
+//!   initial or a stopword, may create candidates like an acronym: `T-Bank`
+//!   has no informative token, yet finds `TBANK`); three adjacent tokens whose middle one is
 //!   the Arabic article are filed and probed the same way, as written and
 //!   with the article assimilated to a sun letter, its vowel written a, e,
 //!   i or u ([`tamga_names::arabic_article_joins`]: `Abd al Rahman` is filed
@@ -689,6 +691,14 @@ impl NameIndex {
             if !expansions.is_empty() {
                 steps.push(Step::new(expansions, true));
             }
+            // So is a weak token written apart from its neighbour where a
+            // list writes them as one word (`T-Bank` ~ `TBANK`): an
+            // informative token already probes this in its expansions.
+            if !informative(&query.tokens[i]) {
+                if let Some(joined) = self.joined_with_next(query, i) {
+                    steps.push(Step::new(vec![joined], true));
+                }
+            }
         }
         for (i, token) in query.tokens.iter().enumerate() {
             if informative(token) {
@@ -825,6 +835,19 @@ impl NameIndex {
         out
     }
 
+    /// Query tokens `i` and `i + 1` read as one list token written apart
+    /// (`T-Bank` finds `TBANK`).
+    fn joined_with_next(&self, query: &AnalyzedName, i: usize) -> Option<(f32, &[u32])> {
+        let (token, next) = (query.tokens.get(i)?, query.tokens.get(i + 1)?);
+        if token.latin.is_empty() || next.latin.is_empty() {
+            return None;
+        }
+        let joined = format!("{}{}", token.latin, next.latin);
+        let t = self.latin.get(&joined)?;
+        let p = self.latin.posting(t);
+        Some((JOINED_FACTOR * self.idf(p.len()), p))
+    }
+
     /// Expands query token `i` into weighted posting lists, strongest first;
     /// `runs` are the query's consonant runs ([`consonant_runs_of`]).
     fn expansions(
@@ -901,16 +924,7 @@ impl NameIndex {
             let p = self.joined.posting(t);
             out.push((JOINED_FACTOR * self.idf(p.len()), p));
         }
-        // Two query tokens that are one list token written apart.
-        if let Some(next) = query.tokens.get(i + 1) {
-            if !next.latin.is_empty() {
-                let joined = format!("{latin}{}", next.latin);
-                if let Some(t) = self.latin.get(&joined) {
-                    let p = self.latin.posting(t);
-                    out.push((JOINED_FACTOR * self.idf(p.len()), p));
-                }
-            }
-        }
+        out.extend(self.joined_with_next(query, i));
         // Three query tokens around the Arabic article that are one list token
         // (`Abd al Rahman` finds `Abdurrahman`).
         if let (Some(article), Some(last)) = (query.tokens.get(i + 1), query.tokens.get(i + 2)) {

@@ -231,6 +231,30 @@ fn a_compound_written_as_one_word_finds_its_three_parts_and_back() {
 }
 
 #[test]
+fn a_weak_token_written_apart_from_its_neighbour_finds_the_joined_list_token() {
+    // UK OFSI lists `TBANK` (Т-Банк); SDN lists `TAT BANK` and `TOURISM
+    // BANK`. The query's tokens are an initial and a generic word, neither
+    // informative: only the pair read as one word points at TBANK.
+    let listed = ["TAT BANK", "TOURISM BANK", "TBANK"];
+    let names: Vec<AnalyzedName> = listed
+        .iter()
+        .map(|n| analyze(n, PartyHint::Organization))
+        .collect();
+    let index = NameIndex::build(
+        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
+        IndexOptions::default(),
+    );
+    for query in ["T-Bank", "T Bank", "Т-Банк"] {
+        let q = analyze(query, PartyHint::Organization);
+        let candidates = index.candidates(&q);
+        assert!(
+            candidates.first().is_some_and(|c| c.name == 2),
+            "{query} should rank TBANK first: {candidates:?}"
+        );
+    }
+}
+
+#[test]
 fn a_listed_acronym_ranks_among_the_best_candidates_for_its_expansion() {
     // SDN remarks give organisations' acronyms (`a.k.a. 'ISYF'.` for
     // INTERNATIONAL SIKH YOUTH FEDERATION). The index holds the primary
