@@ -1037,6 +1037,9 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
         add_loanword_variants(&mut tokens);
     }
     add_concept_variants(&mut tokens, hint);
+    if hint != PartyHint::Person {
+        add_dedication_variants(&mut tokens);
+    }
     if hint != PartyHint::Organization {
         add_belarusian_surname_variants(&mut tokens);
     }
@@ -1206,6 +1209,60 @@ fn add_loanword_variants(tokens: &mut [NameToken]) {
             t.add_variant(k.to_string());
         }
     }
+}
+
+/// The person an organisation is named after is in the genitive after Russian and Ukrainian
+/// имени / им. / імені (`завод имени Лебедева`, `institut im. P.P. Shirshova`), in the
+/// nominative in the English name (`Lebedev Institute`, `named after Lebedev`). The first
+/// two name words of the dedication get the phonetic keys of their nominative forms as
+/// variants, by the regular masculine genitive endings of Russian and Ukrainian nouns and
+/// surnames (Wiktionary, "Russian nouns" and "Russian adjectives" declension tables;
+/// Розенталь, Справочник по правописанию, §§ on surnames in -ов/-ин/-ский):
+/// consonant + а (Лебедева → Лебедев, Гагарина → Гагарин), vowel + я (Алексея → Алексей),
+/// consonant + я (Игоря → Игорь), -ого/-его (Дзержинского → Дзержинский).
+fn add_dedication_variants(tokens: &mut [NameToken]) {
+    let Some(marker) = tokens.iter().position(|t| {
+        t.class == TokenClass::Stopword && matches!(t.latin.as_str(), "imeni" | "im")
+    }) else {
+        return;
+    };
+    let words = tokens[marker + 1..]
+        .iter_mut()
+        .filter(|t| t.class != TokenClass::Initial)
+        .take(2);
+    for t in words.filter(|t| t.class == TokenClass::Name) {
+        for base in genitive_nominatives(&t.latin) {
+            t.add_variant(phonetic_key(&base));
+        }
+    }
+}
+
+/// The nominative forms a masculine Russian genitive (canonical Latin) may stand for; none
+/// when the word has no genitive ending or the stem would be shorter than three letters.
+fn genitive_nominatives(latin: &str) -> Vec<String> {
+    let is_vowel = |c: char| "aeiouy".contains(c);
+    let mut out = Vec::new();
+    for (ending, replacements) in [("ogo", &["iy", "oy"][..]), ("ego", &["iy"][..])] {
+        if let Some(stem) = latin.strip_suffix(ending).filter(|s| s.len() >= 3) {
+            out.extend(replacements.iter().map(|r| format!("{stem}{r}")));
+            return out;
+        }
+    }
+    if let Some(stem) = latin.strip_suffix("ya").filter(|s| s.len() >= 3) {
+        // Алексея → Алексей (the й is written y), Игоря → Игорь.
+        if stem.ends_with(is_vowel) {
+            out.push(format!("{stem}y"));
+        } else {
+            out.push(stem.to_string());
+        }
+        return out;
+    }
+    if let Some(stem) = latin.strip_suffix('a').filter(|s| s.len() >= 3) {
+        if !stem.ends_with(is_vowel) {
+            out.push(stem.to_string());
+        }
+    }
+    out
 }
 
 /// Organisation words (`data/org_terms.tsv`, names that may be organisations) and East Slavic
