@@ -236,6 +236,9 @@ fn parse_dates(text: &str) -> Vec<BirthDate> {
 const LEGAL_SUFFIXES: &[&str] = &[
     "jsc", "ojsc", "cjsc", "pjsc", "oao", "zao", "pao", "ooo", "ao", "llc", "llp", "ltd",
     "limited", "inc", "corp", "co", "plc", "gmbh", "sa", "srl", "bv", "ag", "fze", "fzco",
+    // The Russian schedules write the Cyrillic form after the name the same way
+    // (`Банк Зенит, ПАО`, `Рембаза, АО`).
+    "ао", "оао", "зао", "пао", "нао", "ооо", "одо", "тоо",
 ];
 
 /// Splits the free-text `Aliases` field into names (see module docs).
@@ -345,6 +348,23 @@ mod tests {
             vec!["Анастасия Михайловна Игнатова", "Anastasiya Chemezova"]
         );
         assert_eq!(split_aliases("RNRC, RNPK", false), vec!["RNRC", "RNPK"]);
+        // A Cyrillic legal form after a comma belongs to the name before it.
+        assert_eq!(
+            split_aliases("Банк Зенит, ПАО", false),
+            vec!["Банк Зенит, ПАО"]
+        );
+        assert_eq!(
+            split_aliases(
+                "VSC, VSK, Восточная Стивидорная Компания, ООО, ООО “ВСК”",
+                false
+            ),
+            vec![
+                "VSC",
+                "VSK",
+                "Восточная Стивидорная Компания, ООО",
+                "ООО “ВСК”"
+            ]
+        );
         assert_eq!(
             split_aliases(
                 "North Western Regional Center – Obukhovskiy Plant, JSC, NWRC",
