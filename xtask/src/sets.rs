@@ -13,6 +13,7 @@ use crate::rng::Rng;
 use crate::text::{normalize, script_of, token_key, Script};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use tamga_model::{Entity, EntityKind, EntityList, ListMeta, Name, NameKind, NameQuality, Source};
+use tamga_names::{analyze, PartyHint, TokenClass};
 
 /// One evaluation query.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +181,16 @@ fn is_original_script(name: &Name) -> bool {
     )
 }
 
+/// Whether a name has a word that names someone: a name that is only a legal
+/// form or generic words (Canada's schedule publishes `Акционерное общество`
+/// as an alias) identifies nobody and is no query.
+fn names_someone(name: &Name) -> bool {
+    analyze(&name.full, PartyHint::Organization)
+        .tokens
+        .iter()
+        .any(|t| t.class == TokenClass::Name)
+}
+
 /// The caption if it is in Latin script, else the first Latin name.
 fn latin_caption(entity: &Entity) -> Option<&Name> {
     entity
@@ -251,6 +262,7 @@ pub fn build_plan(mut lists: Vec<EntityList>, pep: &[PepRow], config: &SetConfig
                 let n = &e.names[ni];
                 n.quality == NameQuality::Strong
                     && is_latin(n)
+                    && names_someone(n)
                     && !keys[ni].is_empty()
                     && (0..e.names.len()).any(|o| o != ni && is_latin(&e.names[o]))
                     && (0..e.names.len()).all(|o| o == ni || keys[o] != keys[ni])
@@ -298,6 +310,13 @@ pub fn build_plan(mut lists: Vec<EntityList>, pep: &[PepRow], config: &SetConfig
         if originals.is_empty() || latins.is_empty() {
             continue;
         }
+        // Every original-script name is removed, but only one that names
+        // someone is a query.
+        let queryable: Vec<usize> = originals
+            .iter()
+            .copied()
+            .filter(|&i| names_someone(&e.names[i]))
+            .collect();
         let to_latin = if a >= config.cross_script {
             false
         } else if z >= config.cross_script {
@@ -307,13 +326,15 @@ pub fn build_plan(mut lists: Vec<EntityList>, pep: &[PepRow], config: &SetConfig
         };
         to_latin_next = !to_latin;
         let (set, query_idx, removed) = if to_latin {
-            let Some(&q) = b.rng.pick(&originals) else {
+            let Some(&q) = b.rng.pick(&queryable) else {
                 continue;
             };
             ("xs_orig_to_latn", q, originals)
         } else {
             // Prefer the Latin caption: it is what a customer record carries.
-            let q = latin_caption(e).and_then(|c| e.names.iter().position(|n| n == c));
+            let q = latin_caption(e)
+                .filter(|c| names_someone(c))
+                .and_then(|c| e.names.iter().position(|n| n == c));
             let Some(q) = q else {
                 continue;
             };
@@ -677,12 +698,10 @@ mod tests {
                 q.name
             );
             if q.set == "heldout_alias" || q.set.starts_with("xs_") {
-                // The held-out name is a real published name of the target.
-                assert!(
-                    full[target].names.iter().any(|n| n.full == q.name),
-                    "{}",
-                    q.name
-                );
+                // The held-out name is a real published name of the target,
+                // and one that names someone.
+                let published = full[target].names.iter().find(|n| n.full == q.name);
+                assert!(published.is_some_and(names_someone), "{}", q.name);
             }
             if q.set == "xs_orig_to_latn" {
                 assert!(indexed
@@ -692,6 +711,17 @@ mod tests {
                 assert_ne!(script_of(&q.name), Script::Latin);
             }
         }
+    }
+
+    #[test]
+    fn a_name_of_legal_form_words_only_is_no_query() {
+        // Aliases as Canada's Russia schedule publishes them.
+        let name = |text: &str| Name::new(text, NameKind::Aka);
+        assert!(!names_someone(&name("Акционерное общество")));
+        assert!(!names_someone(&name("Открытого акционерного общества")));
+        assert!(!names_someone(&name("АО")));
+        assert!(names_someone(&name("Банк Зенит, ПАО")));
+        assert!(names_someone(&name("Рембаза, АО")));
     }
 
     #[test]
