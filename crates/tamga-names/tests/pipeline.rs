@@ -446,6 +446,13 @@ fn legal_forms_normalise_across_languages_and_scripts() {
         ),
         ("ARCTIC LNG 2 LIMITED LIABILITY COMPANY", "llc"),
         ("Арктик СПГ 2 ООО", "llc"),
+        // Genitive forms, and Belarusian forms of companies with foreign investment
+        // (OFAC's SLAVKALI: ZTAA SLAUKALIY, FOREIGN LIMITED LIABILITY COMPANY SLAVKALI).
+        ("Открытого акционерного общества «Первый канал»", "ojsc"),
+        ("ZTAA SLAUKALIY", "llc"),
+        ("FOREIGN LIMITED LIABILITY COMPANY SLAVKALI", "llc"),
+        ("ИООО «Славкалий»", "llc"),
+        ("SUMESNAYE ZAKRYTAYE AKTSYYANERNAYE TAVARYSTVA ENERGO-OIL", "cjsc"),
         // Forms of the ISO 20275 ELF list for other jurisdictions, written out, as
         // abbreviations and dotted.
         (
