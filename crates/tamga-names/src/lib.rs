@@ -946,6 +946,10 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             Some(w) if !w.reading.is_empty() => w.reading.to_string(),
             _ => latin_of(&text, lang),
         };
+        let latin = match ordinal_number(&latin) {
+            Some(number) => number.to_string(),
+            None => latin,
+        };
         let mut t = make_token(text, latin, r.hyphen_next);
         t.has_lower = r.has_lower;
         // Between two words of an organisation's name, an undotted и/i, y or e is the
@@ -1052,6 +1056,19 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
         tokens,
         party: hint,
     }
+}
+
+/// The number of an English ordinal written in digits (`50th`, `3rd`, `21st`): one
+/// publication of a name writes `Plant of the 50th Anniversary`, another `Plant of 50 Years`
+/// or the Russian `50-летия`, where the number stands alone. The suffix says nothing the
+/// number does not.
+fn ordinal_number(latin: &str) -> Option<&str> {
+    let digits = latin.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    let suffix = &latin[digits.len()..];
+    (!digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th"))
+    .then_some(digits)
 }
 
 /// The one-letter words that mean "and" in the lists' languages (Russian, Ukrainian and

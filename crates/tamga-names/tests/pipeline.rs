@@ -452,7 +452,10 @@ fn legal_forms_normalise_across_languages_and_scripts() {
         ("ZTAA SLAUKALIY", "llc"),
         ("FOREIGN LIMITED LIABILITY COMPANY SLAVKALI", "llc"),
         ("ИООО «Славкалий»", "llc"),
-        ("SUMESNAYE ZAKRYTAYE AKTSYYANERNAYE TAVARYSTVA ENERGO-OIL", "cjsc"),
+        (
+            "SUMESNAYE ZAKRYTAYE AKTSYYANERNAYE TAVARYSTVA ENERGO-OIL",
+            "cjsc",
+        ),
         // Forms of the ISO 20275 ELF list for other jurisdictions, written out, as
         // abbreviations and dotted.
         (
@@ -1174,4 +1177,22 @@ fn a_hyphenless_compound_of_two_organisation_words_is_split() {
             .len(),
         1
     );
+}
+
+#[test]
+fn an_ordinal_written_in_digits_is_its_number() {
+    // OFAC: BRYANSK CHEMICAL PLANT OF THE 50TH ANNIVERSARY OF THE USSR, also
+    // published as … PLANT OF 50 YEARS OF USSR.
+    let latins = |name: &str| -> Vec<String> {
+        analyze(name, PartyHint::Organization)
+            .tokens
+            .into_iter()
+            .map(|t| t.latin)
+            .collect()
+    };
+    assert!(latins("PLANT OF THE 50TH ANNIVERSARY").contains(&"50".to_string()));
+    assert!(latins("3rd Bureau").contains(&"3".to_string()));
+    assert!(latins("21st Century Fox").contains(&"21".to_string()));
+    // Not an ordinal: letters after a number that are not its suffix.
+    assert!(latins("NII-2M").iter().all(|l| l != "2"));
 }
