@@ -13,6 +13,19 @@ const KZ: &str = concat!(
     "/../../data/lists/pep/everypolitician_upstream_index/Kazakhstan/names.csv"
 );
 
+/// An index over `names`, each name's id its position.
+fn index_over(names: &[AnalyzedName]) -> NameIndex {
+    NameIndex::build(
+        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
+        IndexOptions::default(),
+    )
+}
+
+/// `names` analysed as parties of one kind.
+fn analyze_all(names: &[&str], hint: PartyHint) -> Vec<AnalyzedName> {
+    names.iter().map(|n| analyze(n, hint)).collect()
+}
+
 /// Column `col` of every row of a CSV file.
 fn column(path: &str, col: usize, headers: bool) -> Vec<(String, String)> {
     let mut reader = csv::ReaderBuilder::new()
@@ -62,10 +75,7 @@ fn every_token_misspelt_still_yields_the_name() {
         .map(|(n, _)| analyze(n, PartyHint::Unknown))
         .collect();
     assert!(names.len() > 10_000, "{} SDN names", names.len());
-    let index = NameIndex::build(
-        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
-        IndexOptions::default(),
-    );
+    let index = index_over(&names);
     let mut tested = 0;
     let mut missed = Vec::new();
     for (id, name) in names.iter().enumerate().step_by(7) {
@@ -105,10 +115,7 @@ fn names_written_in_cyrillic_find_their_latin_form() {
         .iter()
         .map(|(n, _)| analyze(n, PartyHint::Person))
         .collect();
-    let index = NameIndex::build(
-        analyzed.iter().enumerate().map(|(i, n)| (i as u32, n)),
-        IndexOptions::default(),
-    );
+    let index = index_over(&analyzed);
     let mut ids_of: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, (_, id)) in latin.iter().enumerate() {
         ids_of.entry(id.as_str()).or_default().push(i as u32);
@@ -179,10 +186,7 @@ fn latin_queries_find_names_listed_only_in_arabic_script() {
         .iter()
         .map(|(o, _)| analyze(o, PartyHint::Person))
         .collect();
-    let index = NameIndex::build(
-        analyzed.iter().enumerate().map(|(i, n)| (i as u32, n)),
-        IndexOptions::default(),
-    );
+    let index = index_over(&analyzed);
     let missed: Vec<&str> = pairs
         .iter()
         .enumerate()
@@ -211,14 +215,8 @@ fn a_compound_written_as_one_word_finds_its_three_parts_and_back() {
     // ʿAbd ar-Raḥmān written apart in the list and as one word in the query,
     // and the other way round; the vowel of the article varies.
     let listed = ["Abd al Rahman HAMDAN", "Nasiruddin QURBAN"];
-    let names: Vec<AnalyzedName> = listed
-        .iter()
-        .map(|n| analyze(n, PartyHint::Person))
-        .collect();
-    let index = NameIndex::build(
-        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
-        IndexOptions::default(),
-    );
+    let names = analyze_all(&listed, PartyHint::Person);
+    let index = index_over(&names);
     for (query, id) in [
         ("Abdurrahman", 0u32),
         ("Abdelrahman", 0),
@@ -236,14 +234,8 @@ fn a_weak_token_written_apart_from_its_neighbour_finds_the_joined_list_token() {
     // BANK`. The query's tokens are an initial and a generic word, neither
     // informative: only the pair read as one word points at TBANK.
     let listed = ["TAT BANK", "TOURISM BANK", "TBANK"];
-    let names: Vec<AnalyzedName> = listed
-        .iter()
-        .map(|n| analyze(n, PartyHint::Organization))
-        .collect();
-    let index = NameIndex::build(
-        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
-        IndexOptions::default(),
-    );
+    let names = analyze_all(&listed, PartyHint::Organization);
+    let index = index_over(&names);
     for query in ["T-Bank", "T Bank", "Т-Банк"] {
         let q = analyze(query, PartyHint::Organization);
         let candidates = index.candidates(&q);
@@ -297,10 +289,7 @@ fn a_listed_acronym_ranks_among_the_best_candidates_for_its_expansion() {
         }
     }
     assert!(pairs.len() >= 20, "{} acronym pairs", pairs.len());
-    let index = NameIndex::build(
-        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
-        IndexOptions::default(),
-    );
+    let index = index_over(&names);
     let missed: Vec<&str> = pairs
         .iter()
         .filter(|(query, id)| {
@@ -336,10 +325,7 @@ fn acronyms_with_two_letter_initials_find_their_words() {
     .iter()
     .map(|n| analyze(n, PartyHint::Organization))
     .collect();
-    let index = NameIndex::build(
-        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
-        IndexOptions::default(),
-    );
+    let index = index_over(&names);
     let finds = |query: &str, id: u32| {
         let q = analyze(query, PartyHint::Organization);
         index.candidates(&q).iter().any(|c| c.name == id)
