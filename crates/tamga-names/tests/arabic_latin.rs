@@ -67,3 +67,23 @@ fn the_kasra_of_the_pattern_fail_written_e_is_i() {
     // kasra reading, so Ahmed does not meet a spelling with i.
     assert!(!agree("Ahmed", "Ahmid"));
 }
+
+#[test]
+fn iraqi_and_gulf_th_for_dhal_and_za_meets_the_arabic_spelling() {
+    // ظ and ذ said as the interdental ð and written th (Kathim, Munther), as z (Kazim) or as
+    // dh (Kadhim); the abjad token's other readings (data/abjad_readings.tsv) meet all three.
+    for (arabic, latin) in [
+        ("كاظم", "Kathim"),
+        ("كاظم", "Kazim"),
+        ("كاظم", "Kadhim"),
+        ("منذر", "Munther"),
+        ("منذر", "Munzir"),
+    ] {
+        assert!(
+            tamga_names::consonants_meet(&one(arabic), &one(latin)),
+            "{arabic} ~ {latin}"
+        );
+    }
+    // ث is th or s, never z: Kathir كثير is not Kazir.
+    assert!(!tamga_names::consonants_meet(&one("كثير"), &one("Kazir")));
+}
