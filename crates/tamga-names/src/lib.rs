@@ -46,7 +46,9 @@
 //!    `[a-z0-9]`) and a **phonetic key** ([`NameToken::phonetic`]) that folds the differences
 //!    between romanisation conventions (every rule, why, and the conflicts chosen: module
 //!    [`phonetic`]). Latin-script tokens also get
-//!    [`NameToken::variants`] (their key under other readings of j/x/ch), and every token a
+//!    [`NameToken::variants`] (their key under other readings of j/x/ch, and under the
+//!    French, Persian and Turkish readings of Arabic names: `ou` = w, `dh` = z, the e of the
+//!    pattern fāʿil = i, as in Ouali = Wali, Kadhim = Kazim, Nayef = Naif), and every token a
 //!    [`NameToken::consonants`] key for scripts that write no short vowels. A Belarusian name
 //!    in Cyrillic (ў after a vowel, or a Belarusian legal form such as ТАА) also gets the keys
 //!    of its Russian reading (ў = в, і = и, дз/ц = д/т before a soft vowel, akanye а = о:
@@ -101,6 +103,7 @@
 #![warn(missing_docs)]
 
 pub mod acronym;
+mod arabic_latin;
 mod han;
 mod lexicon;
 mod normalize;

@@ -327,7 +327,9 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
 }
 
 /// Alternative phonetic keys of a Latin-script token under the other readings of `j`, `x`,
-/// `ch`, a lone `h`, `q` and `ee` (see the module doc), without the default key and without duplicates. Empty for a one-letter token or when
+/// `ch`, a lone `h`, `q` and `ee` (see the module doc), and under the French, Persian and
+/// Turkish readings of Arabic names (`ou` = w, `dh` = z, the e of the pattern fāʿil = i:
+/// Ouali = Wali, Kadhim = Kazim, Nayef = Naif), without the default key and without duplicates. Empty for a one-letter token or when
 /// the token has none of those letters.
 pub fn phonetic_variants(latin: &str) -> Vec<String> {
     variants_of(latin, &phonetic_key(latin))
@@ -335,6 +337,20 @@ pub fn phonetic_variants(latin: &str) -> Vec<String> {
 
 /// [`phonetic_variants`] when the default key is already known.
 pub(crate) fn variants_of(latin: &str, base: &str) -> Vec<String> {
+    let mut out = letter_reading_variants(latin, base);
+    // French, Persian and Turkish renderings of Arabic names (ou = w, dh = z, the e of fāʿil
+    // = i): see `crate::arabic_latin`.
+    for alt in crate::arabic_latin::readings(latin) {
+        let k = phonetic_key(&alt);
+        if k != base && !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The variants under the other readings of `j`, `x`, `ch`, a lone `h`, `q` and `ee`.
+fn letter_reading_variants(latin: &str, base: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let has = |s: &str| latin.contains(s);
     let (j, x, ch, q, ee) = (has("j"), has("x"), has("ch"), has("q"), has("ee"));
