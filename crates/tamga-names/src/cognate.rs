@@ -225,9 +225,15 @@ mod tests {
         assert!(same("hydraulics", "gidravliki"));
         assert!(same("additive", "additivnykh"));
         assert!(same("organization", "organizatsii"));
+        assert!(same("organization", "organizatsiya"));
         assert!(same("international", "internatsionalnyy"));
         assert!(same("university", "universitet"));
         assert!(same("culture", "kultury"));
+        assert!(same("reactors", "reaktorov"));
+        assert!(same("humanitarian", "gumanitarnykh"));
+        assert!(same("commission", "komissiya"));
+        assert!(same("synthesis", "sintez"));
+        assert!(same("analysis", "analiza"));
     }
 
     #[test]
@@ -235,6 +241,7 @@ mod tests {
         assert!(!same("rossi", "rossiya"));
         assert!(!same("mary", "maria"));
         assert!(!same("kamal", "kamalov"));
+        assert!(!same("victor", "viktorov"));
         assert!(!same("technology", "technical"));
         assert!(!same("logika", "logical"));
         assert!(same("logika", "logics"));
