@@ -92,6 +92,7 @@
 //! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English, Spanish, Portuguese, French, Italian, Romanian, German, Turkish) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
 //! | `ru_abbreviations.tsv` | Russian organisation-type abbreviations (НИИ, ЦНИИ, ОКБ, НПО, НПП, ПО, УК, АКБ, ФГБУ) → the words they abbreviate, written out by the analyser in organisation names | Словарь сокращений русского языка (Alekseev, Gozman, Sakharov, 1984); Russian Wiktionary entries |
 //! | `function_words.txt` | articles, prepositions, conjunctions an acronym may skip ([`acronym`]) | general grammar of the lists' languages (see header) |
+//! | `cognates.tsv` | international words of Latin and Greek origin across English, Russian, Turkish, French, Spanish, Italian, German: letter correspondences, inflections and derivational suffixes → a cognate key as a variant (`okeanologii` = oceanology) | Wiktionary suffix entries and translation tables; Krysin's dictionary of foreign words; TDK spelling rules (see header) |
 //! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
 //! | `given_names_arabic_persian.tsv` | given names of Arabic and Persian origin in the Latin spellings of the languages that use them → class variant key (`@g:yusuf`: Yussef = Yusif = Jusup = Yuusuf); a form belongs to one class | Wiktionary name entries and Wikipedia name articles; Turkish, Azerbaijani, Uzbek, Kazakh, Somali orthographies; BGN/PCGN for Russian and Tajik Cyrillic |
@@ -104,6 +105,7 @@
 
 pub mod acronym;
 mod arabic_latin;
+mod cognate;
 mod han;
 mod lexicon;
 mod normalize;
@@ -497,6 +499,7 @@ pub fn check_tables() -> Result<(), TableError> {
     han::load_result()?;
     acronym::load_result()?;
     phonetic::load_result()?;
+    cognate::load_result()?;
     Ok(())
 }
 
@@ -1042,6 +1045,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     }
     if hint != PartyHint::Person {
         add_loanword_variants(&mut tokens);
+        add_cognate_variants(&mut tokens);
     }
     add_concept_variants(&mut tokens, hint);
     if hint != PartyHint::Person {
@@ -1283,6 +1287,20 @@ fn genitive_nominatives(latin: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// International words of an organisation name (`data/cognates.tsv`) get their cognate key
+/// as a variant, so one word in two languages' spelling and inflection meets itself
+/// (`okeanologii` = oceanology, `profesyoneller` = professionals).
+fn add_cognate_variants(tokens: &mut [NameToken]) {
+    for t in tokens.iter_mut() {
+        if !matches!(t.class, TokenClass::Name | TokenClass::Stopword) {
+            continue;
+        }
+        for k in cognate::cognate_keys(&t.latin) {
+            t.add_variant(k);
+        }
+    }
 }
 
 /// Organisation words (`data/org_terms.tsv`, names that may be organisations) and East Slavic

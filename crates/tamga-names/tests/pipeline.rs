@@ -1196,3 +1196,77 @@ fn an_ordinal_written_in_digits_is_its_number() {
     // Not an ordinal: letters after a number that are not its suffix.
     assert!(latins("NII-2M").iter().all(|l| l != "2"));
 }
+
+/// One international word in two languages' spelling and inflection (`data/cognates.tsv`)
+/// meets itself in organisation names; a different word of the same root does not, and
+/// persons keep their words.
+#[test]
+fn international_words_meet_across_languages() {
+    let org = PartyHint::Organization;
+    for (name, text, other, other_text) in [
+        (
+            "INSTITUTE OF OCEANOLOGY",
+            "oceanology",
+            "INSTITUT OKEANOLOGII",
+            "okeanologii",
+        ),
+        (
+            "Ministry of Finance",
+            "finance",
+            "Министерство финансов",
+            "финансов",
+        ),
+        (
+            "PROFESSIONALS ELECTRONIC TRADE",
+            "professionals",
+            "PROFESYONELLER ELEKTRONIK",
+            "profesyoneller",
+        ),
+        (
+            "PROFESSIONALS ELECTRONIC TRADE",
+            "electronic",
+            "PROFESYONELLER ELEKTRONIK",
+            "elektronik",
+        ),
+        (
+            "Automation and Hydraulics",
+            "hydraulics",
+            "автоматики и гидравлики",
+            "гидравлики",
+        ),
+        (
+            "Additive Technologies",
+            "additive",
+            "аддитивных технологий",
+            "аддитивных",
+        ),
+    ] {
+        assert_tokens(true, (name, text), (other, other_text), org);
+    }
+    for (name, text, other, other_text, hint) in [
+        (
+            "Logika Company",
+            "logika",
+            "Logical Company",
+            "logical",
+            org,
+        ),
+        (
+            "Technology Company",
+            "technology",
+            "Technical Company",
+            "technical",
+            org,
+        ),
+        ("Rossi Company", "rossi", "Rossiya Company", "rossiya", org),
+        (
+            "Anna Kamalova",
+            "kamalova",
+            "Anna Kamal",
+            "kamal",
+            PartyHint::Person,
+        ),
+    ] {
+        assert_tokens(false, (name, text), (other, other_text), hint);
+    }
+}
