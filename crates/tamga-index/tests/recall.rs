@@ -341,6 +341,7 @@ fn stump_compounds_find_their_words_and_the_other_way_round() {
         "RUSSIAN ELECTRONICS",
         "Gazprombank JSC",
         "Metalloinvest",
+        "METALLOINVEST TRADING AG",
     ] {
         names.push(analyze(n, PartyHint::Organization));
     }
@@ -359,4 +360,6 @@ fn stump_compounds_find_their_words_and_the_other_way_round() {
     assert!(finds("АО Росэлектроника", 1));
     assert!(finds("Gas Industry Bank", 2));
     assert!(finds("Metallo Invest Trading", 3));
+    // The initials of a compound's pieces spell an acronym.
+    assert!(finds("MIT AG", 4));
 }

@@ -14,7 +14,9 @@
 //! only wins (`gaz prom bank`, not `gaz` and a word `prombank`); among parses of one kind,
 //! the fewest pieces, then the fewest remainder letters. Tokens that are themselves an
 //! organisation word of the concept table (`elektronika`, `promyshlennost`) are words, not
-//! compounds, and are never cut. Only names that are an organisation's ([`splits`]): a
+//! compounds, and are never cut; nor is a token ending in a surname or patronymic suffix
+//! (`data/name_suffixes.tsv`: `Rusakova` in `НПО «Русакова-Никонова»` is a surname, not
+//! рус + akova). Only names that are an organisation's ([`splits`]): a
 //! person's surname that happens to start like a stump (`Gasanov`) is not a compound.
 //!
 //! The scorer meets a compound with a run of words on the other side piece by piece, in
@@ -39,8 +41,9 @@ pub struct Piece {
     pub latin: String,
     /// The piece is a stump of the table (else the remainder, a word written whole).
     pub stump: bool,
-    /// The words the piece stands for, analysed as organisation words: a stump's full Russian
-    /// word and its English equivalent (`российская`, `russian`), or the remainder itself.
+    /// The words the piece stands for, analysed as organisation words: a stump itself, its
+    /// full Russian word and its English equivalent (`рос`, `российская`, `russian`), or the
+    /// remainder itself.
     pub words: Vec<NameToken>,
 }
 
@@ -71,7 +74,9 @@ static TABLE: LazyLock<Result<Table, TableError>> = LazyLock::new(|| {
             _ => return Err(err(format!("`{stump}` is not one word"))),
         };
         let entry = stumps.entry(latin).or_default();
-        for w in words {
+        // The stump is also a word of its own: the other side may write it
+        // apart (`Газтелеком` ~ `Газпром Телеком`, `Rosneft` ~ `Ros Neft`).
+        for w in std::iter::once(stump).chain(words) {
             match analyze(w, PartyHint::Organization).tokens.as_slice() {
                 [t] => {
                     if !entry.contains(t) {
@@ -124,6 +129,7 @@ pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
         || s.len() < MIN_COMPOUND
         || !s.iter().all(u8::is_ascii_lowercase)
         || token.variants.iter().any(|v| v.starts_with('@'))
+        || crate::suffix_role(&token.latin).is_some()
     {
         return None;
     }
@@ -232,6 +238,8 @@ mod tests {
         // Too short, or no parse.
         assert!(pieces("Rostov").is_empty());
         assert!(pieces("Vektor").is_empty());
+        // A surname in an organisation's name is a name.
+        assert!(pieces("НПО «Русакова-Никонова»").is_empty());
         // A person's surname is never cut.
         let a = analyze("Gasanov Rustam", PartyHint::Person);
         assert!(splits(&a).is_empty());

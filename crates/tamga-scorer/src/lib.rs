@@ -143,7 +143,8 @@ use tamga_matcher::{
     TokenMatch, TokenStats,
 };
 use tamga_names::acronym::{
-    acronym_span, initial_letter, initial_second, is_acronym_candidate, is_function_word, Span,
+    acronym_span, acronym_span_with, initial_letter, initial_second, is_acronym_candidate,
+    is_function_word, stump_initials, Span, StumpInitials,
 };
 use tamga_names::{
     analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole, VowelFrames,
@@ -434,6 +435,10 @@ struct TokData {
     /// [`tamga_names::stumps`]), in an organisation's name; empty for other
     /// tokens.
     pieces: Box<[StumpPiece]>,
+    /// The initials of the pieces, which the token may give an acronym
+    /// instead of its own (`MIT` = `Metalloinvest Trading`; a function of
+    /// `pieces`).
+    stump_initials: StumpInitials,
 }
 
 /// One piece of a stump compound: its letters and the words it stands for,
@@ -490,6 +495,7 @@ impl PartialEq for TokData {
             consonant_firsts: _,
             suffix_role: _,
             pieces,
+            stump_initials: _,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -575,6 +581,7 @@ impl PreparedName {
                 .map(|(i, t)| {
                     let mut data = TokData::new(t, abjad, syllabic, a.script == "Hani");
                     if let Some((_, pieces)) = splits.next_if(|(k, _)| *k == i) {
+                        data.stump_initials = stump_initials(&pieces);
                         data.pieces = prepare_pieces(pieces);
                     }
                     make(data)
@@ -639,6 +646,7 @@ impl TokData {
                 _ => None,
             },
             pieces: Box::default(),
+            stump_initials: StumpInitials::default(),
         }
     }
 }
@@ -1418,8 +1426,9 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     if q.acronyms && l.acronyms {
         for (i, t) in qt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for j in 0..lt.len() {
-                if let Some(span) = acronym_span(t.latin.as_bytes(), lt.len() - j, |k| {
-                    (lt[j + k].initial, lt[j + k].initial2, lt[j + k].function)
+                if let Some(span) = acronym_span_with(t.latin.as_bytes(), lt.len() - j, |k| {
+                    let o = &lt[j + k];
+                    (o.initial, o.initial2, o.function, o.stump_initials)
                 }) {
                     let n = span.tokens;
                     let (sim, path) = acronym_path(span, &lt[j..j + n]);
@@ -1435,8 +1444,9 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         }
         for (j, t) in lt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for i in 0..qt.len() {
-                if let Some(span) = acronym_span(t.latin.as_bytes(), qt.len() - i, |k| {
-                    (qt[i + k].initial, qt[i + k].initial2, qt[i + k].function)
+                if let Some(span) = acronym_span_with(t.latin.as_bytes(), qt.len() - i, |k| {
+                    let o = &qt[i + k];
+                    (o.initial, o.initial2, o.function, o.stump_initials)
                 }) {
                     let n = span.tokens;
                     let (sim, path) = acronym_path(span, &qt[i..i + n]);
