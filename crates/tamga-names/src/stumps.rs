@@ -14,7 +14,8 @@
 //! only wins (`gaz prom bank`, not `gaz` and a word `prombank`); among parses of one kind,
 //! the fewest pieces, then the fewest remainder letters. Tokens that are themselves an
 //! organisation word of the concept table (`elektronika`, `promyshlennost`) are words, not
-//! compounds, and are never cut; nor is a token ending in a surname or patronymic suffix
+//! compounds, and are cut only when stumps alone spell them (`Нефтегаз`, which the stem
+//! нефт* reads as oil alone); nor is a token ending in a surname or patronymic suffix
 //! (`data/name_suffixes.tsv`: `Rusakova` in `НПО «Русакова-Никонова»` is a surname, not
 //! рус + akova). Only names that are an organisation's ([`splits`]): a
 //! person's surname that happens to start like a stump (`Gasanov`) is not a compound.
@@ -128,11 +129,13 @@ pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
     if token.class != TokenClass::Name
         || s.len() < MIN_COMPOUND
         || !s.iter().all(u8::is_ascii_lowercase)
-        || token.variants.iter().any(|v| v.starts_with('@'))
         || crate::suffix_role(&token.latin).is_some()
     {
         return None;
     }
+    // An organisation word of the concept table is a word, unless stumps
+    // alone spell it (`Нефтегаз`, which the stem нефт* reads as oil only).
+    let word = token.variants.iter().any(|v| v.starts_with('@'));
     let n = s.len();
     // best[i][r]: the best parse of s[..i] with r remainders, as (pieces, remainder
     // letters, previous cut, whether the last piece is a stump).
@@ -169,7 +172,7 @@ pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
     }
     // Stumps only if they parse the token (`gaz prom bank`, not `gaz` and
     // the word `prombank`), else the parse with the word written whole.
-    let (mut r, end) = (0..2).find_map(|r| best[n][r].map(|c| (r, c)))?;
+    let (mut r, end) = (0..if word { 1 } else { 2 }).find_map(|r| best[n][r].map(|c| (r, c)))?;
     if end.0 < 2 {
         return None;
     }
@@ -228,6 +231,8 @@ mod tests {
         assert_eq!(pieces("PROMSYRIOIMPORT"), ["prom", "syrio", "import"]);
         assert_eq!(pieces("Спецпоставка"), ["spets", "postavka"]);
         assert_eq!(pieces("Metalloinvest"), ["metallo", "invest"]);
+        // A concept word (нефт*: oil) that stumps alone spell.
+        assert_eq!(pieces("Нефтегаз"), ["nefte", "gaz"]);
     }
 
     #[test]
