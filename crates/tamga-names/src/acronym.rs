@@ -153,10 +153,20 @@ pub type StumpInitials = [u8; MAX_STUMP_INITIALS];
 
 /// The [`StumpInitials`] of a token's pieces ([`crate::stumps::split`]).
 pub fn stump_initials(pieces: &[crate::stumps::Piece]) -> StumpInitials {
+    initials_of(
+        pieces
+            .iter()
+            .map(|p| p.latin.as_bytes().first().copied().unwrap_or(0)),
+    )
+}
+
+/// The first [`MAX_STUMP_INITIALS`] letters, zero-padded; all zero for fewer than two
+/// letters or more than [`MAX_STUMP_INITIALS`].
+fn initials_of(letters: impl ExactSizeIterator<Item = u8>) -> StumpInitials {
     let mut out = [0; MAX_STUMP_INITIALS];
-    if (2..=MAX_STUMP_INITIALS).contains(&pieces.len()) {
-        for (o, p) in out.iter_mut().zip(pieces) {
-            *o = p.latin.as_bytes().first().copied().unwrap_or(0);
+    if (2..=MAX_STUMP_INITIALS).contains(&letters.len()) {
+        for (o, b) in out.iter_mut().zip(letters) {
+            *o = b;
         }
     }
     out
@@ -165,11 +175,10 @@ pub fn stump_initials(pieces: &[crate::stumps::Piece]) -> StumpInitials {
 /// The [`StumpInitials`] of every token of a name (all zero where a token is no compound, or
 /// the name is not an organisation's: [`crate::stumps::has_compounds`]).
 pub fn name_stump_initials(name: &AnalyzedName) -> Vec<StumpInitials> {
-    let mut out = vec![[0; MAX_STUMP_INITIALS]; name.tokens.len()];
-    for (i, pieces) in crate::stumps::splits(name) {
-        out[i] = stump_initials(&pieces);
-    }
-    out
+    crate::stumps::piece_initials(name)
+        .into_iter()
+        .map(|p| initials_of(p.into_iter()))
+        .collect()
 }
 
 /// How many tokens, from the first, spell `key` by their initials, or None; as

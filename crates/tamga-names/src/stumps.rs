@@ -125,6 +125,49 @@ pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
     let Ok(table) = &*TABLE else {
         return None;
     };
+    Some(
+        cuts(token)?
+            .into_iter()
+            .map(|(a, b, stump)| {
+                let latin = token.latin[a..b].to_string();
+                let words = if stump {
+                    table.stumps.get(&latin).cloned().unwrap_or_default()
+                } else {
+                    analyze(&latin, PartyHint::Organization).tokens
+                };
+                Piece {
+                    latin,
+                    stump,
+                    words,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The initials of the pieces of each token of a name read as a stump compound (empty for a
+/// token that is none, and for every token of a name that is not an organisation's): what an
+/// acronym may take from them, without analysing the pieces' words as [`split`] does.
+pub fn piece_initials(name: &AnalyzedName) -> Vec<Vec<u8>> {
+    let mut out = vec![Vec::new(); name.tokens.len()];
+    if has_compounds(name) {
+        for (o, t) in out.iter_mut().zip(&name.tokens) {
+            if let Some(cuts) = cuts(t) {
+                *o = cuts
+                    .iter()
+                    .map(|&(a, _, _)| t.latin.as_bytes()[a])
+                    .collect();
+            }
+        }
+    }
+    out
+}
+
+/// Where a token is cut into pieces (start, end, whether the piece is a stump), or None.
+fn cuts(token: &NameToken) -> Option<Vec<(usize, usize, bool)>> {
+    let Ok(table) = &*TABLE else {
+        return None;
+    };
     let s = token.latin.as_bytes();
     if token.class != TokenClass::Name
         || s.len() < MIN_COMPOUND
@@ -187,23 +230,7 @@ pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
         j = from;
     }
     cuts.reverse();
-    Some(
-        cuts.into_iter()
-            .map(|(a, b, stump)| {
-                let latin = token.latin[a..b].to_string();
-                let words = if stump {
-                    table.stumps.get(&latin).cloned().unwrap_or_default()
-                } else {
-                    analyze(&latin, PartyHint::Organization).tokens
-                };
-                Piece {
-                    latin,
-                    stump,
-                    words,
-                }
-            })
-            .collect(),
-    )
+    Some(cuts)
 }
 
 #[cfg(test)]
