@@ -48,6 +48,13 @@
 //!   word, as in the scorer), so that `AFRIC` is not ranked behind every
 //!   name sharing two common words of `Association for Free Research and
 //!   International Cooperation`.
+//! * **stump compounds** of organisation names
+//!   ([`tamga_names::stumps`]: `Роснефть` = рос + нефть): a listed compound
+//!   is also filed in the phonetic dictionary under the keys of the words its
+//!   pieces stand for (`@russian`, `@oil`), and a query compound probes with
+//!   them (those in more than 1 % of names aside: the other pieces find the
+//!   name), so that `Russian Electronics`, `Ruselectronics` and
+//!   `Roselektronika` find each other (phonetic factor).
 //!
 //! Each dictionary term points to a posting list of name ids. A query token
 //! expands to dictionary terms; each name sharing a term gains *evidence*
@@ -135,7 +142,7 @@ use tamga_matcher::{prefetch, TokenStats};
 use tamga_names::acronym::{
     acronym_keys, acronym_keys_at, has_acronyms, is_acronym_candidate, MIN_ACRONYM,
 };
-use tamga_names::{arabic_article_joins, AnalyzedName, NameToken, TokenClass};
+use tamga_names::{arabic_article_joins, stumps, AnalyzedName, NameToken, TokenClass};
 
 /// Evidence factor for a token found through its exact skeleton.
 pub const EXACT_FACTOR: f32 = 1.0;
@@ -420,6 +427,18 @@ impl NameIndexBuilder {
         for key in acronym_keys(name) {
             push(&mut self.acronyms, &key);
         }
+        // A stump compound (`Роснефть` = рос + нефть) is also filed under the
+        // keys of the words its pieces stand for, so that the words written
+        // out or translated (`Russian Oil`) find it, and another compound of
+        // the same words (`Ruselectronics` ~ `Roselektronika`).
+        for (_, pieces) in stumps::splits(name) {
+            for word in pieces.iter().flat_map(|p| &p.words) {
+                push(&mut self.phonetic, &word.phonetic);
+                for variant in &word.variants {
+                    push(&mut self.phonetic, variant);
+                }
+            }
+        }
     }
 
     /// Builds the index.
@@ -674,9 +693,29 @@ impl NameIndex {
         let mut steps = Vec::with_capacity(query.tokens.len());
         // The query's consonant runs, found once for all its tokens.
         let runs = consonant_runs_of(query);
+        let mut splits = stumps::splits(query).into_iter().peekable();
         for (i, token) in query.tokens.iter().enumerate() {
             if informative(token) {
-                steps.push(Step::new(self.expansions(query, i, &runs), true));
+                let mut expansions = self.expansions(query, i, &runs);
+                // A stump compound probes with its pieces' words too (see
+                // `NameIndexBuilder::add`).
+                if let Some((_, pieces)) = splits.next_if(|(k, _)| *k == i) {
+                    let words = pieces.iter().flat_map(|p| &p.words);
+                    let keys = words.flat_map(|w| std::iter::once(&w.phonetic).chain(&w.variants));
+                    for key in keys.filter(|k| k.len() >= 2) {
+                        // A piece as common as `@russian` tells little and
+                        // would read tens of thousands of postings; the
+                        // compound's other pieces find it.
+                        if let Some(t) = self.phonetic.get(key) {
+                            let p = self.phonetic.posting(t);
+                            if p.len() * COMMON_TOKEN_SHARE <= self.names as usize {
+                                expansions.push((PHONETIC_FACTOR * self.idf(p.len()), p));
+                            }
+                        }
+                    }
+                    expansions.sort_by(|a, b| b.0.total_cmp(&a.0));
+                }
+                steps.push(Step::new(expansions, true));
             }
         }
         // Weak tokens never create candidates on their own when real name

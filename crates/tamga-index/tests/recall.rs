@@ -335,3 +335,41 @@ fn acronyms_with_two_letter_initials_find_their_words() {
     // One-letter initials only: `Kurganskii` gives no `ch`.
     assert!(!finds("Kurganskii Traktornyi Zavod", 1));
 }
+
+#[test]
+fn stump_compounds_find_their_words_and_the_other_way_round() {
+    // Real list names for realistic posting lengths, then compounds and the
+    // words they stand for, each listed once.
+    let mut names: Vec<AnalyzedName> = column(SDN, 1, false)
+        .into_iter()
+        .take(5000)
+        .map(|(n, _)| analyze(&n, PartyHint::Organization))
+        .collect();
+    let base = names.len() as u32;
+    for n in [
+        "AO ROSELEKTRONIKA",
+        "RUSSIAN ELECTRONICS",
+        "Gazprombank JSC",
+        "Metalloinvest",
+        "METALLOINVEST TRADING AG",
+    ] {
+        names.push(analyze(n, PartyHint::Organization));
+    }
+    let index = NameIndex::build(
+        names.iter().enumerate().map(|(i, n)| (i as u32, n)),
+        IndexOptions::default(),
+    );
+    let finds = |query: &str, id: u32| {
+        let q = analyze(query, PartyHint::Organization);
+        index.candidates(&q).iter().any(|c| c.name == base + id)
+    };
+    // Another compound of the same words, in another script.
+    assert!(finds("JSC RUSELECTRONICS", 0));
+    // The words, translated, find the compound; the compound finds them.
+    assert!(finds("Russian Electronics", 0));
+    assert!(finds("АО Росэлектроника", 1));
+    assert!(finds("Gas Industry Bank", 2));
+    assert!(finds("Metallo Invest Trading", 3));
+    // The initials of a compound's pieces spell an acronym.
+    assert!(finds("MIT AG", 4));
+}

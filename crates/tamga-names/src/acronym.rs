@@ -142,71 +142,132 @@ pub struct Span {
     pub words: usize,
 }
 
-/// How many tokens, from the first, spell `key` by their initials, or None.
-///
-/// `word(k)` gives token `k`'s initial ([`initial_letter`], 0 ends a run), the second letter
-/// of a two-letter initial it may give instead ([`initial_second`], 0 for none) and whether it
-/// is a function word; `len` is the number of tokens available. The run must start and end
-/// on a significant word. Every token giving its initial is tried first, then function words
-/// skipped.
+/// Most pieces of a stump compound that give an acronym their initials.
+pub const MAX_STUMP_INITIALS: usize = 4;
+
+/// The initials of a stump compound's pieces (`Metalloinvest` = metallo + invest: `mi`),
+/// zero-padded; all zero for a token that is not a compound of 2 to [`MAX_STUMP_INITIALS`]
+/// pieces. An acronym takes a letter from each word a compound stands for (`MIT` =
+/// `Metalloinvest Trading`), so each piece counts as a word of its [`Span`].
+pub type StumpInitials = [u8; MAX_STUMP_INITIALS];
+
+/// The [`StumpInitials`] of a token's pieces ([`crate::stumps::split`]).
+pub fn stump_initials(pieces: &[crate::stumps::Piece]) -> StumpInitials {
+    initials_of(
+        pieces
+            .iter()
+            .map(|p| p.latin.as_bytes().first().copied().unwrap_or(0)),
+    )
+}
+
+/// The first [`MAX_STUMP_INITIALS`] letters, zero-padded; all zero for fewer than two
+/// letters or more than [`MAX_STUMP_INITIALS`].
+fn initials_of(letters: impl ExactSizeIterator<Item = u8>) -> StumpInitials {
+    let mut out = [0; MAX_STUMP_INITIALS];
+    if (2..=MAX_STUMP_INITIALS).contains(&letters.len()) {
+        for (o, b) in out.iter_mut().zip(letters) {
+            *o = b;
+        }
+    }
+    out
+}
+
+/// The [`StumpInitials`] of every token of a name (all zero where a token is no compound, or
+/// the name is not an organisation's: [`crate::stumps::has_compounds`]).
+pub fn name_stump_initials(name: &AnalyzedName) -> Vec<StumpInitials> {
+    crate::stumps::piece_initials(name)
+        .into_iter()
+        .map(|p| initials_of(p.into_iter()))
+        .collect()
+}
+
+/// How many tokens, from the first, spell `key` by their initials, or None; as
+/// [`acronym_span_with`] with no stump compound.
 pub fn acronym_span(
     key: &[u8],
     len: usize,
     word: impl Fn(usize) -> (u8, u8, bool),
 ) -> Option<Span> {
+    acronym_span_with(key, len, |k| {
+        let (a, b, f) = word(k);
+        (a, b, f, [0; MAX_STUMP_INITIALS])
+    })
+}
+
+/// How many tokens, from the first, spell `key` by their initials, or None.
+///
+/// `word(k)` gives token `k`'s initial ([`initial_letter`], 0 ends a run), the second letter
+/// of a two-letter initial it may give instead ([`initial_second`], 0 for none) and whether it
+/// is a function word, and the initials of its pieces when it is a stump compound
+/// ([`StumpInitials`], which it may give instead, each piece a word); `len` is the number of
+/// tokens available. The run must start and end on a significant word. Every token giving
+/// its initial is tried first, then function words skipped.
+pub fn acronym_span_with(
+    key: &[u8],
+    len: usize,
+    word: impl Fn(usize) -> (u8, u8, bool, StumpInitials),
+) -> Option<Span> {
     if key.len() < MIN_ACRONYM || len == 0 {
         return None;
     }
-    let (first, _, first_fn) = word(0);
+    let (first, _, first_fn, _) = word(0);
     if first != key[0] || first_fn {
         return None;
     }
     // Every token gives its letter, then function words skipped.
-    spell(key, 0, 0, len, &word, false, 0).or_else(|| spell(key, 0, 0, len, &word, true, 0))
+    spell(key, 0, 0, len, &word, false, 0, 0).or_else(|| spell(key, 0, 0, len, &word, true, 0, 0))
 }
 
 /// The rest of [`acronym_span`]: `key[pos..]` from token `k` on, `words` letters given so
 /// far; with `skip`, function words give none, and at least one must have been skipped
 /// (`skipped` counts them) for the reading to be new. The recursion branches only on
-/// two-letter initials and is at most [`MAX_ACRONYM`] deep.
+/// two-letter initials and stump compounds and is at most [`MAX_ACRONYM`] deep; `extra`
+/// counts the words stump compounds gave beyond one each.
+#[allow(clippy::too_many_arguments)]
 fn spell(
     key: &[u8],
     pos: usize,
     k: usize,
     len: usize,
-    word: &impl Fn(usize) -> (u8, u8, bool),
+    word: &impl Fn(usize) -> (u8, u8, bool, StumpInitials),
     skip: bool,
     skipped: usize,
+    extra: usize,
 ) -> Option<Span> {
     if k >= len {
         return None;
     }
-    let (letter, second, function) = word(k);
+    let (letter, second, function, stumps) = word(k);
     if letter == 0 {
         return None;
     }
     if skip && function {
-        return spell(key, pos, k + 1, len, word, skip, skipped + 1);
+        return spell(key, pos, k + 1, len, word, skip, skipped + 1, extra);
     }
-    let words = k + 1 - skipped;
-    let take = |n: usize| {
+    let take = |n: usize, more: usize| {
         if pos + n == key.len() {
             (!function && (!skip || skipped > 0)).then_some(Span {
                 tokens: k + 1,
-                words,
+                words: k + 1 - skipped + extra + more,
             })
         } else {
-            spell(key, pos + n, k + 1, len, word, skip, skipped)
+            spell(key, pos + n, k + 1, len, word, skip, skipped, extra + more)
         }
     };
     if key[pos] != letter {
         return None;
     }
-    if let Some(span) = take(1) {
+    if let Some(span) = take(1, 0) {
         return Some(span);
     }
     if second != 0 && key.get(pos + 1) == Some(&second) {
-        return take(2);
+        if let Some(span) = take(2, 0) {
+            return Some(span);
+        }
+    }
+    let m = stumps.iter().take_while(|&&b| b != 0).count();
+    if m >= 2 && key.get(pos..pos + m) == Some(&stumps[..m]) {
+        return take(m, m - 1);
     }
     None
 }
@@ -220,6 +281,11 @@ pub fn has_acronyms(name: &AnalyzedName) -> bool {
 /// words, [`MIN_ACRONYM`] to [`MAX_ACRONYM`] letters), for the index to look up as skeletons.
 /// Empty for a person's name.
 pub fn acronym_keys_at(name: &AnalyzedName, start: usize) -> Vec<String> {
+    keys_at(name, start, &name_stump_initials(name))
+}
+
+/// [`acronym_keys_at`] with the name's [`StumpInitials`] given.
+fn keys_at(name: &AnalyzedName, start: usize, stumps: &[StumpInitials]) -> Vec<String> {
     let mut out = Vec::new();
     if !has_acronyms(name) {
         return out;
@@ -233,7 +299,14 @@ pub fn acronym_keys_at(name: &AnalyzedName, start: usize) -> Vec<String> {
     }
     let mut key = Vec::with_capacity(MAX_ACRONYM);
     for skip in [false, true] {
-        keys_from(&tokens[start..], skip, false, &mut key, &mut out);
+        keys_from(
+            &tokens[start..],
+            &stumps[start.min(stumps.len())..],
+            skip,
+            false,
+            &mut key,
+            &mut out,
+        );
     }
     out.sort_unstable();
     out.dedup();
@@ -248,6 +321,7 @@ const MAX_KEYS_AT: usize = 64;
 /// letters given before them (see [`acronym_keys_at`]).
 fn keys_from(
     tokens: &[NameToken],
+    stumps: &[StumpInitials],
     skip: bool,
     skipped: bool,
     key: &mut Vec<u8>,
@@ -261,15 +335,22 @@ fn keys_from(
         return;
     }
     let function = is_function_word(&t.latin);
+    let rest = stumps.get(1..).unwrap_or(&[]);
     if function && skip {
-        keys_from(&tokens[1..], skip, true, key, out);
+        keys_from(&tokens[1..], rest, skip, true, key, out);
         return;
     }
     let second = initial_second(t);
-    for initial in [&[letter, second][..1], &[letter, second][..]] {
-        if initial.len() == 2 && second == 0 {
-            break;
-        }
+    let pieces = stumps.first().copied().unwrap_or_default();
+    let m = pieces.iter().take_while(|&&b| b != 0).count();
+    let pair = [letter, second];
+    // Its initial; the two letters of a digraph initial; its pieces' initials.
+    let options: [&[u8]; 3] = [
+        &pair[..1],
+        if second != 0 { &pair[..] } else { &[] },
+        if m >= 2 { &pieces[..m] } else { &[] },
+    ];
+    for initial in options.into_iter().filter(|o| !o.is_empty()) {
         let before = key.len();
         key.extend_from_slice(initial);
         if key.len() <= MAX_ACRONYM {
@@ -277,7 +358,7 @@ fn keys_from(
             if key.len() >= MIN_ACRONYM && !function && (!skip || skipped) {
                 out.push(key.iter().map(|&b| char::from(b)).collect());
             }
-            keys_from(&tokens[1..], skip, skipped, key, out);
+            keys_from(&tokens[1..], rest, skip, skipped, key, out);
         }
         key.truncate(before);
     }
@@ -286,8 +367,13 @@ fn keys_from(
 /// Every acronym of a name's runs of tokens ([`acronym_keys_at`] for every start), for the
 /// index to file. Empty for a person's name.
 pub fn acronym_keys(name: &AnalyzedName) -> Vec<String> {
+    let stumps = if has_acronyms(name) {
+        name_stump_initials(name)
+    } else {
+        Vec::new()
+    };
     let mut out: Vec<String> = (0..name.tokens.len())
-        .flat_map(|i| acronym_keys_at(name, i))
+        .flat_map(|i| keys_at(name, i, &stumps))
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -304,6 +390,29 @@ mod tests {
             .map(|w| (w.as_bytes()[0], 0, is_function_word(w)))
             .collect();
         acronym_span(key.as_bytes(), w.len(), |k| w[k]).map(|s| s.tokens)
+    }
+
+    #[test]
+    fn a_stump_compound_gives_the_initials_of_its_pieces() {
+        // Metalloinvest = metallo + invest: `MIT` is Metalloinvest Trading,
+        // three words.
+        let name = crate::analyze("Metalloinvest Trading AG", crate::PartyHint::Organization);
+        assert!(acronym_keys(&name).contains(&"mit".to_string()));
+        let initials = name_stump_initials(&name);
+        let span = acronym_span_with(b"mit", name.tokens.len(), |k| {
+            let t = &name.tokens[k];
+            (initial_letter(t), initial_second(t), false, initials[k])
+        });
+        assert_eq!(
+            span,
+            Some(Span {
+                tokens: 2,
+                words: 3
+            })
+        );
+        // A person's surname gives its own initial only.
+        let name = crate::analyze("Gasprom Ivan", crate::PartyHint::Person);
+        assert!(acronym_keys(&name).is_empty());
     }
 
     #[test]

@@ -93,6 +93,7 @@
 //! | `ru_abbreviations.tsv` | Russian organisation-type abbreviations (НИИ, ЦНИИ, ОКБ, НПО, НПП, ПО, УК, АКБ, ФГБУ) → the words they abbreviate, written out by the analyser in organisation names | Словарь сокращений русского языка (Alekseev, Gozman, Sakharov, 1984); Russian Wiktionary entries |
 //! | `function_words.txt` | articles, prepositions, conjunctions an acronym may skip ([`acronym`]) | general grammar of the lists' languages (see header) |
 //! | `cognates.tsv` | international words of Latin and Greek origin across English, Russian, Turkish, French, Spanish, Italian, German: letter correspondences, inflections and derivational suffixes → a cognate key as a variant (`okeanologii` = oceanology) | Wiktionary suffix entries and translation tables; Krysin's dictionary of foreign words; TDK spelling rules (see header) |
+//! | `ru_stumps.tsv` | stumps of Russian compound abbreviations of organisation names (рос, пром, нефте, спец, …) -> the Russian words and English equivalents they stand for, for [`stumps`] (Роснефть = Russian Oil) | Rosenthal, Справочник по правописанию и стилистике § 17; Русская грамматика (1980) §§ 412-416; Словарь сокращений русского языка (1984); Russian Wiktionary entries of the stumps |
 //! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
 //! | `given_names_arabic_persian.tsv` | given names of Arabic and Persian origin in the Latin spellings of the languages that use them → class variant key (`@g:yusuf`: Yussef = Yusif = Jusup = Yuusuf); a form belongs to one class | Wiktionary name entries and Wikipedia name articles; Turkish, Azerbaijani, Uzbek, Kazakh, Somali orthographies; BGN/PCGN for Russian and Tajik Cyrillic |
@@ -110,6 +111,7 @@ mod han;
 mod lexicon;
 mod normalize;
 pub mod phonetic;
+pub mod stumps;
 mod tables;
 mod translit;
 
@@ -500,6 +502,7 @@ pub fn check_tables() -> Result<(), TableError> {
     acronym::load_result()?;
     phonetic::load_result()?;
     cognate::load_result()?;
+    stumps::load_result()?;
     Ok(())
 }
 

@@ -51,6 +51,16 @@
 //!    `ul`, and its sun-letter forms `ar`, `as`, `ad`, …), written as is or
 //!    assimilated to the next word's first letter: `Abdelmajid` ~
 //!    `Abd al Majid`, `Abdurrahman` ~ `Abd al Rahman`.
+//!    In an organisation's name, a Russian stump compound
+//!    ([`tamga_names::stumps`]: Роснефть = рос + нефть) is also compared
+//!    with every run of as many tokens on the other side, piece by piece in
+//!    order (function words between them skipped: `Нефтегаз` ~ `Oil and
+//!    Gas`), each piece meeting a token through the words it stands for
+//!    (рос: российская, russian) or, a stump of 3+ letters, as the start of
+//!    the token (`gaz` ~ `gazovoi`); and with another compound of as many
+//!    pieces, piece by piece (`Roselektronika` ~ `Ruselectronics`): `joined`,
+//!    the weakest piece's similarity, at most 0.95. Every piece must meet:
+//!    `Rosagro` shares a stump with `Rosneft` and nothing more.
 //!    In names that are not a person's, one token of 3–8 letters not written
 //!    in lowercase is also compared with every run of tokens on the other
 //!    side whose initials spell it (`acronym`, see [`tamga_names::acronym`]):
@@ -134,7 +144,8 @@ use tamga_matcher::{
     TokenMatch, TokenStats,
 };
 use tamga_names::acronym::{
-    acronym_span, initial_letter, initial_second, is_acronym_candidate, is_function_word, Span,
+    acronym_span, acronym_span_with, initial_letter, initial_second, is_acronym_candidate,
+    is_function_word, stump_initials, Span, StumpInitials,
 };
 use tamga_names::{
     analyze, AnalyzedName, NameToken, PartyHint, TokenClass, TokenRole, VowelFrames,
@@ -421,6 +432,24 @@ struct TokData {
     /// ([`tamga_names::suffix_role`]) when it is the token's role, a
     /// patronymic or family name (see [`patronymic_against_surname`]).
     suffix_role: Option<TokenRole>,
+    /// The pieces of a Russian stump compound (`Роснефть` = рос + нефть,
+    /// [`tamga_names::stumps`]), in an organisation's name; empty for other
+    /// tokens.
+    pieces: Box<[StumpPiece]>,
+    /// The initials of the pieces, which the token may give an acronym
+    /// instead of its own (`MIT` = `Metalloinvest Trading`; a function of
+    /// `pieces`).
+    stump_initials: StumpInitials,
+}
+
+/// One piece of a stump compound: its letters and the words it stands for,
+/// prepared as tokens.
+#[derive(Debug)]
+struct StumpPiece {
+    latin: Box<str>,
+    /// A table stump (else the word written whole).
+    stump: bool,
+    words: Box<[Tok]>,
 }
 
 /// Equality of everything scoring reads (the memo excluded): two tokens
@@ -466,6 +495,8 @@ impl PartialEq for TokData {
             consonant_set: _,
             consonant_firsts: _,
             suffix_role: _,
+            pieces,
+            stump_initials: _,
         } = self;
         *text == other.text
             && *latin == other.latin
@@ -486,6 +517,11 @@ impl PartialEq for TokData {
             && *acronym == other.acronym
             && *arabic == other.arabic
             && *syllable_next == other.syllable_next
+            && pieces.len() == other.pieces.len()
+            && pieces
+                .iter()
+                .zip(other.pieces.iter())
+                .all(|(a, b)| a.latin == b.latin && a.stump == b.stump)
     }
 }
 
@@ -536,12 +572,21 @@ impl PreparedName {
     fn build(a: &AnalyzedName, mut make: impl FnMut(TokData) -> Tok) -> PreparedName {
         let abjad = matches!(a.script, "Arab" | "Hebr" | "Syrc" | "Thaa");
         let syllabic = is_syllabic(a.script);
+        let mut splits = tamga_names::stumps::splits(a).into_iter().peekable();
         PreparedName {
             script: a.script,
             tokens: a
                 .tokens
                 .iter()
-                .map(|t| make(TokData::new(t, abjad, syllabic, a.script == "Hani")))
+                .enumerate()
+                .map(|(i, t)| {
+                    let mut data = TokData::new(t, abjad, syllabic, a.script == "Hani");
+                    if let Some((_, pieces)) = splits.next_if(|(k, _)| *k == i) {
+                        data.stump_initials = stump_initials(&pieces);
+                        data.pieces = prepare_pieces(pieces);
+                    }
+                    make(data)
+                })
                 .collect(),
             acronyms: tamga_names::acronym::has_acronyms(a),
         }
@@ -601,8 +646,27 @@ impl TokData {
                 }
                 _ => None,
             },
+            pieces: Box::default(),
+            stump_initials: StumpInitials::default(),
         }
     }
+}
+
+/// A compound's pieces, their words prepared as tokens of their own (not
+/// interned: only the compound token that holds them is).
+fn prepare_pieces(pieces: Vec<tamga_names::stumps::Piece>) -> Box<[StumpPiece]> {
+    pieces
+        .into_iter()
+        .map(|p| StumpPiece {
+            latin: p.latin.into(),
+            stump: p.stump,
+            words: p
+                .words
+                .iter()
+                .map(|w| Tok(Arc::new(TokData::new(w, false, false, false))))
+                .collect(),
+        })
+        .collect()
 }
 
 /// FNV-1a over `bytes`, 32 bits.
@@ -1165,6 +1229,78 @@ fn joined_triple(single: &Tok, pa: &Tok, article: &Tok, pc: &Tok) -> Option<f64>
     best
 }
 
+/// Shortest stump that may stand for a word it starts (`gaz` of `gazovoi`,
+/// `prom` of `promyshlennosti`).
+const STUMP_PREFIX_MIN: usize = 3;
+
+/// How well one piece of a stump compound meets a token: the best pair of
+/// the words the piece stands for with the token, or a stump that starts the
+/// token (`gaz` ~ `gazovoi`).
+fn piece_meets(piece: &StumpPiece, t: &Tok) -> Option<f64> {
+    let mut best = piece
+        .words
+        .iter()
+        .filter_map(|w| token_pair(w, t).map(|(sim, _)| sim))
+        .fold(None, |b: Option<f64>, x| Some(b.map_or(x, |b| b.max(x))));
+    if piece.stump
+        && piece.latin.len() >= STUMP_PREFIX_MIN
+        && t.latin.len() > piece.latin.len()
+        && t.latin.starts_with(&*piece.latin)
+        && t.legal.is_none()
+    {
+        best = Some(best.map_or(SIM_PHONETIC, |b| b.max(SIM_PHONETIC)));
+    }
+    best
+}
+
+/// A stump compound against the run of tokens starting `from`, one piece a
+/// token in order (`Роснефть` ~ `Russian Oil`, `Спецпоставка` ~ `Special
+/// Supply`), function words between pieces skipped (`Нефтегаз` ~ `Oil and
+/// Gas`): the run's length and the weakest piece's similarity, at most that
+/// of a joined pair.
+fn compound_run(compound: &Tok, from: &[Tok]) -> Option<(usize, f64)> {
+    let mut sim = SIM_JOINED;
+    let mut k = 0;
+    for (n, p) in compound.pieces.iter().enumerate() {
+        if n > 0 {
+            while from.get(k).is_some_and(|t| t.function) {
+                k += 1;
+            }
+        }
+        sim = sim.min(piece_meets(p, from.get(k)?)?);
+        k += 1;
+    }
+    Some((k, sim))
+}
+
+/// Two stump compounds of as many pieces, piece by piece (`Roselektronika`
+/// ~ `Ruselectronics`), when the tokens do not meet as words.
+fn compound_pair(a: &Tok, b: &Tok) -> Option<f64> {
+    if a.pieces.len() != b.pieces.len() || a.pieces.is_empty() {
+        return None;
+    }
+    let mut sim = SIM_JOINED;
+    for (p, r) in a.pieces.iter().zip(b.pieces.iter()) {
+        let same = p.stump && r.stump && p.latin == r.latin;
+        let meet = if same {
+            Some(1.0)
+        } else {
+            p.words
+                .iter()
+                .filter_map(|w| {
+                    r.words
+                        .iter()
+                        .filter_map(|x| token_pair(w, x))
+                        .map(|x| x.0)
+                        .reduce(f64::max)
+                })
+                .reduce(f64::max)
+        };
+        sim = sim.min(meet?);
+    }
+    Some(sim)
+}
+
 /// Reusable buffers, so scoring a candidate allocates nothing.
 #[derive(Default)]
 struct Scratch {
@@ -1260,11 +1396,46 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             }
         }
     }
+    // Stump compounds against runs of words and against each other.
+    for (single_q, singles, runs) in [(true, qt, lt), (false, lt, qt)] {
+        for (k, t) in singles.iter().enumerate() {
+            let n = t.pieces.len();
+            if n == 0 {
+                continue;
+            }
+            for j in 0..runs.len() {
+                let run = (j + n <= runs.len())
+                    .then(|| compound_run(t, &runs[j..]).map(|(len, sim)| (j + len, sim)))
+                    .flatten();
+                // Two compounds: once, from the query side, and only when
+                // the tokens do not meet as words.
+                let pair = (single_q && !runs[j].pieces.is_empty())
+                    .then(|| compound_pair(t, &runs[j]).map(|sim| (j + 1, sim)))
+                    .flatten()
+                    .filter(|_| token_pair(t, &runs[j]).is_none());
+                for (end, sim) in run.into_iter().chain(pair) {
+                    let (qr, lr) = if single_q {
+                        ((k, k + 1), (j, end))
+                    } else {
+                        ((j, end), (k, k + 1))
+                    };
+                    s.items.push(Item {
+                        q: (qr.0 as u8, qr.1 as u8),
+                        l: (lr.0 as u8, lr.1 as u8),
+                        sim,
+                        weight: weight(qr.0, qr.1, lr.0, lr.1),
+                        path: Path::Joined,
+                    });
+                }
+            }
+        }
+    }
     if q.acronyms && l.acronyms {
         for (i, t) in qt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for j in 0..lt.len() {
-                if let Some(span) = acronym_span(t.latin.as_bytes(), lt.len() - j, |k| {
-                    (lt[j + k].initial, lt[j + k].initial2, lt[j + k].function)
+                if let Some(span) = acronym_span_with(t.latin.as_bytes(), lt.len() - j, |k| {
+                    let o = &lt[j + k];
+                    (o.initial, o.initial2, o.function, o.stump_initials)
                 }) {
                     let n = span.tokens;
                     let (sim, path) = acronym_path(span, &lt[j..j + n]);
@@ -1280,8 +1451,9 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         }
         for (j, t) in lt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for i in 0..qt.len() {
-                if let Some(span) = acronym_span(t.latin.as_bytes(), qt.len() - i, |k| {
-                    (qt[i + k].initial, qt[i + k].initial2, qt[i + k].function)
+                if let Some(span) = acronym_span_with(t.latin.as_bytes(), qt.len() - i, |k| {
+                    let o = &qt[i + k];
+                    (o.initial, o.initial2, o.function, o.stump_initials)
                 }) {
                     let n = span.tokens;
                     let (sim, path) = acronym_path(span, &qt[i..i + n]);
@@ -2603,6 +2775,31 @@ mod tests {
         let a = s.prepare(a, NameKindHint::Organization);
         let b = s.prepare(b, NameKindHint::Organization);
         s.score(&a, &b, &NoStats)
+    }
+
+    #[test]
+    fn a_stump_compound_meets_its_words_and_another_compound_of_them() {
+        // Russian compound abbreviations: Рос(сийская) электроника, газ +
+        // пром(ышленность) + банк, against the words translated.
+        let s = org("AO ROSELEKTRONIKA", "RUSSIAN ELECTRONICS");
+        assert!(s.score > 0.8, "{s:?}");
+        assert!(any_match(&s, |t| t.path == MatchPath::Joined
+            && t.list == "russian electronics"));
+        let s = org("Газпромбанк", "Gas Industry Bank");
+        assert!(s.score > 0.8, "{s:?}");
+        let s = org("Нефтегаз", "Oil and Gas");
+        assert!(s.score > 0.8, "{s:?}");
+        // Two compounds of the same words, each romanised its own way.
+        let s = org("АО Росэлектроника", "JSC RUSELECTRONICS");
+        assert!(s.score > 0.8, "{s:?}");
+        // Every piece must meet: a compound sharing a stump is another name.
+        let s = org("ROSAGRO LLC", "ROSNEFT LLC");
+        assert!(s.score < 0.5, "{s:?}");
+        let s = org("Rosneft", "Russian Agricultural Bank");
+        assert!(s.score < 0.5, "{s:?}");
+        // A person's name is never cut into stumps.
+        let s = score_as(NameKindHint::Person, "Gasprom Alan", "Gas Industry Alan");
+        assert!(s < 0.7, "{s}");
     }
 
     #[test]
