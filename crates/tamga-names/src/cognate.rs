@@ -178,6 +178,12 @@ impl Cognates {
 /// taking a letter off first would read `logika` as `logik`, the Turkish adjective.
 const WHOLE_FORM_SUFFIX: usize = 3;
 
+/// Whether a variant key is a cognate key (as opposed to a concept key of the
+/// organisation vocabulary, which also starts with `@`).
+pub(crate) fn is_cognate_key(key: &str) -> bool {
+    key.starts_with("@~")
+}
+
 /// The cognate keys of a word's Latin skeleton (`okeanologii` → `@~okeanolog~ia`; two when
 /// a letter has an alternative reading, `oceanology` → `@~oseanolog~ia`, `@~okeanolog~ia`),
 /// empty when no suffix of `data/cognates.tsv` ends it. An inflection is taken off first

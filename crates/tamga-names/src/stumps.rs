@@ -178,7 +178,13 @@ fn cuts(token: &NameToken) -> Option<Vec<(usize, usize, bool)>> {
     }
     // An organisation word of the concept table is a word, unless stumps
     // alone spell it (`Нефтегаз`, which the stem нефт* reads as oil only).
-    let word = token.variants.iter().any(|v| v.starts_with('@'));
+    // A cognate key (`@~…`) is not the table's: it says which international
+    // suffix a word ends in, which a compound's last piece may well do
+    // (Ruselectronics = rus + electronics).
+    let word = token
+        .variants
+        .iter()
+        .any(|v| v.starts_with('@') && !crate::cognate::is_cognate_key(v));
     let n = s.len();
     // best[i][r]: the best parse of s[..i] with r remainders, as (pieces, remainder
     // letters, previous cut, whether the last piece is a stump).
