@@ -781,6 +781,29 @@ struct Item {
     path: Path,
 }
 
+/// A `Joined` item between token `k` of the side that writes one word and the
+/// run `run` of the other side's tokens; `single_q` says which side is which.
+fn joined_item(
+    single_q: bool,
+    k: usize,
+    run: (usize, usize),
+    sim: f64,
+    weight: &impl Fn(usize, usize, usize, usize) -> f64,
+) -> Item {
+    let (qr, lr) = if single_q {
+        ((k, k + 1), run)
+    } else {
+        (run, (k, k + 1))
+    };
+    Item {
+        q: (qr.0 as u8, qr.1 as u8),
+        l: (lr.0 as u8, lr.1 as u8),
+        sim,
+        weight: weight(qr.0, qr.1, lr.0, lr.1),
+        path: Path::Joined,
+    }
+}
+
 fn edit_similarity(
     a: &[u8],
     b: impl DoubleEndedIterator<Item = u8> + Clone,
@@ -1414,18 +1437,8 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
                     .flatten()
                     .filter(|_| token_pair(t, &runs[j]).is_none());
                 for (end, sim) in run.into_iter().chain(pair) {
-                    let (qr, lr) = if single_q {
-                        ((k, k + 1), (j, end))
-                    } else {
-                        ((j, end), (k, k + 1))
-                    };
-                    s.items.push(Item {
-                        q: (qr.0 as u8, qr.1 as u8),
-                        l: (lr.0 as u8, lr.1 as u8),
-                        sim,
-                        weight: weight(qr.0, qr.1, lr.0, lr.1),
-                        path: Path::Joined,
-                    });
+                    s.items
+                        .push(joined_item(single_q, k, (j, end), sim, &weight));
                 }
             }
         }
@@ -1495,18 +1508,13 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
                     if !t.consonant_keys().any(|c| c == key) {
                         continue;
                     }
-                    let (qr, lr) = if single_q {
-                        ((k, k + 1), (start, end))
-                    } else {
-                        ((start, end), (k, k + 1))
-                    };
-                    s.items.push(Item {
-                        q: (qr.0 as u8, qr.1 as u8),
-                        l: (lr.0 as u8, lr.1 as u8),
-                        sim: SIM_CONSONANTS,
-                        weight: weight(qr.0, qr.1, lr.0, lr.1),
-                        path: Path::Joined,
-                    });
+                    s.items.push(joined_item(
+                        single_q,
+                        k,
+                        (start, end),
+                        SIM_CONSONANTS,
+                        &weight,
+                    ));
                 }
             }
         }
