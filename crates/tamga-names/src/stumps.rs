@@ -122,6 +122,48 @@ pub fn splits(name: &AnalyzedName) -> Vec<(usize, Vec<Piece>)> {
 /// The pieces of a token read as a stump compound, or None (see the module docs). Does not
 /// look at the name the token is in: callers check [`has_compounds`].
 pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
+    if token.class != TokenClass::Name {
+        return None;
+    }
+    // The parse depends only on the token's letters and whether it is a concept word, and
+    // the same words recur across a list's names: the index and the scorer each ask once
+    // per name, so each thread remembers its recent answers (a bounded cache, emptied
+    // when full, so a long-running server's memory does not grow with its queries).
+    let key = (token.latin.clone(), is_concept_word(token));
+    if let Some(hit) = SPLITS.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let pieces = split_uncached(token);
+    SPLITS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= SPLIT_CACHE_CAPACITY {
+            c.clear();
+        }
+        c.insert(key, pieces.clone());
+    });
+    pieces
+}
+
+/// Most tokens a thread's [`split`] cache holds before it is emptied.
+const SPLIT_CACHE_CAPACITY: usize = 1 << 16;
+
+/// A thread's remembered parses: (letters, concept word) -> pieces.
+type SplitCache = std::collections::HashMap<(String, bool), Option<Vec<Piece>>>;
+
+thread_local! {
+    static SPLITS: std::cell::RefCell<SplitCache> = std::cell::RefCell::new(SplitCache::new());
+}
+
+/// Whether a token is a word of the concept table (not merely one with a cognate key): such
+/// a word is cut only where stumps alone spell it.
+fn is_concept_word(token: &NameToken) -> bool {
+    token
+        .variants
+        .iter()
+        .any(|v| v.starts_with('@') && !crate::cognate::is_cognate_key(v))
+}
+
+fn split_uncached(token: &NameToken) -> Option<Vec<Piece>> {
     let Ok(table) = &*TABLE else {
         return None;
     };
@@ -147,15 +189,15 @@ pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
 
 /// The initials of the pieces of each token of a name read as a stump compound (empty for a
 /// token that is none, and for every token of a name that is not an organisation's): what an
-/// acronym may take from them, without analysing the pieces' words as [`split`] does.
+/// acronym may take from them ([`split`]'s cached parse).
 pub fn piece_initials(name: &AnalyzedName) -> Vec<Vec<u8>> {
     let mut out = vec![Vec::new(); name.tokens.len()];
     if has_compounds(name) {
         for (o, t) in out.iter_mut().zip(&name.tokens) {
-            if let Some(cuts) = cuts(t) {
-                *o = cuts
+            if let Some(pieces) = split(t) {
+                *o = pieces
                     .iter()
-                    .map(|&(a, _, _)| t.latin.as_bytes()[a])
+                    .filter_map(|p| p.latin.bytes().next())
                     .collect();
             }
         }
@@ -181,10 +223,7 @@ fn cuts(token: &NameToken) -> Option<Vec<(usize, usize, bool)>> {
     // A cognate key (`@~…`) is not the table's: it says which international
     // suffix a word ends in, which a compound's last piece may well do
     // (Ruselectronics = rus + electronics).
-    let word = token
-        .variants
-        .iter()
-        .any(|v| v.starts_with('@') && !crate::cognate::is_cognate_key(v));
+    let word = is_concept_word(token);
     let n = s.len();
     // best[i][r]: the best parse of s[..i] with r remainders, as (pieces, remainder
     // letters, previous cut, whether the last piece is a stump).
