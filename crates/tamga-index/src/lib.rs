@@ -140,7 +140,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use tamga_matcher::{prefetch, TokenStats};
 use tamga_names::acronym::{
-    acronym_keys, acronym_keys_at, has_acronyms, is_acronym_candidate, MIN_ACRONYM,
+    acronym_keys, acronym_keys_at, has_acronyms, is_acronym_candidate, name_stump_initials,
+    StumpInitials, MIN_ACRONYM,
 };
 use tamga_names::{arabic_article_joins, stumps, AnalyzedName, NameToken, TokenClass};
 
@@ -725,8 +726,13 @@ impl NameIndex {
         let any_informative = steps.iter().any(|s| !s.expansions.is_empty());
         // An acronym and the run it abbreviates are specific enough to
         // create candidates whatever the class of their tokens.
+        let stumps = if has_acronyms(query) {
+            name_stump_initials(query)
+        } else {
+            Vec::new()
+        };
         for i in 0..query.tokens.len() {
-            let expansions = self.acronym_expansions(query, i);
+            let expansions = self.acronym_expansions(query, i, &stumps);
             if !expansions.is_empty() {
                 steps.push(Step::new(expansions, true));
             }
@@ -842,8 +848,14 @@ impl NameIndex {
 
     /// Query token `i` read as an acronym (list names with a run of tokens
     /// it abbreviates), and the runs of query tokens starting at `i` read as
-    /// the initials of a list token.
-    fn acronym_expansions(&self, query: &AnalyzedName, i: usize) -> Vec<(f32, &[u32])> {
+    /// the initials of a list token; `stumps` are the query's
+    /// [`name_stump_initials`].
+    fn acronym_expansions(
+        &self,
+        query: &AnalyzedName,
+        i: usize,
+        stumps: &[StumpInitials],
+    ) -> Vec<(f32, &[u32])> {
         let mut out: Vec<(f32, &[u32])> = Vec::new();
         if !has_acronyms(query) {
             return out;
@@ -855,7 +867,7 @@ impl NameIndex {
                 out.push((ACRONYM_FACTOR * self.idf(p.len()), p));
             }
         }
-        for key in acronym_keys_at(query, i) {
+        for key in acronym_keys_at(query, i, stumps) {
             if let Some(t) = self.latin.get(&key) {
                 let p = self.latin.posting(t);
                 // The key stands for a run of query tokens, each of which

@@ -175,10 +175,11 @@ fn initials_of(letters: impl ExactSizeIterator<Item = u8>) -> StumpInitials {
 /// The [`StumpInitials`] of every token of a name (all zero where a token is no compound, or
 /// the name is not an organisation's: [`crate::stumps::has_compounds`]).
 pub fn name_stump_initials(name: &AnalyzedName) -> Vec<StumpInitials> {
-    crate::stumps::piece_initials(name)
-        .into_iter()
-        .map(|p| initials_of(p.into_iter()))
-        .collect()
+    let mut out = vec![[0; MAX_STUMP_INITIALS]; name.tokens.len()];
+    for (i, pieces) in crate::stumps::splits(name) {
+        out[i] = stump_initials(&pieces);
+    }
+    out
 }
 
 /// How many tokens, from the first, spell `key` by their initials, or None; as
@@ -278,14 +279,10 @@ pub fn has_acronyms(name: &AnalyzedName) -> bool {
 }
 
 /// The acronyms of the runs of tokens starting at token `start` (both readings of function
-/// words, [`MIN_ACRONYM`] to [`MAX_ACRONYM`] letters), for the index to look up as skeletons.
-/// Empty for a person's name.
-pub fn acronym_keys_at(name: &AnalyzedName, start: usize) -> Vec<String> {
-    keys_at(name, start, &name_stump_initials(name))
-}
-
-/// [`acronym_keys_at`] with the name's [`StumpInitials`] given.
-fn keys_at(name: &AnalyzedName, start: usize, stumps: &[StumpInitials]) -> Vec<String> {
+/// words, [`MIN_ACRONYM`] to [`MAX_ACRONYM`] letters), for the index to look up as skeletons;
+/// `stumps` are the name's [`name_stump_initials`], computed once for all its starts. Empty
+/// for a person's name.
+pub fn acronym_keys_at(name: &AnalyzedName, start: usize, stumps: &[StumpInitials]) -> Vec<String> {
     let mut out = Vec::new();
     if !has_acronyms(name) {
         return out;
@@ -373,7 +370,7 @@ pub fn acronym_keys(name: &AnalyzedName) -> Vec<String> {
         Vec::new()
     };
     let mut out: Vec<String> = (0..name.tokens.len())
-        .flat_map(|i| keys_at(name, i, &stumps))
+        .flat_map(|i| acronym_keys_at(name, i, &stumps))
         .collect();
     out.sort_unstable();
     out.dedup();

@@ -16,12 +16,10 @@
 //! Ahmad, Mohamed = Muhammad), which the default key already folds into a. None of these
 //! tables or examples comes from a sanctions list.
 
+use crate::phonetic::is_vowel;
+
 /// A reading: the skeleton rewritten, or None when its pattern does not occur.
 type Rule = fn(&[u8]) -> Option<Vec<u8>>;
-
-fn is_vowel(b: u8) -> bool {
-    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
-}
 
 /// The digraphs Latin renderings of Arabic write one consonant with.
 fn is_consonant_digraph(a: u8, b: u8) -> bool {

@@ -140,36 +140,35 @@ impl Cognates {
     /// their alternative reading; a suffix two classes share (Turkish `-ik` is both the noun
     /// `-ics` and the adjective `-ic`) gives the keys of both.
     fn keys_of(&self, word: &str, min_suffix: usize) -> Option<Vec<String>> {
-        let (suffix, stem) = self.suffixes.iter().find_map(|(suffix, class)| {
+        let (suffix, stem, folded) = self.suffixes.iter().find_map(|(suffix, class)| {
             if suffix.len() < min_suffix {
                 return None;
             }
             let stem = word.strip_suffix(suffix.as_str())?;
-            self.stem_fits(stem, suffix, *class)
-                .then_some((suffix, stem))
+            let folded = self.fitting_stem(stem, suffix, *class)?;
+            Some((suffix, stem, folded))
         })?;
-        let folded = self.fold(stem, false);
         let other = self.fold(stem, true);
         let mut keys = Vec::new();
         for (_, class) in self.suffixes.iter().filter(|(s, _)| s == suffix) {
             let name = &self.classes[*class].0;
-            keys.push(format!("@~{folded}~{name}"));
+            keys.push(format!("{COGNATE_PREFIX}{folded}~{name}"));
             if other != folded {
-                keys.push(format!("@~{other}~{name}"));
+                keys.push(format!("{COGNATE_PREFIX}{other}~{name}"));
             }
         }
         Some(keys)
     }
 
-    /// Whether `stem`, folded, keeps enough letters for the class of `suffix`.
-    fn stem_fits(&self, stem: &str, suffix: &str, class: usize) -> bool {
+    /// `stem` folded, if it keeps enough letters for the class of `suffix`.
+    fn fitting_stem(&self, stem: &str, suffix: &str, class: usize) -> Option<String> {
         let min = self.classes[class].1;
         let min = if suffix.len() == 1 {
             min.max(MIN_STEM_ONE_LETTER_SUFFIX)
         } else {
             min
         };
-        self.fold(stem, false).len() >= min
+        Some(self.fold(stem, false)).filter(|f| f.len() >= min)
     }
 }
 
@@ -178,10 +177,14 @@ impl Cognates {
 /// taking a letter off first would read `logika` as `logik`, the Turkish adjective.
 const WHOLE_FORM_SUFFIX: usize = 3;
 
+/// What every cognate key starts with; a concept key of the organisation vocabulary starts
+/// with `@` alone.
+const COGNATE_PREFIX: &str = "@~";
+
 /// Whether a variant key is a cognate key (as opposed to a concept key of the
 /// organisation vocabulary, which also starts with `@`).
 pub(crate) fn is_cognate_key(key: &str) -> bool {
-    key.starts_with("@~")
+    key.starts_with(COGNATE_PREFIX)
 }
 
 /// The cognate keys of a word's Latin skeleton (`okeanologii` → `@~okeanolog~ia`; two when

@@ -1267,7 +1267,7 @@ fn add_dedication_variants(tokens: &mut [NameToken]) {
 /// The nominative forms a masculine Russian genitive (canonical Latin) may stand for; none
 /// when the word has no genitive ending or the stem would be shorter than three letters.
 fn genitive_nominatives(latin: &str) -> Vec<String> {
-    let is_vowel = |c: char| "aeiouy".contains(c);
+    let ends_in_vowel = |stem: &str| stem.bytes().last().is_some_and(phonetic::is_vowel_or_y);
     let mut out = Vec::new();
     for (ending, replacements) in [("ogo", &["iy", "oy"][..]), ("ego", &["iy"][..])] {
         if let Some(stem) = latin.strip_suffix(ending).filter(|s| s.len() >= 3) {
@@ -1277,7 +1277,7 @@ fn genitive_nominatives(latin: &str) -> Vec<String> {
     }
     if let Some(stem) = latin.strip_suffix("ya").filter(|s| s.len() >= 3) {
         // Алексея → Алексей (the й is written y), Игоря → Игорь.
-        if stem.ends_with(is_vowel) {
+        if ends_in_vowel(stem) {
             out.push(format!("{stem}y"));
         } else {
             out.push(stem.to_string());
@@ -1285,7 +1285,7 @@ fn genitive_nominatives(latin: &str) -> Vec<String> {
         return out;
     }
     if let Some(stem) = latin.strip_suffix('a').filter(|s| s.len() >= 3) {
-        if !stem.ends_with(is_vowel) {
+        if !ends_in_vowel(stem) {
             out.push(stem.to_string());
         }
     }
@@ -1518,9 +1518,12 @@ fn place_adjective_bases(latin: &str) -> Vec<String> {
     // alternates with ж (Калуга -> калужский, Рига -> рижский); Русская грамматика (АН СССР,
     // 1980), the fleeting vowels and the г/ж alternation of adjective formation.
     let b = stem.as_bytes();
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     if let [.., c1, v, c2] = b {
-        if stem.len() >= 5 && !vowel(*c1) && matches!(v, b'o' | b'e') && !vowel(*c2) {
+        if stem.len() >= 5
+            && !phonetic::is_vowel_or_y(*c1)
+            && matches!(v, b'o' | b'e')
+            && !phonetic::is_vowel_or_y(*c2)
+        {
             let head = &stem[..stem.len() - 2];
             out.push(format!("{head}{}a", char::from(*c2)));
         }

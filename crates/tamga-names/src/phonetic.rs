@@ -73,11 +73,13 @@ pub(crate) struct Reading {
 
 const GLIDE: u8 = b'Y';
 
-fn is_vowel(b: u8) -> bool {
+/// A vowel letter of a Latin skeleton.
+pub(crate) fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-fn is_vowel_or_y(b: u8) -> bool {
+/// A vowel letter of a Latin skeleton, or y.
+pub(crate) fn is_vowel_or_y(b: u8) -> bool {
     is_vowel(b) || b == b'y'
 }
 

@@ -122,7 +122,8 @@ pub fn splits(name: &AnalyzedName) -> Vec<(usize, Vec<Piece>)> {
 /// The pieces of a token read as a stump compound, or None (see the module docs). Does not
 /// look at the name the token is in: callers check [`has_compounds`].
 pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
-    if token.class != TokenClass::Name {
+    // Most tokens are too short to be a compound: no need to look them up.
+    if token.class != TokenClass::Name || token.latin.len() < MIN_COMPOUND {
         return None;
     }
     // The parse depends only on the token's letters and whether it is a concept word, and
@@ -185,24 +186,6 @@ fn split_uncached(token: &NameToken) -> Option<Vec<Piece>> {
             })
             .collect(),
     )
-}
-
-/// The initials of the pieces of each token of a name read as a stump compound (empty for a
-/// token that is none, and for every token of a name that is not an organisation's): what an
-/// acronym may take from them ([`split`]'s cached parse).
-pub fn piece_initials(name: &AnalyzedName) -> Vec<Vec<u8>> {
-    let mut out = vec![Vec::new(); name.tokens.len()];
-    if has_compounds(name) {
-        for (o, t) in out.iter_mut().zip(&name.tokens) {
-            if let Some(pieces) = split(t) {
-                *o = pieces
-                    .iter()
-                    .filter_map(|p| p.latin.bytes().next())
-                    .collect();
-            }
-        }
-    }
-    out
 }
 
 /// Where a token is cut into pieces (start, end, whether the piece is a stump), or None.

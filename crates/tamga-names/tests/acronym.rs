@@ -1,6 +1,8 @@
 //! Acronym keys and loanword variants through the public analysis.
 
-use tamga_names::acronym::{acronym_keys, acronym_keys_at, is_acronym_candidate};
+use tamga_names::acronym::{
+    acronym_keys, acronym_keys_at, is_acronym_candidate, name_stump_initials,
+};
 use tamga_names::{analyze, phonetic::loanword_key, phonetic_key, PartyHint};
 
 #[test]
@@ -14,8 +16,8 @@ fn organisation_runs_give_their_initials_with_and_without_function_words() {
     assert!(keys.contains(&"cbsp".to_string()), "{keys:?}");
     assert!(keys.contains(&"cdbedsap".to_string()), "{keys:?}");
     let a = analyze("ISLAMIC MOVEMENT OF UZBEKISTAN", PartyHint::Organization);
-    assert!(acronym_keys_at(&a, 0).contains(&"imu".to_string()));
-    assert!(acronym_keys_at(&a, 0).contains(&"imou".to_string()));
+    assert!(acronym_keys_at(&a, 0, &name_stump_initials(&a)).contains(&"imu".to_string()));
+    assert!(acronym_keys_at(&a, 0, &name_stump_initials(&a)).contains(&"imou".to_string()));
     // A legal form ends a run; two letters are no acronym.
     let a = analyze("PCC UK LTD", PartyHint::Organization);
     assert!(acronym_keys(&a).is_empty());
