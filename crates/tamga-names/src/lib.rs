@@ -83,7 +83,7 @@
 //! | `georgian.tsv` | Georgian | National system of romanization 2002 |
 //! | `kana.tsv` | hiragana (katakana folded onto it) | Modified Hepburn |
 //! | `hangul_rr.tsv` | Hangul jamo (syllables decomposed algorithmically) | Revised Romanization of Korean (2000) |
-//! | `korean_surnames.tsv` | Korean family names (Hangul syllable) -> their Latin spellings (박 = Park, Pak), for [`korean`] | Statistics Korea 2015 census (membership); Revised Romanization (2000), McCune-Reischauer (1939), NIKL survey of surname spellings (2009) |
+//! | `korean_surnames.tsv` | Korean family names (Hangul syllable) -> their Latin spellings (박 = Park, Pak), for [`korean`] | commonest names of the Statistics Korea 2015 census; Revised Romanization (2000), McCune-Reischauer (1939) and the common spellings, as Wikipedia's "List of Korean surnames" tabulates them |
 //! | (crate `pinyin`) | Hanzi → toneless pinyin | Unihan kMandarin / pinyin-data |
 //! | `han_ts.tsv` | traditional → simplified Chinese characters | OpenCC 1.4.2 `TSCharacters.txt` (Apache-2.0) |
 //! | `han_words.tsv` | Chinese company-name words: places, division suffixes, industry words with reading and concept key | CC-CEDICT (CC BY-SA 4.0); GB/T 2260 division names; name structure from the PRC Regulations on Enterprise Name Registration, art. 6 |
