@@ -83,6 +83,7 @@
 //! | `georgian.tsv` | Georgian | National system of romanization 2002 |
 //! | `kana.tsv` | hiragana (katakana folded onto it) | Modified Hepburn |
 //! | `hangul_rr.tsv` | Hangul jamo (syllables decomposed algorithmically) | Revised Romanization of Korean (2000) |
+//! | `korean_surnames.tsv` | Korean family names (Hangul syllable) -> their Latin spellings (박 = Park, Pak), for [`korean`] | commonest names of the Statistics Korea 2015 census; Revised Romanization (2000), McCune-Reischauer (1939) and the common spellings, as Wikipedia's "List of Korean surnames" tabulates them |
 //! | (crate `pinyin`) | Hanzi → toneless pinyin | Unihan kMandarin / pinyin-data |
 //! | `han_ts.tsv` | traditional → simplified Chinese characters | OpenCC 1.4.2 `TSCharacters.txt` (Apache-2.0) |
 //! | `han_words.tsv` | Chinese company-name words: places, division suffixes, industry words with reading and concept key | CC-CEDICT (CC BY-SA 4.0); GB/T 2260 division names; name structure from the PRC Regulations on Enterprise Name Registration, art. 6 |
@@ -108,6 +109,7 @@ pub mod acronym;
 mod arabic_latin;
 mod cognate;
 mod han;
+pub mod korean;
 mod lexicon;
 mod normalize;
 pub mod phonetic;
@@ -886,7 +888,8 @@ pub fn arabic_article_joins(a: &str, article: &str, c: &str) -> Vec<String> {
 /// 4. with one patronymic and no family name in a three-word name, the order tells: last
 ///    patronymic → `Family Given Patronymic`; middle → `Given Patronymic Family`;
 /// 5. the word before a patronymic is Given; when the family name is first or last, the other
-///    unknown words are Given. Anything else stays Unknown.
+///    unknown words are Given. Anything else stays Unknown;
+/// 6. a Korean name of two or three Hangul syllables is Family (the first) and Given.
 pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     let mut han_org = false;
     let raw = split_raw(normalize::tokenize(name), hint, &mut han_org);
@@ -1045,6 +1048,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     }
     if hint != PartyHint::Organization && !has_legal {
         assign_roles(&mut tokens, &upper);
+        assign_korean_roles(&mut tokens);
     }
     if hint != PartyHint::Person {
         add_loanword_variants(&mut tokens);
@@ -1826,6 +1830,24 @@ fn assign_roles(tokens: &mut [NameToken], upper: &[bool]) {
                     tokens[i].role = TokenRole::Given;
                 }
             }
+        }
+    }
+}
+
+/// A Korean name written in Hangul, two or three syllables (김정은, 이영호): the first
+/// syllable is the family name, the others the given name. (Four syllables may be a
+/// two-syllable family name, 남궁민수, or a one-syllable one: left unknown.)
+fn assign_korean_roles(tokens: &mut [NameToken]) {
+    let syllable = |t: &NameToken| {
+        t.class == TokenClass::Name && is_hangul_token(&t.text) && t.text.chars().count() == 1
+    };
+    if (2..=3).contains(&tokens.len()) && tokens.iter().all(syllable) {
+        for (k, t) in tokens.iter_mut().enumerate() {
+            t.role = if k == 0 {
+                TokenRole::Family
+            } else {
+                TokenRole::Given
+            };
         }
     }
 }

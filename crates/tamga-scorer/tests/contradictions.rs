@@ -1,0 +1,94 @@
+//! Persons' names whose parts contradict each other: another family name in a Korean name,
+//! another patronymic or given name in an East Slavic one. The list names are real
+//! designations of the bundled lists; the screened names are made up.
+
+use tamga_matcher::{NameKindHint, NameScorer, NoStats};
+use tamga_scorer::TamgaScorer;
+
+fn person(a: &str, b: &str) -> f64 {
+    let s = TamgaScorer;
+    let kind = NameKindHint::Person;
+    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
+        .score
+}
+
+/// A Korean name in Hangul whose family name is not the one the Latin name writes is
+/// another person's, whether the Latin family name is left over (`Kim`) or was taken by a
+/// syllable of the given name (`RYU` ~ 유 of 김유진); the same name with the same family
+/// name still matches.
+#[test]
+fn another_korean_family_name_is_another_person() {
+    for (hangul, latin) in [
+        ("이경희", "Kim Kyong HUI"),
+        ("김유진", "RYU JIN"),
+        ("이영호", "O, Yong Ho"),
+        ("김명호", "Chang Myong Ho"),
+    ] {
+        let s = person(hangul, latin);
+        assert!(s < 0.6, "{hangul} ~ {latin}: {s}");
+    }
+    for (hangul, latin) in [("김경희", "Kim Kyong HUI"), ("오영호", "O, Yong Ho")] {
+        let s = person(hangul, latin);
+        assert!(s >= 0.85, "{hangul} ~ {latin}: {s}");
+    }
+}
+
+/// A Hangul family name meets its usual Latin spellings, which its Revised Romanization
+/// (장 `jang`, 조 `jo`) and the generic keys miss.
+#[test]
+fn korean_family_names_meet_their_usual_spellings() {
+    for (hangul, latin) in [("장명호", "Chang Myong Ho"), ("조춘룡", "CHO CHUN RYONG")] {
+        let s = person(hangul, latin);
+        assert!(s >= 0.85, "{hangul} ~ {latin}: {s}");
+    }
+}
+
+/// Two East Slavic names with different patronymics, or different given names beside
+/// their patronymics, are two people: they score well below the same name with the part
+/// left out, which is a missing part, not another one.
+#[test]
+fn another_patronymic_or_given_name_is_another_person() {
+    for (other, missing, listed) in [
+        (
+            "Исаев Андрей Венедиктович",
+            "Исаев Андрей",
+            "Исаев Андрей Константинович",
+        ),
+        (
+            "Andreev Gedeon Viktorovich",
+            "Andreev Viktorovich",
+            "ANDREEV, Pavel Viktorovich",
+        ),
+        (
+            "Taras Iulevich Afanasev",
+            "Iulevich Afanasev",
+            "AFANASEV, Igor Iurevich",
+        ),
+    ] {
+        let (o, m) = (person(other, listed), person(missing, listed));
+        assert!(o + 0.2 < m, "{other}: {o}, {missing}: {m} ~ {listed}");
+    }
+}
+
+/// What is not a contradiction: a patronymic in another language's form (the Kazakh
+/// -қызы of the Russian -ievna, the Ukrainian Mykolaiovych of Nikolayevich), a patronymic
+/// with a typo, and different given names in names without a patronymic, which lists give
+/// several of (`PALMA SALAZAR, Jesus Hector` is published as `Hector Luis` too).
+#[test]
+fn other_forms_and_other_naming_customs_are_not_contradictions() {
+    for (query, listed) in [
+        (
+            "ҚАЗБЕКОВА Меруерт Айтқажықызы",
+            "KAZBEKOVA Meruert Aytkazhievna",
+        ),
+        (
+            "KOZHEMYAKO, Oleg Nikolayevich",
+            "KOZHEMIAKO, Oleh Mykolaiovych",
+        ),
+        ("Исаев Андрей Констнатинович", "Исаев Андрей Константинович"),
+        ("PALMA SALAZAR, Jesus Hector", "PALMA SALAZAR, Hector Luis"),
+    ] {
+        let s = person(query, listed);
+        assert!(s >= 0.7, "{query} ~ {listed}: {s}");
+    }
+}
