@@ -111,8 +111,10 @@
 //!    alone stays below the alert band and needs the rest of the name to
 //!    agree, while one of four letters or more (`SCIT` ~ `Syrian Company for
 //!    Information Technology`) reaches it on its own. `k` counts the words
-//!    that gave letters (`CHTZ` of `CHelyabinskii Traktornyi Zavod` is three)
-//!    and the words matched one for one, in order, right before or after the
+//!    that gave letters (`CHTZ` of `CHelyabinskii Traktornyi Zavod` is three),
+//!    not the function words (`and`, `of`) that gave one, whose letter chance
+//!    supplies (`Sarvinozova, Charosova and Nurmuhammadov` = `SCAN` is three
+//!    words, and so is `BONY` = `Bank of New York`), and the words matched one for one, in order, right before or after the
 //!    acronym on both sides: `AO NII SVT`, whose `NII` the analyser wrote out,
 //!    is one acronym of six words.
 //!
@@ -2962,6 +2964,24 @@ mod tests {
         // A word written in lowercase is not read as an acronym.
         let w = org("Rust GmbH", "RAPID UNITED SHIPPING TRADING GMBH");
         assert!(all_match(&w, |t| t.path != MatchPath::Acronym), "{w:?}");
+    }
+
+    #[test]
+    fn a_function_word_gives_an_acronym_a_letter_but_no_evidence() {
+        // Faker-style partnership names joined by `and` against listed four-letter acronyms
+        // (OFAC SDN `JOINT STOCK COMPANY SCAN`): the `A` of `and` is nearly free, so the
+        // acronym is as weak as three letters from three names.
+        let s = org("Sarvinozova, Charosova and Nurmuhammadov", "SCAN");
+        assert!(any_match(&s, |t| t.path == MatchPath::Acronym), "{s:?}");
+        assert!(s.score < 0.7, "{s:?}");
+        let free = org("BONY", "Bank of New York");
+        let spelt = org("BNYM", "Bank New York Mellon");
+        assert!(
+            any_match(&free, |t| t.path == MatchPath::Acronym),
+            "{free:?}"
+        );
+        assert!(free.score < spelt.score, "{free:?} vs {spelt:?}");
+        assert!(spelt.score > 0.72, "{spelt:?}");
     }
 
     #[test]
