@@ -1221,8 +1221,13 @@ fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     if single.first != pa.first || single.han || pa.han || pb.han {
         return None;
     }
+    // The second token must be more than the edits: `Yakovlev` is two edits
+    // from `Yakovlev DB` written together, and `Summers` one from `Summer 5`,
+    // but each is the first word alone, the second unmatched.
     let together = a.iter().chain(b.iter()).copied();
-    edit_similarity(s, together, a.len() + b.len(), SIM_JOINED).map(|(sim, _)| sim)
+    edit_similarity(s, together, a.len() + b.len(), SIM_JOINED)
+        .filter(|&(_, d)| usize::from(d) < b.len())
+        .map(|(sim, _)| sim)
 }
 
 /// Single token against three adjacent tokens written together when the
@@ -2276,6 +2281,21 @@ mod tests {
             "{s:?}"
         );
         assert!((0.7..0.99).contains(&s.score), "{s:?}");
+    }
+
+    #[test]
+    fn a_join_needs_more_of_the_second_word_than_its_edits() {
+        // OFAC SDN `JSC A.S. YAKOVLEV DB`: `Yakovleva` is two edits from
+        // `yakovlevdb`, every letter of `DB` an edit, so the surname meets
+        // `YAKOVLEV` and `DB` stays unmatched.
+        let s = org("ООО «Яковлева»", "JSC A.S. YAKOVLEV DB");
+        assert!(all_match(&s, |t| t.path != MatchPath::Joined), "{s:?}");
+        // A join with an edit inside the words is still one.
+        let s = org(
+            "Nauchnotekhnicheskii Metrotek",
+            "NAUCHNO-TEKHNICHESKY METROTEK",
+        );
+        assert!(any_match(&s, |t| t.path == MatchPath::Joined), "{s:?}");
     }
 
     #[test]
