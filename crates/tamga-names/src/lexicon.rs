@@ -33,9 +33,10 @@ pub(crate) struct Lexicon {
     pub stopwords: FastSet<String>,
     /// One-token legal forms, keyed by canonical Latin (`ooo`, `llc`, `gmbh`).
     pub legal_single: FastMap<String, String>,
-    /// One-token legal forms read as forms only as the last word of a name (`AS`, `SC`: the
-    /// table's `final` column), keyed by canonical Latin: elsewhere they are words or a
-    /// person's initials (`WA'AD AS SADIQ`, `JSC A.S. YAKOVLEV DB`).
+    /// One-token legal forms read as forms only as the last word of a name that has others
+    /// (`AS`, `SC`: the table's `final` column), keyed by canonical Latin: elsewhere, or
+    /// alone, they are words, acronyms or a person's initials (`WA'AD AS SADIQ`, `JSC A.S.
+    /// YAKOVLEV DB`, the alias `ASC`).
     pub legal_final: FastMap<String, String>,
     /// Multi-token legal forms, keyed by the phonetic keys joined with spaces.
     pub legal_multi: FastMap<String, String>,

@@ -32,9 +32,10 @@
 //!    "Limited Liability Company" or "общество с ограниченной ответственностью" collapse to ONE
 //!    [`TokenClass::LegalForm`] token whose text is the words joined by spaces; dotted
 //!    abbreviations `L.L.C.`, `S.A.` are one token, and can start or continue a longer form:
-//!    `S.A. de C.V.`, `S.A.L. Offshore`, `B.S.C. (c)`; a form that is also a word or a
-//!    person's initials, `AS`, `A.Ş.`, `S.C.`, only as the name's last word, where the laws
-//!    that define it put it: `Aksu A.Ş.`, not `JSC A.S. Yakovlev`), titles (persons only, see
+//!    `S.A. de C.V.`, `S.A.L. Offshore`, `B.S.C. (c)`; a form that is also a word, an
+//!    acronym or a person's initials, `AS`, `A.Ş.`, `S.C.`, `ASC`, only as the last word of
+//!    a name that has others, where the laws that define it put it: `Aksu A.Ş.`, not `JSC
+//!    A.S. Yakovlev` nor the alias `ASC` of `AFGHAN SUPPORT COMMITTEE`), titles (persons only, see
 //!    `data/titles.txt`), particles, stopwords (organisations; weighted, not dropped),
 //!    initials (one letter). A Russian organisation-type abbreviation (НИИ, ЦНИИ, ОКБ, НПО,
 //!    АКБ; two-letter ПО, УК only leading a Russian-language name) is written out as the
@@ -929,7 +930,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             while j - i >= 2 {
                 let joined = letters[..j - i].concat();
                 if let Some(class) = lex.legal_single.get(&joined).or_else(|| {
-                    (j == raw.len())
+                    (i > 0 && j == raw.len())
                         .then(|| lex.legal_final.get(&joined))
                         .flatten()
                 }) {
@@ -1721,7 +1722,7 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
         } else if matches!(tokens[i].class, TokenClass::LegalForm(_)) {
             found = true;
         } else if let Some(class) = lex.legal_single.get(&tokens[i].latin).or_else(|| {
-            (i + 1 == tokens.len())
+            (i > 0 && i + 1 == tokens.len())
                 .then(|| lex.legal_final.get(&tokens[i].latin))
                 .flatten()
         }) {

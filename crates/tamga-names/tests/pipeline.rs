@@ -520,6 +520,9 @@ fn legal_forms_normalise_across_languages_and_scripts() {
         ("Արարատ ԲԲԸ", "ojsc"),
         ("Щербакова Инкорпорэйтед", "inc"),
         ("Belousova Inkorporeited", "inc"),
+        ("Fərəcov MMC", "llc"),
+        ("Yusifoğlu QSC", "cjsc"),
+        ("Makulu ASC", "ojsc"),
     ];
     for (name, class) in cases {
         let a = analyze(name, PartyHint::Organization);
@@ -548,6 +551,7 @@ fn legal_forms_normalise_across_languages_and_scripts() {
         ("JSC A.S. YAKOVLEV DB", 1),
         ("WA'AD AS SADIQ", 0),
         ("SC (DALIAN) INDUSTRY AND TRADE", 0),
+        ("ASC", 0),
     ] {
         let a = analyze(name, PartyHint::Organization);
         let found = a
