@@ -137,8 +137,12 @@ pub fn is_acronym_candidate(token: &NameToken) -> bool {
 pub struct Span {
     /// The tokens of the run, function words skipped included.
     pub tokens: usize,
-    /// The words that gave the acronym letters: fewer than its letters when a word gave two
-    /// ([`initial_second`]).
+    /// The significant words that gave the acronym letters: fewer than its letters when a
+    /// word gave two ([`initial_second`]) or a function word gave one (`BONY` = `Bank Of
+    /// New York` is three words). A function word's letter is nearly free: the few
+    /// function words start with a handful of letters, and each may give its letter or be
+    /// skipped, so a run of names joined by `and` spells some listed acronym's vowel by
+    /// chance (`Sarvinozova, Charosova and Nurmuhammadov` = `SCAN`).
     pub words: usize,
 }
 
@@ -216,14 +220,16 @@ pub fn acronym_span_with(
         return None;
     }
     // Every token gives its letter, then function words skipped.
-    spell(key, 0, 0, len, &word, false, 0, 0).or_else(|| spell(key, 0, 0, len, &word, true, 0, 0))
+    spell(key, 0, 0, len, &word, false, 0, 0, 0)
+        .or_else(|| spell(key, 0, 0, len, &word, true, 0, 0, 0))
 }
 
 /// The rest of [`acronym_span`]: `key[pos..]` from token `k` on, `words` letters given so
 /// far; with `skip`, function words give none, and at least one must have been skipped
 /// (`skipped` counts them) for the reading to be new. The recursion branches only on
 /// two-letter initials and stump compounds and is at most [`MAX_ACRONYM`] deep; `extra`
-/// counts the words stump compounds gave beyond one each.
+/// counts the words stump compounds gave beyond one each, `free` the function words that
+/// gave a letter (not counted as words, see [`Span::words`]).
 #[allow(clippy::too_many_arguments)]
 fn spell(
     key: &[u8],
@@ -234,6 +240,7 @@ fn spell(
     skip: bool,
     skipped: usize,
     extra: usize,
+    free: usize,
 ) -> Option<Span> {
     if k >= len {
         return None;
@@ -243,16 +250,27 @@ fn spell(
         return None;
     }
     if skip && function {
-        return spell(key, pos, k + 1, len, word, skip, skipped + 1, extra);
+        return spell(key, pos, k + 1, len, word, skip, skipped + 1, extra, free);
     }
+    let free = free + usize::from(function);
     let take = |n: usize, more: usize| {
         if pos + n == key.len() {
             (!function && (!skip || skipped > 0)).then_some(Span {
                 tokens: k + 1,
-                words: k + 1 - skipped + extra + more,
+                words: k + 1 - skipped - free + extra + more,
             })
         } else {
-            spell(key, pos + n, k + 1, len, word, skip, skipped, extra + more)
+            spell(
+                key,
+                pos + n,
+                k + 1,
+                len,
+                word,
+                skip,
+                skipped,
+                extra + more,
+                free,
+            )
         }
     };
     if key[pos] != letter {

@@ -33,6 +33,11 @@ pub(crate) struct Lexicon {
     pub stopwords: FastSet<String>,
     /// One-token legal forms, keyed by canonical Latin (`ooo`, `llc`, `gmbh`).
     pub legal_single: FastMap<String, String>,
+    /// One-token legal forms read as forms only as the last word of a name that has others
+    /// (`AS`, `SC`: the table's `final` column), keyed by canonical Latin: elsewhere, or
+    /// alone, they are words, acronyms or a person's initials (`WA'AD AS SADIQ`, `JSC A.S.
+    /// YAKOVLEV DB`, the alias `ASC`).
+    pub legal_final: FastMap<String, String>,
     /// Multi-token legal forms, keyed by the phonetic keys joined with spaces.
     pub legal_multi: FastMap<String, String>,
     /// Phonetic keys that start some multi-token form (a cheap pre-check).
@@ -263,7 +268,25 @@ impl Lexicon {
                     message: "expected `class<TAB>form`".into(),
                 });
             };
+            let final_only = match cells.get(2).map(|c| c.trim()) {
+                None | Some("") => false,
+                Some("final") => true,
+                Some(other) => {
+                    return Err(TableError {
+                        file: LF,
+                        line,
+                        message: format!("unknown flag `{other}` (expected `final`)"),
+                    })
+                }
+            };
             let latin = entry_latin(form);
+            if final_only && latin.len() != 1 {
+                return Err(TableError {
+                    file: LF,
+                    line,
+                    message: format!("`{form}`: only a one-word form may be `final`"),
+                });
+            }
             match latin.len() {
                 0 => {
                     return Err(TableError {
@@ -271,6 +294,9 @@ impl Lexicon {
                         line,
                         message: format!("`{form}` has no letters"),
                     })
+                }
+                1 if final_only => {
+                    lex.legal_final.insert(latin[0].clone(), class.to_string());
                 }
                 1 => {
                     lex.legal_single.insert(latin[0].clone(), class.to_string());

@@ -32,7 +32,10 @@
 //!    "Limited Liability Company" or "общество с ограниченной ответственностью" collapse to ONE
 //!    [`TokenClass::LegalForm`] token whose text is the words joined by spaces; dotted
 //!    abbreviations `L.L.C.`, `S.A.` are one token, and can start or continue a longer form:
-//!    `S.A. de C.V.`, `S.A.L. Offshore`, `B.S.C. (c)`), titles (persons only, see
+//!    `S.A. de C.V.`, `S.A.L. Offshore`, `B.S.C. (c)`; a form that is also a word, an
+//!    acronym or a person's initials, `AS`, `A.Ş.`, `S.C.`, `ASC`, only as the last word of
+//!    a name that has others, where the laws that define it put it: `Aksu A.Ş.`, not `JSC
+//!    A.S. Yakovlev` nor the alias `ASC` of `AFGHAN SUPPORT COMMITTEE`), titles (persons only, see
 //!    `data/titles.txt`), particles, stopwords (organisations; weighted, not dropped),
 //!    initials (one letter). A Russian organisation-type abbreviation (НИИ, ЦНИИ, ОКБ, НПО,
 //!    АКБ; two-letter ПО, УК only leading a Russian-language name) is written out as the
@@ -87,7 +90,7 @@
 //! | (crate `pinyin`) | Hanzi → toneless pinyin | Unihan kMandarin / pinyin-data |
 //! | `han_ts.tsv` | traditional → simplified Chinese characters | OpenCC 1.4.2 `TSCharacters.txt` (Apache-2.0) |
 //! | `han_words.tsv` | Chinese company-name words: places, division suffixes, industry words with reading and concept key | CC-CEDICT (CC BY-SA 4.0); GB/T 2260 division names; name structure from the PRC Regulations on Enterprise Name Registration, art. 6 |
-//! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `fze`, `fzco`, `fzllc`, `dmcc`) | company laws of each country; ISO 20275 (GLEIF ELF code list) jurisdiction by jurisdiction |
+//! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `gp`, `coop`, `assoc`, `fze`, `fzco`, `fzllc`, `dmcc`; a `final` flag for forms read only as a name's last word) | company laws of each country; ISO 20275 (GLEIF ELF code list) jurisdiction by jurisdiction |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
 //! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English, Spanish, Portuguese, French, Italian, Romanian, German, Turkish) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
@@ -929,7 +932,11 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             let mut found = None;
             while j - i >= 2 {
                 let joined = letters[..j - i].concat();
-                if let Some(class) = lex.legal_single.get(&joined) {
+                if let Some(class) = lex.legal_single.get(&joined).or_else(|| {
+                    (i > 0 && j == raw.len())
+                        .then(|| lex.legal_final.get(&joined))
+                        .flatten()
+                }) {
                     found = Some((joined, class));
                     break;
                 }
@@ -1718,7 +1725,11 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
             found = true;
         } else if matches!(tokens[i].class, TokenClass::LegalForm(_)) {
             found = true;
-        } else if let Some(class) = lex.legal_single.get(&tokens[i].latin) {
+        } else if let Some(class) = lex.legal_single.get(&tokens[i].latin).or_else(|| {
+            (i > 0 && i + 1 == tokens.len())
+                .then(|| lex.legal_final.get(&tokens[i].latin))
+                .flatten()
+        }) {
             set_legal(&mut tokens[i], class);
             found = true;
         }

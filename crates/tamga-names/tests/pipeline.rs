@@ -494,6 +494,35 @@ fn legal_forms_normalise_across_languages_and_scripts() {
         ("Nordwind Handel GmbH & Co. KG", "lp"),
         ("Baltic Amber SIA", "llc"),
         ("Tallinn Trade OU", "ltd"),
+        // German, Polish, Spanish, Turkish, Korean and Armenian forms, as company names
+        // write them (AL-AQSA E.V. is OFAC SDN's; MACPAR MAKINA SAN VE TIC A.S. too).
+        ("Nordwind Handel eG", "coop"),
+        ("Nordwind Handel e.G.", "coop"),
+        ("AL-AQSA E.V.", "assoc"),
+        ("Nordwind Handel UG", "llc"),
+        ("Nordwind Handel OHG", "gp"),
+        ("Nordwind Handel GbR", "gp"),
+        ("Nordwind Handel KGaA", "lp"),
+        ("Nordwind Handel AG & Co. KGaA", "lp"),
+        ("Baltyk Handel Sp. k.", "lp"),
+        ("Baltyk Handel Sp.j.", "gp"),
+        ("Baltyk Handel s.c.", "gp"),
+        ("Servicios Levante S.C.P.", "gp"),
+        ("Servicios Levante S.Com.", "lp"),
+        ("Servicios Levante S.A.T.", "coop"),
+        ("MACPAR MAKINA SAN VE TIC A.S.", "jsc"),
+        ("Deniz Savunma A.Ş.", "jsc"),
+        ("DENIZ CAPITAL HOLDING AS", "jsc"),
+        ("주식회사 고려", "jsc"),
+        ("유한회사 가람", "llc"),
+        ("Արարատ ՍՊԸ", "llc"),
+        ("Արարատ ՓԲԸ", "cjsc"),
+        ("Արարատ ԲԲԸ", "ojsc"),
+        ("Щербакова Инкорпорэйтед", "inc"),
+        ("Belousova Inkorporeited", "inc"),
+        ("Fərəcov MMC", "llc"),
+        ("Yusifoğlu QSC", "cjsc"),
+        ("Makulu ASC", "ojsc"),
     ];
     for (name, class) in cases {
         let a = analyze(name, PartyHint::Organization);
@@ -516,6 +545,22 @@ fn legal_forms_normalise_across_languages_and_scripts() {
     assert_eq!(dotted.tokens.len(), 2);
     // Never for a person.
     assert_eq!(analyze("Sa Ao", PartyHint::Person).legal_form(), None);
+    // A form that is also a word or a person's initials is one only as the last word
+    // (OFAC SDN names): elsewhere the initials of a dedicatee, an article, a trade name.
+    for (name, forms) in [
+        ("JSC A.S. YAKOVLEV DB", 1),
+        ("WA'AD AS SADIQ", 0),
+        ("SC (DALIAN) INDUSTRY AND TRADE", 0),
+        ("ASC", 0),
+    ] {
+        let a = analyze(name, PartyHint::Organization);
+        let found = a
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.class, TokenClass::LegalForm(_)))
+            .count();
+        assert_eq!(found, forms, "{name}: {:?}", a.tokens);
+    }
 }
 
 #[test]
