@@ -180,7 +180,9 @@ pub struct NameToken {
     /// empty. Equal skeletons mean "the same name written in another script or convention".
     pub latin: String,
     /// A phonetic key of the skeleton, tolerant of transliteration choices
-    /// (kh/h/x, j/zh/dzh, y/i/j, ou/u, doubled letters, …); see [`phonetic_key`].
+    /// (kh/h/x, j/zh/dzh, y/i/j, ou/u, doubled letters, …); see [`phonetic_key`]. The `j` of
+    /// a skeleton transliterated from Arabic script is ج (or ژ), keyed as such, never as the
+    /// glide a final Latin j may be (ارج Arj is not Ari).
     /// For a [`TokenClass::LegalForm`] token it is the form's class (`llc`), so that forms of
     /// the same class agree in any language or script (ООО = LLC = GmbH).
     pub phonetic: String,
@@ -818,7 +820,19 @@ fn latin_of(text: &str, lang: Lang) -> String {
 }
 
 fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
-    let phonetic = phonetic_key(&latin);
+    // The `j` of a transliteration from Arabic script is ج (or ژ), never the glide й that
+    // a final or preconsonantal Latin j may be: ارج Arj is not Ari.
+    let phonetic = if text.chars().any(translit::is_arabic_script_char) {
+        phonetic::key(
+            &latin,
+            phonetic::Reading {
+                j_dzh: true,
+                ..phonetic::Reading::default()
+            },
+        )
+    } else {
+        phonetic_key(&latin)
+    };
     let variants = if is_latin_text(&text) {
         phonetic::variants_of(&latin, &phonetic)
     } else {

@@ -489,3 +489,14 @@ fn a_joined_run_spells_the_vowels_its_words_write() {
     assert!(!run_vowels_agree("اصيل الوعري", "Silver"));
     assert!(!run_vowels_agree("رضا زارعی", "Rzr"));
 }
+
+#[test]
+fn the_j_of_arabic_script_is_jeem_never_the_glide() {
+    // A final Latin j may be the glide й (Torobaj); ج transliterated j is not: ارج (Arj)
+    // does not take the key of Ari, and Hajj حاج keeps its j.
+    let key = |name: &str| analyze(name, PartyHint::Person).tokens[0].phonetic.clone();
+    assert_ne!(key("ارج"), key("Ari"));
+    let latin = analyze("Haj", PartyHint::Person);
+    let t = &latin.tokens[0];
+    assert!(t.phonetic == key("حاج") || t.variants.contains(&key("حاج")));
+}

@@ -1116,14 +1116,28 @@ fn another_name_by_suffix(q: &Tok, l: &Tok) -> bool {
 /// consonant (نوری Nouri ~ نظری Nazari). Against a Latin rendering on the
 /// same consonant key, the rendering must spell the long vowels the script
 /// writes, as the consonant path requires (خالدي Khaldi is not Khalid, one
-/// transposition apart).
+/// transposition apart). On another key, the rendering must have
+/// [`ABJAD_EDIT_MIN`] letters: the transliteration has no short vowels, so
+/// one letter between it and a short word is a consonant or a long vowel the
+/// script writes (آوا Ava ~ Awad, جوان Javan ~ Jan, کیهان Keyhan ~ Khan); in
+/// a longer word it is as often a convention (ليبية ~ Libyan). A legal form
+/// is an abbreviation, not a rendering, and keeps the edit path (Ltd ~ لمتد,
+/// Limited as the script spells it).
 fn abjad_spelling_agrees(q: &Tok, l: &Tok) -> bool {
     match (q.abjad, l.abjad) {
         (false, false) => true,
         (true, true) => q.consonants_meet(l),
-        _ => !q.consonants_meet(l) || q.vowels_agree(l),
+        _ if q.consonants_meet(l) => q.vowels_agree(l),
+        _ => {
+            let rendering = if q.abjad { l } else { q };
+            rendering.latin.len() >= ABJAD_EDIT_MIN || rendering.legal.is_some()
+        }
     }
 }
+
+/// Shortest Latin word that meets a word in an abjad by the edit distance
+/// alone, on another consonant key (see [`abjad_spelling_agrees`]).
+const ABJAD_EDIT_MIN: usize = 5;
 
 /// Whether one token is a patronymic and the other a surname, each by its
 /// own suffix and by its place in its name: the daughter of Mikhail,
@@ -2391,10 +2405,27 @@ mod tests {
             ("عبّود بارق", "AL-BARI, 'Abd"),
             // Kermani ends on the -i the script writes; Karimian does not.
             ("علي کرمانی", "Ali KARIMIAN"),
+            // A short rendering one letter off the vowel-less transliteration
+            // differs in what the script writes: Javan is not Jan, Qaʿi not Qasi.
+            ("جوان القاعي", "SA'ID JAN, Qasi"),
         ] {
             let s = score(innocent, listed);
             assert!(s.score < 0.6, "{innocent} / {listed}: {s:?}");
         }
+        // Keyhan is not Khan; Arj (ج) is not Ari.
+        let org = NameKindHint::Organization;
+        assert!(score_as(org, "Khan Inc", "کیهان") < 0.6);
+        assert!(score_as(org, "ارج", "ARI") < 0.6);
+        // A legal form abbreviates the word the script spells in full; a longer
+        // word one letter off is still a rendering (ليبية ~ Libyan).
+        assert!(score_as(org, "راحت لمتد", "RAHAT LTD.") > 0.7);
+        assert!(
+            score_as(
+                org,
+                "الجماعة الاسلامية المقاتلة الليبية",
+                "LIBYAN ISLAMIC FIGHTING GROUP"
+            ) > 0.8
+        );
         for (abjad, latin) in [
             (
                 "موسى بن عمر بن علي السعدي",
