@@ -899,6 +899,10 @@ pub(crate) struct ConsonantFrame {
     /// The word starts with a vowel (a Latin rendering: Araghi, Ihsan), not the vowel of an
     /// article assimilated to the next letter (Essaadi, Ash-Shami, written as one word).
     pub vowel_start: bool,
+    /// The word starts with a consonant letter (a Latin rendering: Sharafi).
+    pub consonant_start: bool,
+    /// The word starts with an alif (Arabic script: ا أ إ آ ٱ), the seat of a first vowel.
+    pub alif_start: bool,
 }
 
 /// The most other keys an abjad token gets ([`consonant_classes`]): enough for a name with
@@ -939,6 +943,8 @@ pub(crate) fn consonant_frames(text: &str, latin: &str) -> Vec<ConsonantFrame> {
         arabic && matches!(text.chars().last(), Some('ا' | 'و' | 'ی' | 'ي' | 'ى'));
     let vowel_start =
         !arabic && b.first().is_some_and(|c| b"aeiou".contains(c)) && !assimilated_article(b);
+    let consonant_start = !arabic && b.first().is_some_and(|c| !b"aeiouy".contains(c));
+    let alif_start = arabic && matches!(text.chars().next(), Some('ا' | 'أ' | 'إ' | 'آ' | 'ٱ'));
     std::iter::once(primary)
         .chain(variants)
         .map(|(key, gaps)| ConsonantFrame {
@@ -948,6 +954,8 @@ pub(crate) fn consonant_frames(text: &str, latin: &str) -> Vec<ConsonantFrame> {
             vowel_h_end,
             vowel_letter_end,
             vowel_start,
+            consonant_start,
+            alif_start,
         })
         .collect()
 }
@@ -989,6 +997,8 @@ pub(crate) fn join_frames(
         vowel_h_end: b.vowel_h_end,
         vowel_letter_end: b.vowel_letter_end,
         vowel_start: a.vowel_start,
+        consonant_start: a.consonant_start,
+        alif_start: a.alif_start,
     })
 }
 
@@ -1252,7 +1262,8 @@ fn long_vowels(g: u8) -> u8 {
 /// Whether a rendering's vowel gaps (`latin`) spell the long and final vowels an
 /// Arabic-script token's gaps (`arabic`) write. The script writes a letter for a word's
 /// first sound (alif, ʿayn or hamza for a vowel): a word it starts on a consonant is not
-/// rendered with a vowel before it (رقیه Roqayeh is not Araghi, حسن is not Ihsan). A word
+/// rendered with a vowel before it (رقیه Roqayeh is not Araghi, حسن is not Ihsan), and a
+/// word it starts on alif not with a consonant (اشرفی Ashrafi is not Sharafi). A word
 /// it ends on a vowel letter has no ه, ة or ح after it, which a rendering's final `h`
 /// after a vowel stands for (عبدالعلی Abdolali is not Abdollah).
 fn rendering_fits(arabic: &ConsonantFrame, latin: &ConsonantFrame) -> bool {
@@ -1260,7 +1271,9 @@ fn rendering_fits(arabic: &ConsonantFrame, latin: &ConsonantFrame) -> bool {
     if arabic.vowel_letter_end && latin.vowel_h_end {
         return false;
     }
-    if latin.vowel_start && arabic.gaps.first() == Some(&0) {
+    if latin.vowel_start && arabic.gaps.first() == Some(&0)
+        || latin.consonant_start && arabic.alif_start
+    {
         return false;
     }
     let (arabic, latin) = (&arabic.gaps, &latin.gaps);
