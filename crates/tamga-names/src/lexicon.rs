@@ -63,6 +63,9 @@ pub(crate) struct Lexicon {
     pub stem_heads: FastSet<[u8; 4]>,
     /// Longest and shortest stem, in bytes.
     pub stem_len: (usize, usize),
+    /// Words written with the letters of the Arabic article at their start that are not the
+    /// article + a word (`data/al_words.txt`: الهام Elham, الناز Elnaz), as written.
+    pub al_words: FastSet<String>,
     /// Phonetic keys of given-name forms -> class variant key (`@g:vladimir`, `@g:yusuf`).
     pub given_classes: FastMap<String, String>,
     /// The given-name and patronymic class keys of East Slavic names (`@g:vladimir`,
@@ -259,6 +262,17 @@ impl Lexicon {
             stopwords: word_set("data/stopwords.txt", include_str!("../data/stopwords.txt"))?,
             ..Lexicon::default()
         };
+        for (line, w) in words(include_str!("../data/al_words.txt")) {
+            // Only a word the article rule would split needs an entry.
+            if !w.starts_with("ال") || w.chars().count() < 4 {
+                return Err(TableError {
+                    file: "data/al_words.txt",
+                    line,
+                    message: format!("`{w}` does not start with ال and a letter or more"),
+                });
+            }
+            lex.al_words.insert(w.to_string());
+        }
         const LF: &str = "data/legal_forms.tsv";
         for (line, cells) in rows(include_str!("../data/legal_forms.tsv")) {
             let (Some(class), Some(form)) = (cells.first(), cells.get(1)) else {

@@ -24,8 +24,9 @@
 //!    yinhang). Traditional characters are folded to simplified (`data/han_ts.tsv`), as case
 //!    is folded, so 華信 and 华信 are one text, and Han names can be compared by their
 //!    characters rather than by their toneless reading, which homophones share. An Arabic
-//!    word starting with the article ال is split into the particle `al` and the rest (after
-//!    the conjunction و, itself split off: والمسلمين = `wa al-Muslimin`), and
+//!    word starting with the article ال (not one of the words of `data/al_words.txt` that
+//!    only begin with its letters: الهام Elham, الناز Elnaz) is split into the particle `al`
+//!    and the rest (after the conjunction و, itself split off: والمسلمين = `wa al-Muslimin`), and
 //!    ʿAbd al- written as one word (عبدالكريم, or `Abdul`/`Abdel` before a separate name) into
 //!    `abd` + particle `al` + the rest, as lists also write `Abd Al-Karim`.
 //! 3. **Classes** ([`TokenClass`]): legal forms (organisations; multi-word forms such as
@@ -92,6 +93,7 @@
 //! | `han_words.tsv` | Chinese company-name words: places, division suffixes, industry words with reading and concept key | CC-CEDICT (CC BY-SA 4.0); GB/T 2260 division names; name structure from the PRC Regulations on Enterprise Name Registration, art. 6 |
 //! | `legal_forms.tsv` | legal forms → class (`llc`, `llp`, `jsc`, `ojsc`, `cjsc`, `pjsc`, `sue`, `ltd`, `plc`, `inc`, `corp`, `lp`, `gp`, `coop`, `assoc`, `fze`, `fzco`, `fzllc`, `dmcc`; a `final` flag for forms read only as a name's last word) | company laws of each country; ISO 20275 (GLEIF ELF code list) jurisdiction by jurisdiction |
 //! | `titles.txt`, `particles.txt`, `stopwords.txt` | word lists | see headers |
+//! | `al_words.txt` | Arabic-script words that start with the letters of the article ال without being article + word (الله, الهام Elham, الناز Elnaz): kept whole | Wiktionary entries; Behind the Name, Persian names; Hans Wehr (see header) |
 //! | `name_suffixes.tsv` | patronymic / family-name suffixes | see header |
 //! | `org_terms.tsv` | organisation words (Russian, Ukrainian, Belarusian, Arabic, Persian, English, Spanish, Portuguese, French, Italian, Romanian, German, Turkish) → concept variant key (`@plant`: завод = plant; two-word English concepts such as `machinebuilding` entered joined) | Smirnitsky Russian-English, Hans Wehr Arabic-English, Aryanpur Persian-English dictionaries; Wiktionary translation tables |
 //! | `ru_abbreviations.tsv` | Russian organisation-type abbreviations (НИИ, ЦНИИ, ОКБ, НПО, НПП, ПО, УК, АКБ, ФГБУ) → the words they abbreviate, written out by the analyser in organisation names | Словарь сокращений русского языка (Alekseev, Gozman, Sakharov, 1984); Russian Wiktionary entries |
@@ -183,7 +185,9 @@ pub struct NameToken {
     /// empty. Equal skeletons mean "the same name written in another script or convention".
     pub latin: String,
     /// A phonetic key of the skeleton, tolerant of transliteration choices
-    /// (kh/h/x, j/zh/dzh, y/i/j, ou/u, doubled letters, …); see [`phonetic_key`].
+    /// (kh/h/x, j/zh/dzh, y/i/j, ou/u, doubled letters, …); see [`phonetic_key`]. The `j` of
+    /// a skeleton transliterated from Arabic script is ج (or ژ), keyed as such, never as the
+    /// glide a final Latin j may be (ارج Arj is not Ari).
     /// For a [`TokenClass::LegalForm`] token it is the form's class (`llc`), so that forms of
     /// the same class agree in any language or script (ООО = LLC = GmbH).
     pub phonetic: String,
@@ -408,6 +412,68 @@ impl VowelFrames {
                 .iter()
                 .any(|y| x.key == y.key && translit::frames_agree(x, y))
         })
+    }
+
+    /// The frames of a run of tokens written together ([`consonant_runs`]: two adjacent
+    /// tokens, or three around a split Arabic article, the article's `l` kept or left out),
+    /// joined as their consonant keys join, and only those whose key is `key`: عبد ال علی read
+    /// as one word, for comparing with a single token on the other side. Takes each token's
+    /// text and Latin skeleton.
+    pub fn of_run(parts: &[(&str, &str)], key: &str) -> VowelFrames {
+        let per: Vec<Vec<translit::ConsonantFrame>> = parts
+            .iter()
+            .map(|(t, l)| translit::consonant_frames(t, l))
+            .collect();
+        let arabic = parts
+            .iter()
+            .any(|(t, _)| t.chars().any(translit::is_arabic_script_char));
+        let mut frames = Vec::new();
+        // Prefixes of the key so far: each choice of frames, token by token.
+        let mut partial: Vec<translit::ConsonantFrame> = per.first().cloned().unwrap_or_default();
+        partial.retain(|f| key.starts_with(f.key.as_str()));
+        let article = parts.len() == 3 && is_arabic_article(parts[1].0);
+        if article {
+            // Left out: the first and last tokens joined over an open joint.
+            for a in &partial {
+                for c in &per[2] {
+                    if let Some(f) = translit::join_frames(a, c, true).filter(|f| f.key == key) {
+                        frames.push(f);
+                    }
+                }
+            }
+        }
+        for next in per.iter().skip(1) {
+            let mut grown = Vec::new();
+            for a in &partial {
+                for b in next {
+                    if let Some(f) = translit::join_frames(a, b, false) {
+                        if key.starts_with(f.key.as_str()) && grown.len() < 64 {
+                            grown.push(f);
+                        }
+                    }
+                }
+            }
+            partial = grown;
+        }
+        frames.extend(partial.into_iter().filter(|f| f.key == key));
+        VowelFrames { frames, arabic }
+    }
+
+    /// Whether the two tokens agree on the vowels Arabic script writes for the one consonant
+    /// key `key` (see [`consonant_vowels_agree`]); true when either has no frame of that key
+    /// (a run of tokens joined without the article's `l`, whose key no reading of the joined
+    /// text gives).
+    pub fn agree_on(&self, other: &VowelFrames, key: &str) -> bool {
+        if !self.arabic && !other.arabic {
+            return true;
+        }
+        let mut mine = self.frames.iter().filter(|x| x.key == key).peekable();
+        let mut theirs = other.frames.iter().filter(|y| y.key == key).peekable();
+        if mine.peek().is_none() || theirs.peek().is_none() {
+            return true;
+        }
+        let theirs: Vec<_> = theirs.collect();
+        mine.any(|x| theirs.iter().any(|y| translit::frames_agree(x, y)))
     }
 }
 
@@ -716,8 +782,11 @@ fn split_raw(raw: Vec<RawToken>, hint: PartyHint, han_org: &mut bool) -> Vec<Raw
             ));
             continue;
         }
-        // الله (Allah) is not article + word: Latin writes it whole (Abdullah, Allah Noor).
-        let arabic_article = n > 3 && t.text.starts_with("ال") && t.text != "الله";
+        // Words that start with the article's letters without being article + word (الله
+        // Allah, الهام Elham, الناز Elnaz; `data/al_words.txt`): Latin writes them whole.
+        let arabic_article = n > 3
+            && t.text.starts_with("ال")
+            && !lexicon::lexicon().al_words.contains(t.text.as_str());
         let cut = if cjk {
             first_len
         } else if arabic_article {
@@ -756,7 +825,19 @@ fn latin_of(text: &str, lang: Lang) -> String {
 }
 
 fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
-    let phonetic = phonetic_key(&latin);
+    // The `j` of a transliteration from Arabic script is ج (or ژ), never the glide й that
+    // a final or preconsonantal Latin j may be: ارج Arj is not Ari.
+    let phonetic = if text.chars().any(translit::is_arabic_script_char) {
+        phonetic::key(
+            &latin,
+            phonetic::Reading {
+                j_dzh: true,
+                ..phonetic::Reading::default()
+            },
+        )
+    } else {
+        phonetic_key(&latin)
+    };
     let variants = if is_latin_text(&text) {
         phonetic::variants_of(&latin, &phonetic)
     } else {
@@ -1352,6 +1433,7 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
                 .contains(&lexicon::head3(&class_key))
                 .then(|| lex.given_classes.get(&class_key).cloned())
                 .flatten()
+                .filter(|k| spells_given_class(t, k))
                 .or_else(|| patronymic_class(&t.latin));
         }
         if key.is_none() && hint == PartyHint::Organization && t.class == TokenClass::Name {
@@ -1397,6 +1479,23 @@ fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
             }
         }
     }
+}
+
+/// Whether a token may carry the given-name class key `key` (`@g:muhammad`) its phonetic key
+/// found. The classes list Latin spellings, abbreviations among them (Mohd for Muhammad); a
+/// token written in an abjad is read without its short vowels, so its transliteration can
+/// coincide with such a spelling while the script writes other consonants (موحد Movahed,
+/// read `muhd`, is not Mohd). The script writes every consonant of a name: an abjad token
+/// is of the class only if one of its consonant keys is that of the class's name.
+fn spells_given_class(t: &NameToken, key: &str) -> bool {
+    if !is_abjad(&t.text) {
+        return true;
+    }
+    let Some(name) = key.strip_prefix("@g:") else {
+        return true;
+    };
+    let (class, _) = translit::consonant_classes(name, name);
+    t.consonant_keys().any(|k| k == class)
 }
 
 /// Shortest English word (in letters) whose inflection is undone by [`english_base_forms`]:

@@ -891,6 +891,18 @@ pub(crate) struct ConsonantFrame {
     pub gaps: Vec<u8>,
     /// Read from Arabic script: its vowel letters are long vowels or final vowels.
     pub arabic: bool,
+    /// The word ends on a vowel and `h` (a Latin rendering: Abdollah, Fatimah, Shah), the h
+    /// a letter of the original that the key drops (ه, ة, ح).
+    pub vowel_h_end: bool,
+    /// The word ends on a vowel letter (Arabic script: ا, و, ی, ي, ى): no ه, ة or ح after it.
+    pub vowel_letter_end: bool,
+    /// The word starts with a vowel (a Latin rendering: Araghi, Ihsan), not the vowel of an
+    /// article assimilated to the next letter (Essaadi, Ash-Shami, written as one word).
+    pub vowel_start: bool,
+    /// The word starts with a consonant letter (a Latin rendering: Sharafi).
+    pub consonant_start: bool,
+    /// The word starts with an alif (Arabic script: ا أ إ آ ٱ), the seat of a first vowel.
+    pub alif_start: bool,
 }
 
 /// The most other keys an abjad token gets ([`consonant_classes`]): enough for a name with
@@ -924,10 +936,84 @@ pub(crate) fn consonant_classes(text: &str, latin: &str) -> (String, Vec<String>
 pub(crate) fn consonant_frames(text: &str, latin: &str) -> Vec<ConsonantFrame> {
     let arabic = text.chars().any(is_arabic_script_char);
     let (primary, variants) = classes_core(text, latin, true);
+    let b = latin.as_bytes();
+    let vowel_h_end =
+        !arabic && b.len() >= 2 && b[b.len() - 1] == b'h' && b"aeiouy".contains(&b[b.len() - 2]);
+    let vowel_letter_end =
+        arabic && matches!(text.chars().last(), Some('ا' | 'و' | 'ی' | 'ي' | 'ى'));
+    let vowel_start =
+        !arabic && b.first().is_some_and(|c| b"aeiou".contains(c)) && !assimilated_article(b);
+    let consonant_start = !arabic && b.first().is_some_and(|c| !b"aeiouy".contains(c));
+    let alif_start = arabic && matches!(text.chars().next(), Some('ا' | 'أ' | 'إ' | 'آ' | 'ٱ'));
     std::iter::once(primary)
         .chain(variants)
-        .map(|(key, gaps)| ConsonantFrame { key, gaps, arabic })
+        .map(|(key, gaps)| ConsonantFrame {
+            key,
+            gaps,
+            arabic,
+            vowel_h_end,
+            vowel_letter_end,
+            vowel_start,
+            consonant_start,
+            alif_start,
+        })
         .collect()
+}
+
+/// Two frames written together, joined as [`crate::joined_consonants`] joins keys: a class
+/// doubled across the joint written once, the gaps around the joint merged (`open` adds
+/// [`VowelGap::FREE`] to the joint: an article left out between the two, whose alif carries
+/// any vowel). `None` when a key is empty.
+pub(crate) fn join_frames(
+    a: &ConsonantFrame,
+    b: &ConsonantFrame,
+    open: bool,
+) -> Option<ConsonantFrame> {
+    if a.key.is_empty() || b.key.is_empty() || a.gaps.len() != a.key.len() + 1 {
+        return None;
+    }
+    let framed = b.gaps.len() == b.key.len() + 1;
+    let mut key = a.key.clone();
+    let mut gaps = a.gaps.clone();
+    let collapse = b.key.chars().next().is_some_and(|c| key.ends_with(c));
+    let skip = usize::from(collapse);
+    key.push_str(&b.key[skip..]);
+    if framed {
+        let joint = gaps.last_mut()?;
+        for g in &b.gaps[..=skip] {
+            *joint |= g;
+        }
+        if open {
+            *joint |= VowelGap::FREE;
+        }
+        gaps.extend_from_slice(&b.gaps[skip + 1..]);
+    }
+    let arabic = a.arabic || b.arabic;
+    drop_final_h_framed(&mut key, &mut gaps, arabic);
+    Some(ConsonantFrame {
+        key,
+        gaps,
+        arabic,
+        vowel_h_end: b.vowel_h_end,
+        vowel_letter_end: b.vowel_letter_end,
+        vowel_start: a.vowel_start,
+        consonant_start: a.consonant_start,
+        alif_start: a.alif_start,
+    })
+}
+
+/// Whether a Latin word starts with the Arabic article assimilated to a sun letter and
+/// written onto the word (`essaadi`, `ashshami`, `arrahman`): a vowel, then a doubled
+/// consonant of the sun letters (t, th, d, dh, r, z, s, sh, l, n).
+fn assimilated_article(b: &[u8]) -> bool {
+    let Some(rest) = b.get(1..) else {
+        return false;
+    };
+    [
+        "tt", "thth", "dd", "dhdh", "rr", "zz", "ss", "shsh", "ll", "nn",
+    ]
+    .iter()
+    .any(|d| rest.starts_with(d.as_bytes()))
 }
 
 /// A letter of the Arabic script (Arabic, Persian, Urdu, Pashto), whose vowel letters
@@ -940,9 +1026,12 @@ pub(crate) fn is_arabic_script_char(c: char) -> bool {
 /// The mark an Arabic-script letter at `i` puts on its gap instead of its reading's vowels,
 /// or 0. [`VowelGap::FREE`] for a letter that leaves the vowel open: a word-final ʿayn (the
 /// vowel before it is not written: Nafi, Nafe نافع; inside a word ʿayn imposes nothing and
-/// the long vowels around it still count: قاعي is not Ko), a word-initial alif or hamza (a carrier of any short vowel: Ehsan احسان), the
-/// alif of the article inside a word (hamzat al-wasl: Abdullah, Abdallah عبدالله), and the
-/// optional short-vowel signs.
+/// the long vowels around it still count: قاعي is not Ko), a word-initial alif, ʿayn or
+/// hamza (a carrier of any short vowel, which Latin writes as the word's first letter:
+/// Ehsan احسان, Ali علي), the alif of the article inside a word (hamzat al-wasl: Abdullah,
+/// Abdallah عبدالله), and the optional short-vowel signs. Shadda and sukun are not vowels
+/// (a doubled consonant, no vowel): they leave the gap as the letters write it (عبّود
+/// Abboud is not Abd).
 ///
 /// Alif maqsura ى, and a Persian ی ending a word, which Persian writes for it (Morteza
 /// مرتضی, Mousa موسی, beside Hakimi حکیمی), are [`VowelGap::MAQSURA`]: `a` or `i`.
@@ -950,7 +1039,8 @@ fn vowel_mark(chars: &[char], i: usize) -> u8 {
     let c = chars[i];
     match c {
         'ع' if i + 1 == chars.len() => VowelGap::FREE,
-        '\u{064B}'..='\u{0652}' | '\u{0670}' => VowelGap::FREE,
+        'ع' | 'ء' | 'ئ' | 'ؤ' if i == 0 => VowelGap::FREE,
+        '\u{064B}'..='\u{0650}' | '\u{0670}' => VowelGap::FREE,
         'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' if i == 0 || chars.get(i + 1) == Some(&'ل') => {
             VowelGap::FREE
         }
@@ -1125,9 +1215,11 @@ fn ascii_str(c: char) -> &'static str {
 
 /// Drops a final `h` from a consonant key (Abdulla/Abdullah; ta marbuta: Fatima/Fatimah),
 /// merging the gaps around the dropped `h` (kept only when `gaps` is not
-/// empty). On the abjad side the merged gap is left open ([`VowelGap::FREE`]): the vowel
-/// before a final ح or ه is not written (Salih, Saleh صالح), and a final ه is itself the
-/// vowel -e/-a of a Persian name (Fatemeh فاطمه).
+/// empty). On the abjad side the merged gap is left open ([`VowelGap::FREE`]) when it
+/// writes no long vowel: the vowel before a final ح or ه is not written (Salih, Saleh
+/// صالح), and a final ه is itself the vowel -e/-a of a Persian name (Fatemeh فاطمه). A long
+/// vowel the script does write before it (Haniyeh هانيه, Ruqayya رقیه) must still be
+/// spelt: Haniyeh is not Khan.
 fn drop_final_h_framed(out: &mut String, gaps: &mut Vec<u8>, abjad: bool) {
     if out.len() > 1 && out.ends_with('h') {
         out.pop();
@@ -1135,7 +1227,7 @@ fn drop_final_h_framed(out: &mut String, gaps: &mut Vec<u8>, abjad: bool) {
             let last = gaps.pop().unwrap_or(0);
             if let Some(g) = gaps.last_mut() {
                 *g |= last;
-                if abjad {
+                if abjad && long_vowels(*g) == 0 {
                     *g |= VowelGap::FREE;
                 }
             }
@@ -1151,8 +1243,8 @@ pub(crate) fn frames_agree(x: &ConsonantFrame, y: &ConsonantFrame) -> bool {
     }
     match (x.arabic, y.arabic) {
         (false, false) => true,
-        (true, false) => rendering_fits(&x.gaps, &y.gaps),
-        (false, true) => rendering_fits(&y.gaps, &x.gaps),
+        (true, false) => rendering_fits(x, y),
+        (false, true) => rendering_fits(y, x),
         (true, true) => x.gaps.iter().zip(&y.gaps).all(|(&g, &h)| {
             let open = VowelGap::FREE | VowelGap::MAQSURA;
             (g | h) & open != 0 || long_vowels(g) == long_vowels(h)
@@ -1168,9 +1260,23 @@ fn long_vowels(g: u8) -> u8 {
 }
 
 /// Whether a rendering's vowel gaps (`latin`) spell the long and final vowels an
-/// Arabic-script token's gaps (`arabic`) write.
-fn rendering_fits(arabic: &[u8], latin: &[u8]) -> bool {
+/// Arabic-script token's gaps (`arabic`) write. The script writes a letter for a word's
+/// first sound (alif, ʿayn or hamza for a vowel): a word it starts on a consonant is not
+/// rendered with a vowel before it (رقیه Roqayeh is not Araghi, حسن is not Ihsan), and a
+/// word it starts on alif not with a consonant (اشرفی Ashrafi is not Sharafi). A word
+/// it ends on a vowel letter has no ه, ة or ح after it, which a rendering's final `h`
+/// after a vowel stands for (عبدالعلی Abdolali is not Abdollah).
+fn rendering_fits(arabic: &ConsonantFrame, latin: &ConsonantFrame) -> bool {
     use VowelGap::*;
+    if arabic.vowel_letter_end && latin.vowel_h_end {
+        return false;
+    }
+    if latin.vowel_start && arabic.gaps.first() == Some(&0)
+        || latin.consonant_start && arabic.alif_start
+    {
+        return false;
+    }
+    let (arabic, latin) = (&arabic.gaps, &latin.gaps);
     let last = arabic.len().saturating_sub(1);
     arabic.iter().zip(latin).enumerate().all(|(j, (&g, &h))| {
         if g & FREE != 0 {

@@ -66,7 +66,8 @@ proptest! {
 
     /// Analysing the Latin output again gives the same Latin and phonetic keys (personal
     /// names: legal-form collapsing and CJK/ʿAbd al- splitting change the token count by
-    /// design, so they are left out).
+    /// design, so they are left out). A token in Arabic script whose skeleton has a `j`
+    /// keys it as ج, which the Latin `j` only may be: its phonetic key is left out.
     #[test]
     fn idempotent_on_latin_output(name in name_like()) {
         let a = analyze(&name, PartyHint::Person);
@@ -77,7 +78,10 @@ proptest! {
         let latin2: Vec<&str> = again.tokens.iter().filter(|t| t.class != TokenClass::Particle).map(|t| t.latin.as_str()).collect();
         prop_assert_eq!(&latin, &latin2);
         for (x, y) in tokens.iter().zip(again.tokens.iter().filter(|t| t.class != TokenClass::Particle)) {
-            prop_assert_eq!(&x.phonetic, &y.phonetic);
+            let jeem = x.latin.contains('j') && x.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            if !jeem {
+                prop_assert_eq!(&x.phonetic, &y.phonetic);
+            }
         }
     }
 }

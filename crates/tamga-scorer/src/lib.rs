@@ -71,7 +71,15 @@
 //!    tokens of 5+ letters that agree only on the consonant skeleton of
 //!    Arabic and Persian romanisations, with 4+ consonants and the same first
 //!    sound, match at 0.82 (`phonetic`; Kutherani ~ Kawtharani, see
-//!    [`tamga_names::phonetic::arabic_latin_key`]).
+//!    [`tamga_names::phonetic::arabic_latin_key`]); so do a word in Arabic
+//!    script and a Latin one on that key, unless the script ends the word on a
+//!    vowel letter the rendering does not spell (محمدی Mohammadi is not
+//!    Muhammad). Adjacent tokens of an Arabic-script name whose consonant keys,
+//!    written together, are one token's on the other side meet it at 0.85
+//!    (`joined`: عبد الله ~ Abdullah, نصير الدين ~ Nasiruddin), provided the
+//!    run's long and final vowels are spelt as on the consonant path
+//!    ([`tamga_names::VowelFrames::of_run`]: اصيل الوعري is not Silver,
+//!    عبد ال علی not Abdollah).
 //! 2. **Alignment** is order-insensitive: pairs are taken greedily, best
 //!    similarity first, each token used at most once. When that spends a
 //!    token a joined run needed (a repeated `Mohamed` paired exactly while
@@ -1064,9 +1072,13 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     // Latin renderings of one Arabic or Persian word that differ in vowels,
     // diphthongs or the letter for ق (Kutherani ~ Kawtharani, Sadeq ~ Sadegh).
     // Not between two Han tokens: their characters decide (精芯 ~ 景昕).
+    // A word in Arabic script that ends on a vowel letter is rendered with a final
+    // vowel (محمدی Mohammadi, with the nisba -i the script writes, is not Muhammad).
     let both_han = q.han && l.han;
     if !q.arabic.is_empty()
         && !both_han
+        && final_vowel_spelt(q, l)
+        && final_vowel_spelt(l, q)
         && q.arabic == l.arabic
         && q.phonetic.as_bytes().first() == l.phonetic.as_bytes().first()
         && !another_name_by_suffix(q, l)
@@ -1087,6 +1099,15 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         return Some((SIM_CONSONANTS, Path::Consonants));
     }
     None
+}
+
+/// False when `a` is written in Arabic script and ends on a vowel letter (ا و
+/// ی ي ى) and `b`, in another script, is rendered without a final vowel.
+fn final_vowel_spelt(a: &Tok, b: &Tok) -> bool {
+    !a.abjad
+        || b.abjad
+        || !matches!(a.text.chars().last(), Some('ا' | 'و' | 'ی' | 'ي' | 'ى'))
+        || b.latin.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
 }
 
 /// Whether two tokens a few letters apart are different names by their
@@ -1121,14 +1142,28 @@ fn another_name_by_suffix(q: &Tok, l: &Tok) -> bool {
 /// consonant (نوری Nouri ~ نظری Nazari). Against a Latin rendering on the
 /// same consonant key, the rendering must spell the long vowels the script
 /// writes, as the consonant path requires (خالدي Khaldi is not Khalid, one
-/// transposition apart).
+/// transposition apart). On another key, the rendering must have
+/// [`ABJAD_EDIT_MIN`] letters: the transliteration has no short vowels, so
+/// one letter between it and a short word is a consonant or a long vowel the
+/// script writes (آوا Ava ~ Awad, جوان Javan ~ Jan, کیهان Keyhan ~ Khan); in
+/// a longer word it is as often a convention (ليبية ~ Libyan). A legal form
+/// is an abbreviation, not a rendering, and keeps the edit path (Ltd ~ لمتد,
+/// Limited as the script spells it).
 fn abjad_spelling_agrees(q: &Tok, l: &Tok) -> bool {
     match (q.abjad, l.abjad) {
         (false, false) => true,
         (true, true) => q.consonants_meet(l),
-        _ => !q.consonants_meet(l) || q.vowels_agree(l),
+        _ if q.consonants_meet(l) => q.vowels_agree(l),
+        _ => {
+            let rendering = if q.abjad { l } else { q };
+            rendering.latin.len() >= ABJAD_EDIT_MIN || rendering.legal.is_some()
+        }
     }
 }
+
+/// Shortest Latin word that meets a word in an abjad by the edit distance
+/// alone, on another consonant key (see [`abjad_spelling_agrees`]).
+const ABJAD_EDIT_MIN: usize = 5;
 
 /// Whether one token is a patronymic and the other a surname, each by its
 /// own suffix and by its place in its name: the daughter of Mikhail,
@@ -1535,8 +1570,16 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
                 .collect();
             let keys: Vec<(&str, &[&str])> = keys.iter().map(|(t, k)| (*t, k.as_slice())).collect();
             for (start, end, key) in tamga_names::consonant_runs(&keys) {
+                // The run's frames are read once, and only for a key some single has.
+                let mut frames: Option<VowelFrames> = None;
                 for (k, t) in singles.iter().enumerate() {
                     if !t.consonant_keys().any(|c| c == key) {
+                        continue;
+                    }
+                    // The long and final vowels the script writes must be spelt, as on
+                    // one token's consonant path (اصيل الوعري is not Silver).
+                    let run = frames.get_or_insert_with(|| run_frames(&runs[start..end], &key));
+                    if !run.agree_on(t.vowel_frames(), &key) {
                         continue;
                     }
                     s.items.push(joined_item(
@@ -1981,6 +2024,14 @@ fn self_abbreviations(tokens: &[Tok], used: &[bool], weights: &[f64]) -> f64 {
         }
     }
     redundant
+}
+
+/// The vowel frames of a run of tokens written together under its joined
+/// consonant key (عبد ال علی as عبدالعلی), for the vowel check of the joined
+/// consonant path.
+fn run_frames(run: &[Tok], key: &str) -> VowelFrames {
+    let parts: Vec<(&str, &str)> = run.iter().map(|t| (&*t.text, &*t.latin)).collect();
+    VowelFrames::of_run(&parts, key)
 }
 
 /// False only when no run of `runs` can have a consonant key of a token of
@@ -2524,6 +2575,70 @@ mod tests {
         assert!(s.explanation.unmatched_query.is_empty(), "{s:?}");
         assert!(any_match(&s, |t| t.list == "ali"
             && matches!(t.path, MatchPath::Phonetic { .. })));
+    }
+
+    /// Names in Arabic script meet Latin ones only on what the script writes:
+    /// the consonants, the long and final vowels, the letter of a first vowel.
+    /// Innocent names that met listed names on less (left) stay apart; the
+    /// same parties' names as the lists publish them in both scripts (right)
+    /// still meet.
+    #[test]
+    fn abjad_names_meet_latin_ones_on_what_the_script_writes() {
+        for (innocent, listed) in [
+            // Elnaz is one word, not al- + Naz; Movahed is not the abbreviation Mohd.
+            ("الناز موحد", "MUHAMMAD, Niaz"),
+            // Roqayeh starts on a consonant (not Araghi); Abd al-Ali ends on ی, not
+            // on the h of Abdollah.
+            ("رقیه عبدالعلی", "Abdollah ARAGHI"),
+            // Haniyeh writes the long i that Khan lacks.
+            ("هانيه عبدالعلی", "KHAN, Abdullah"),
+            // Runs written together spell their words' long vowels (-ri, Rudi).
+            ("اصيل الوعري", "SILVER"),
+            ("Radislav Nosov", "رودي سليــوة"),
+            // Ihsanoglu starts on a vowel the script would write.
+            ("Nabil İhsanoğlu", "حسن غول"),
+            // Shadda doubles; it is no vowel: Abboud is not Abd.
+            ("عبّود بارق", "AL-BARI, 'Abd"),
+            // Kermani ends on the -i the script writes; Karimian does not.
+            ("علي کرمانی", "Ali KARIMIAN"),
+            // A short rendering one letter off the vowel-less transliteration
+            // differs in what the script writes: Javan is not Jan, Qaʿi not Qasi.
+            ("جوان القاعي", "SA'ID JAN, Qasi"),
+        ] {
+            let s = score(innocent, listed);
+            assert!(s.score < 0.6, "{innocent} / {listed}: {s:?}");
+        }
+        // Keyhan is not Khan; Arj (ج) is not Ari.
+        let org = NameKindHint::Organization;
+        assert!(score_as(org, "Khan Inc", "کیهان") < 0.6);
+        assert!(score_as(org, "ارج", "ARI") < 0.6);
+        // A legal form abbreviates the word the script spells in full; a longer
+        // word one letter off is still a rendering (ليبية ~ Libyan).
+        assert!(score_as(org, "راحت لمتد", "RAHAT LTD.") > 0.7);
+        assert!(
+            score_as(
+                org,
+                "الجماعة الاسلامية المقاتلة الليبية",
+                "LIBYAN ISLAMIC FIGHTING GROUP"
+            ) > 0.8
+        );
+        for (abjad, latin) in [
+            (
+                "موسى بن عمر بن علي السعدي",
+                "MOUSSA BEN OMAR BEN ALI ESSAADI",
+            ),
+            ("ابوالفضل نظری", "Abualfazl Nazeri"),
+            ("محمد رستمی چشمه گچی", "Mohammad Rostami Cheshmeh Gachi"),
+            (
+                "محمد بن بلقاسم بن عبد الله العوادي",
+                "MOHAMED BEN BELGACEM BEN ABDALLAH AL-AOUADI",
+            ),
+        ] {
+            let s = score(abjad, latin);
+            assert!(s.score > 0.8, "{abjad} / {latin}: {s:?}");
+            let back = score(latin, abjad);
+            assert!(back.score > 0.8, "{latin} / {abjad}: {back:?}");
+        }
     }
 
     #[test]
