@@ -255,6 +255,17 @@ fn word_set(file: &'static str, text: &'static str) -> Result<FastSet<String>, T
 }
 
 impl Lexicon {
+    /// The class of the one-token legal form written `latin` (canonical Latin), read as a
+    /// form where it stands: a `final` form ([`Lexicon::legal_final`]) only when
+    /// `last_of_several`, the last word of a name that has others.
+    pub fn legal_one_word(&self, latin: &str, last_of_several: bool) -> Option<&String> {
+        self.legal_single.get(latin).or_else(|| {
+            last_of_several
+                .then(|| self.legal_final.get(latin))
+                .flatten()
+        })
+    }
+
     fn load() -> Result<Lexicon, TableError> {
         let mut lex = Lexicon {
             titles: word_set("data/titles.txt", include_str!("../data/titles.txt"))?,

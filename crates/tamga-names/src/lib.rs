@@ -418,24 +418,22 @@ impl VowelFrames {
     /// tokens, or three around a split Arabic article, the article's `l` kept or left out),
     /// joined as their consonant keys join, and only those whose key is `key`: عبد ال علی read
     /// as one word, for comparing with a single token on the other side. Takes each token's
-    /// text and Latin skeleton.
-    pub fn of_run(parts: &[(&str, &str)], key: &str) -> VowelFrames {
-        let per: Vec<Vec<translit::ConsonantFrame>> = parts
-            .iter()
-            .map(|(t, l)| translit::consonant_frames(t, l))
-            .collect();
-        let arabic = parts
-            .iter()
-            .any(|(t, _)| t.chars().any(translit::is_arabic_script_char));
+    /// text and its own frames ([`VowelFrames::of`]), which a scorer has already read for
+    /// the token's other comparisons.
+    pub fn of_run(parts: &[(&str, &VowelFrames)], key: &str) -> VowelFrames {
+        let per: Vec<&[translit::ConsonantFrame]> =
+            parts.iter().map(|(_, f)| f.frames.as_slice()).collect();
+        let arabic = parts.iter().any(|(_, f)| f.arabic);
         let mut frames = Vec::new();
         // Prefixes of the key so far: each choice of frames, token by token.
-        let mut partial: Vec<translit::ConsonantFrame> = per.first().cloned().unwrap_or_default();
+        let mut partial: Vec<translit::ConsonantFrame> =
+            per.first().map(|f| f.to_vec()).unwrap_or_default();
         partial.retain(|f| key.starts_with(f.key.as_str()));
         let article = parts.len() == 3 && is_arabic_article(parts[1].0);
         if article {
             // Left out: the first and last tokens joined over an open joint.
             for a in &partial {
-                for c in &per[2] {
+                for c in per[2] {
                     if let Some(f) = translit::join_frames(a, c, true).filter(|f| f.key == key) {
                         frames.push(f);
                     }
@@ -445,7 +443,7 @@ impl VowelFrames {
         for next in per.iter().skip(1) {
             let mut grown = Vec::new();
             for a in &partial {
-                for b in next {
+                for b in next.iter() {
                     if let Some(f) = translit::join_frames(a, b, false) {
                         if key.starts_with(f.key.as_str()) && grown.len() < 64 {
                             grown.push(f);
@@ -595,6 +593,13 @@ fn is_hangul(c: char) -> bool {
 /// it as any other (류우진 Ryu Woo-jin is not Ryu Jin), never an initial.
 pub fn is_syllable_token(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| is_hangul(c) || is_han(c))
+}
+
+/// Whether a word in Arabic script ends on a vowel letter (ا و ی ي ى), which writes a final
+/// vowel that a Latin rendering of it must spell (محمدی Mohammadi is not Muhammad). Only
+/// meaningful for Arabic-script text: no other script has these letters.
+pub fn ends_on_arabic_vowel_letter(text: &str) -> bool {
+    translit::ends_on_vowel_letter(text)
 }
 
 /// Whether every character of a token is a Hangul syllable (the Korean vowel and initial
@@ -1013,11 +1018,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
             let mut found = None;
             while j - i >= 2 {
                 let joined = letters[..j - i].concat();
-                if let Some(class) = lex.legal_single.get(&joined).or_else(|| {
-                    (i > 0 && j == raw.len())
-                        .then(|| lex.legal_final.get(&joined))
-                        .flatten()
-                }) {
+                if let Some(class) = lex.legal_one_word(&joined, i > 0 && j == raw.len()) {
                     found = Some((joined, class));
                     break;
                 }
@@ -1824,11 +1825,9 @@ fn collapse_legal_forms(tokens: &mut Vec<NameToken>, upper: &mut Vec<bool>) -> b
             found = true;
         } else if matches!(tokens[i].class, TokenClass::LegalForm(_)) {
             found = true;
-        } else if let Some(class) = lex.legal_single.get(&tokens[i].latin).or_else(|| {
-            (i > 0 && i + 1 == tokens.len())
-                .then(|| lex.legal_final.get(&tokens[i].latin))
-                .flatten()
-        }) {
+        } else if let Some(class) =
+            lex.legal_one_word(&tokens[i].latin, i > 0 && i + 1 == tokens.len())
+        {
             set_legal(&mut tokens[i], class);
             found = true;
         }

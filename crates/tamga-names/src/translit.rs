@@ -939,8 +939,7 @@ pub(crate) fn consonant_frames(text: &str, latin: &str) -> Vec<ConsonantFrame> {
     let b = latin.as_bytes();
     let vowel_h_end =
         !arabic && b.len() >= 2 && b[b.len() - 1] == b'h' && b"aeiouy".contains(&b[b.len() - 2]);
-    let vowel_letter_end =
-        arabic && matches!(text.chars().last(), Some('ا' | 'و' | 'ی' | 'ي' | 'ى'));
+    let vowel_letter_end = arabic && ends_on_vowel_letter(text);
     let vowel_start =
         !arabic && b.first().is_some_and(|c| b"aeiou".contains(c)) && !assimilated_article(b);
     let consonant_start = !arabic && b.first().is_some_and(|c| !b"aeiouy".contains(c));
@@ -1021,6 +1020,13 @@ fn assimilated_article(b: &[u8]) -> bool {
 /// (defective spelling: דוד David, שלמה Shlomo) to be read so.
 pub(crate) fn is_arabic_script_char(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Whether an Arabic-script word ends on a vowel letter (ا و ی ي ى): a long or final
+/// vowel the script writes, so a rendering must end on a vowel too, and no ه, ة or ح
+/// follows it for a rendering's final `h` to stand for.
+pub(crate) fn ends_on_vowel_letter(text: &str) -> bool {
+    matches!(text.chars().last(), Some('ا' | 'و' | 'ی' | 'ي' | 'ى'))
 }
 
 /// The mark an Arabic-script letter at `i` puts on its gap instead of its reading's vowels,

@@ -467,10 +467,16 @@ fn run_vowels_agree(run: &str, single: &str) -> bool {
     let r = analyze(run, PartyHint::Person);
     let s = analyze(single, PartyHint::Person);
     let t = &s.tokens[0];
-    let parts: Vec<(&str, &str)> = r
+    let own: Vec<tamga_names::VowelFrames> = r
         .tokens
         .iter()
-        .map(|t| (t.text.as_str(), t.latin.as_str()))
+        .map(|t| tamga_names::VowelFrames::of(&t.text, &t.latin))
+        .collect();
+    let parts: Vec<(&str, &tamga_names::VowelFrames)> = r
+        .tokens
+        .iter()
+        .zip(&own)
+        .map(|(t, f)| (t.text.as_str(), f))
         .collect();
     let frames = tamga_names::VowelFrames::of_run(&parts, &t.consonants);
     r.consonant_runs().iter().any(|x| x.2 == t.consonants)

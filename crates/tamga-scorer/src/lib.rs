@@ -430,6 +430,16 @@ struct TokData {
     syllable_token: bool,
     /// Every character of `text` is a Hangul syllable (see [`hangul_syllables_differ`]).
     hangul: bool,
+    /// An abjad token ending on an Arabic-script vowel letter
+    /// ([`tamga_names::ends_on_arabic_vowel_letter`]), which a rendering must
+    /// end on a vowel to spell (see [`final_vowel_spelt`]): a function of
+    /// `text`, kept so that scoring a pair does not walk its characters.
+    vowel_letter_end: bool,
+    /// `latin` is a Latin spelling of some Korean family name
+    /// ([`tamga_names::korean::is_family_name_latin`], see
+    /// [`korean_family_contradiction`]): a function of `latin`, kept so that
+    /// scoring a pair does not look it up.
+    korean_family: bool,
     /// Some variant is part of a concept key written as two words (see [`joined_pair`]).
     parts: bool,
     /// The first byte of `latin` (0 when empty).
@@ -507,6 +517,8 @@ impl PartialEq for TokData {
             // apart without reading the strings (a cache miss each).
             syllable_token: _,
             hangul: _,
+            vowel_letter_end: _,
+            korean_family: _,
             parts: _,
             first: _,
             article: _,
@@ -648,6 +660,8 @@ impl TokData {
             syllable_next: syllabic && !han && t.hyphen_next && syllable_token,
             syllable_token,
             hangul: tamga_names::is_hangul_token(&t.text),
+            vowel_letter_end: abjad && tamga_names::ends_on_arabic_vowel_letter(&t.text),
+            korean_family: tamga_names::korean::is_family_name_latin(&t.latin),
             parts: t.variants.iter().any(|v| part_of(v).is_some()),
             first: t.latin.as_bytes().first().copied().unwrap_or(0),
             article: tamga_names::is_latin_arabic_article(&t.latin),
@@ -1101,13 +1115,11 @@ fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     None
 }
 
-/// False when `a` is written in Arabic script and ends on a vowel letter (ا و
-/// ی ي ى) and `b`, in another script, is rendered without a final vowel.
+/// False when `a` is written in Arabic script and ends on a vowel letter
+/// ([`TokData::vowel_letter_end`]) and `b`, in another script, is rendered
+/// without a final vowel.
 fn final_vowel_spelt(a: &Tok, b: &Tok) -> bool {
-    !a.abjad
-        || b.abjad
-        || !matches!(a.text.chars().last(), Some('ا' | 'و' | 'ی' | 'ي' | 'ى'))
-        || b.latin.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+    !a.vowel_letter_end || b.abjad || b.latin.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
 }
 
 /// Whether two tokens a few letters apart are different names by their
@@ -1761,16 +1773,13 @@ fn contradiction(qt: &[Tok], lt: &[Tok], s: &Scratch) -> f64 {
 /// Taras ~ Igor), where a name in another language's form stays within it (Mykola ~
 /// Nikolai, Henryk ~ Genrikh, Ermyrza ~ Ermurza).
 fn names_differ(a: &Tok, b: &Tok) -> bool {
-    let key = |t: &Tok| -> Option<Box<str>> {
+    fn key(t: &Tok) -> Option<&str> {
         if t.role == TokenRole::Patronymic {
-            t.variants
-                .iter()
-                .find_map(|v| v.strip_prefix("@s:"))
-                .map(Box::from)
+            t.variants.iter().find_map(|v| v.strip_prefix("@s:"))
         } else {
-            Some(t.phonetic.clone())
+            Some(&t.phonetic)
         }
-    };
+    }
     // A patronymic whose suffix the stem table does not know tells no father's name.
     let (Some(x), Some(y)) = (key(a), key(b)) else {
         return false;
@@ -1813,7 +1822,7 @@ fn korean_family_contradiction(
     [0, latin.len() - 1]
         .into_iter()
         .find(|&k| {
-            tamga_names::korean::is_family_name_latin(&latin[k].latin)
+            latin[k].korean_family
                 && match partner(k) {
                     None => true,
                     Some((a, b)) => (usize::from(a)..usize::from(b))
@@ -2028,9 +2037,11 @@ fn self_abbreviations(tokens: &[Tok], used: &[bool], weights: &[f64]) -> f64 {
 
 /// The vowel frames of a run of tokens written together under its joined
 /// consonant key (عبد ال علی as عبدالعلی), for the vowel check of the joined
-/// consonant path.
+/// consonant path: joined from each token's memoised frames, which a listed
+/// token reads once for all the queries it meets.
 fn run_frames(run: &[Tok], key: &str) -> VowelFrames {
-    let parts: Vec<(&str, &str)> = run.iter().map(|t| (&*t.text, &*t.latin)).collect();
+    let parts: Vec<(&str, &VowelFrames)> =
+        run.iter().map(|t| (&*t.text, t.vowel_frames())).collect();
     VowelFrames::of_run(&parts, key)
 }
 
