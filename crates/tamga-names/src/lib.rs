@@ -421,6 +421,12 @@ impl VowelFrames {
     /// text and its own frames ([`VowelFrames::of`]), which a scorer has already read for
     /// the token's other comparisons.
     pub fn of_run(parts: &[(&str, &VowelFrames)], key: &str) -> VowelFrames {
+        // Each token multiplies the readings of the run so far by its own (an ambiguous
+        // letter in each word of a long run); real runs of two or three words have a handful,
+        // and the bound keeps a hostile run of many ambiguous words from growing without end
+        // on the scorer's pair path. Readings past it are dropped; a run left with no reading
+        // of the key is not vowel-checked at all (see `agree_on`), as before this check.
+        const MAX_RUN_FRAMES: usize = 64;
         let per: Vec<&[translit::ConsonantFrame]> =
             parts.iter().map(|(_, f)| f.frames.as_slice()).collect();
         let arabic = parts.iter().any(|(_, f)| f.arabic);
@@ -445,7 +451,7 @@ impl VowelFrames {
             for a in &partial {
                 for b in next.iter() {
                     if let Some(f) = translit::join_frames(a, b, false) {
-                        if key.starts_with(f.key.as_str()) && grown.len() < 64 {
+                        if key.starts_with(f.key.as_str()) && grown.len() < MAX_RUN_FRAMES {
                             grown.push(f);
                         }
                     }
