@@ -601,6 +601,13 @@ fn write_comparison(out: &mut impl Write, c: &Comparison) -> anyhow::Result<()> 
     if !e.unmatched_list.is_empty() {
         writeln!(out, "  unmatched in second: {}", e.unmatched_list.join(" "))?;
     }
+    for c in &e.contradictions {
+        writeln!(
+            out,
+            "  contradicted {}: {} vs {} (another person's)",
+            c.part, c.query, c.list
+        )?;
+    }
     Ok(())
 }
 

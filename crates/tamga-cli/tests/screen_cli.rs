@@ -169,3 +169,46 @@ fn compare_explains_in_text() {
     assert!(text.starts_with("score "), "{text}");
     assert!(text.contains("joined"), "{text}");
 }
+
+#[test]
+fn compare_shows_a_contradicted_patronymic() {
+    // SDN 16667 "YAKUNIN, Vladimir Ivanovich" against a namesake with another father.
+    let pairs = "name1,name2,kind\n\
+        Yakunin Vladimir Petrovich,YAKUNIN Vladimir Ivanovich,person\n\
+        Yakunin Vladimir,YAKUNIN Vladimir Ivanovich,person\n";
+    let out = tamga(
+        &["compare", "--list", SDN, "--pairs", "-"],
+        Some(pairs.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let records = lines(&out);
+    let contradictions = &records[0]["explanation"]["contradictions"];
+    assert_eq!(contradictions[0]["part"], "patronymic", "{contradictions}");
+    assert_eq!(contradictions[0]["query"], "petrovich", "{contradictions}");
+    assert_eq!(contradictions[0]["list"], "ivanovich", "{contradictions}");
+    // A missing patronymic is not another one.
+    assert!(records[1]["explanation"].get("contradictions").is_none());
+    let (other, missing) = (
+        records[0]["score"].as_f64().unwrap_or(1.0),
+        records[1]["score"].as_f64().unwrap_or(0.0),
+    );
+    assert!(other < missing, "{other} vs {missing}");
+
+    let text = tamga(
+        &[
+            "compare",
+            "--list",
+            SDN,
+            "--kind",
+            "person",
+            "Yakunin Vladimir Petrovich",
+            "YAKUNIN Vladimir Ivanovich",
+        ],
+        None,
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("contradicted patronymic: petrovich vs ivanovich"),
+        "{text}"
+    );
+}

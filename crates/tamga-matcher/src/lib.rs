@@ -89,6 +89,21 @@ pub struct Adjustment {
     pub reason: String,
 }
 
+/// Two tokens that stand in the same place of two persons' names and name
+/// different things (another patronymic, given name or family name): evidence
+/// of two people, which a scorer may charge beyond leaving the tokens
+/// unmatched, and shows here so an analyst sees why the score fell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contradiction {
+    /// Query token as written (after normalisation).
+    pub query: String,
+    /// List token as written (after normalisation).
+    pub list: String,
+    /// The part of the name they both stand for: `given`, `patronymic` or
+    /// `family`.
+    pub part: String,
+}
+
 /// Why a name scored what it scored.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Explanation {
@@ -100,6 +115,10 @@ pub struct Explanation {
     /// List tokens no query token matched.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unmatched_list: Vec<String>,
+    /// Unmatched tokens of the two names that contradict each other, each
+    /// pair once (see [`Contradiction`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradictions: Vec<Contradiction>,
     /// Score of the names alone, before adjustments.
     pub name_score: f64,
     /// Weighted share of both names' tokens that were matched, in [0, 1]

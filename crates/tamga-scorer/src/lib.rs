@@ -112,7 +112,8 @@
 //!    that both have a patronymic (`Исаев Андрей Венедиктович` ~ `Исаев Андрей
 //!    Константинович`), another family name between a Korean name in Hangul and a Latin one
 //!    (이경희 ~ `Kim Kyong HUI`). Such parts are common names, whose rarity says little,
-//!    but two of them in one place are two people.
+//!    but two of them in one place are two people. The explanation lists each such pair
+//!    (`Explanation::contradictions`), so the analyst sees why the score fell.
 //! 5. **Distinctiveness**: how well the matched list tokens identify a
 //!    party. The rarest matched token counts in full and the others at half
 //!    (a rare surname identifies; common given names add a little):
@@ -160,8 +161,8 @@ use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Deref;
 use std::sync::{Arc, Mutex, OnceLock};
 use tamga_matcher::{
-    prefetch, Explanation, ListPreparer, MatchPath, NameKindHint, NameScore, NameScorer,
-    TokenMatch, TokenStats,
+    prefetch, Contradiction, Explanation, ListPreparer, MatchPath, NameKindHint, NameScore,
+    NameScorer, TokenMatch, TokenStats,
 };
 use tamga_names::acronym::{
     acronym_span, acronym_span_with, initial_letter, initial_second, is_acronym_candidate,
@@ -1431,8 +1432,7 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     s.wl.clear();
     s.wl.extend(l.tokens.iter().map(|t| token_weight(t, stats)));
     let total: f64 = s.wq.iter().sum::<f64>() + s.wl.iter().sum::<f64>();
-    let qt = &q.tokens[..q.tokens.len().min(MAX_ALIGNED_TOKENS)];
-    let lt = &l.tokens[..l.tokens.len().min(MAX_ALIGNED_TOKENS)];
+    let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
     s.items.clear();
     let (wq, wl) = (&s.wq, &s.wl);
     let weight = |q0: usize, q1: usize, l0: usize, l1: usize| -> f64 {
@@ -1697,6 +1697,11 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     }
 }
 
+/// The tokens of a name the alignment looks at (the first [`MAX_ALIGNED_TOKENS`]).
+fn aligned_tokens(name: &PreparedName) -> &[Tok] {
+    &name.tokens[..name.tokens.len().min(MAX_ALIGNED_TOKENS)]
+}
+
 /// What a token of a contradicted pair costs beyond its weight (see [`contradiction`]): as
 /// much again, so that it costs as if written twice and unmatched, and a query token in
 /// full (not [`UNMATCHED_QUERY_COST`]), since the other name says something else in its
@@ -1720,37 +1725,14 @@ pub const CONTRADICTION_COST: f64 = 1.0;
 ///
 /// Names that are not a person's have no such parts: 0.
 fn contradiction(qt: &[Tok], lt: &[Tok], s: &Scratch) -> f64 {
+    let pairs = contradicted_pairs(qt, lt, s);
+    if pairs.is_empty() {
+        return 0.0;
+    }
+    // A token in two pairs (a Latin family name both sides' Korean rules flag) costs once.
     let mut q_flag = [false; MAX_ALIGNED_TOKENS];
     let mut l_flag = [false; MAX_ALIGNED_TOKENS];
-    let patronymic = |t: &[Tok]| {
-        t.iter()
-            .any(|t| t.suffix_role == Some(TokenRole::Patronymic))
-    };
-    if patronymic(qt) && patronymic(lt) {
-        for role in [TokenRole::Given, TokenRole::Patronymic] {
-            let heaviest = |toks: &[Tok], used: &[bool], w: &[f64]| {
-                toks.iter()
-                    .enumerate()
-                    .filter(|&(k, t)| !used[k] && t.role == role && t.factor >= 0.6)
-                    .max_by(|a, b| w[a.0].total_cmp(&w[b.0]))
-                    .map(|(k, _)| k)
-            };
-            if let (Some(a), Some(b)) = (
-                heaviest(qt, &s.q_used, &s.wq),
-                heaviest(lt, &s.l_used, &s.wl),
-            ) {
-                if names_differ(&qt[a], &lt[b]) {
-                    q_flag[a] = true;
-                    l_flag[b] = true;
-                }
-            }
-        }
-    }
-    if let Some((a, b)) = korean_family_contradiction(qt, lt, &s.q_used, &s.chosen, false) {
-        q_flag[a] = true;
-        l_flag[b] = true;
-    }
-    if let Some((b, a)) = korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true) {
+    for &(a, b, _) in &pairs {
         q_flag[a] = true;
         l_flag[b] = true;
     }
@@ -1765,6 +1747,48 @@ fn contradiction(qt: &[Tok], lt: &[Tok], s: &Scratch) -> f64 {
         extra += CONTRADICTION_COST * s.wl[k];
     }
     extra
+}
+
+/// The pairs of tokens (query position, list position, part of the name) by which two
+/// persons' names contradict each other, as [`contradiction`] defines them; empty for most
+/// pairs of names, so the hot path allocates nothing.
+fn contradicted_pairs(qt: &[Tok], lt: &[Tok], s: &Scratch) -> Vec<(usize, usize, &'static str)> {
+    let mut pairs = Vec::new();
+    let patronymic = |t: &[Tok]| {
+        t.iter()
+            .any(|t| t.suffix_role == Some(TokenRole::Patronymic))
+    };
+    if patronymic(qt) && patronymic(lt) {
+        for (role, part) in [
+            (TokenRole::Given, "given"),
+            (TokenRole::Patronymic, "patronymic"),
+        ] {
+            let heaviest = |toks: &[Tok], used: &[bool], w: &[f64]| {
+                toks.iter()
+                    .enumerate()
+                    .filter(|&(k, t)| !used[k] && t.role == role && t.factor >= 0.6)
+                    .max_by(|a, b| w[a.0].total_cmp(&w[b.0]))
+                    .map(|(k, _)| k)
+            };
+            if let (Some(a), Some(b)) = (
+                heaviest(qt, &s.q_used, &s.wq),
+                heaviest(lt, &s.l_used, &s.wl),
+            ) {
+                if names_differ(&qt[a], &lt[b]) {
+                    pairs.push((a, b, part));
+                }
+            }
+        }
+    }
+    if let Some((a, b)) = korean_family_contradiction(qt, lt, &s.q_used, &s.chosen, false) {
+        pairs.push((a, b, "family"));
+    }
+    if let Some((b, a)) = korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true) {
+        if !pairs.contains(&(a, b, "family")) {
+            pairs.push((a, b, "family"));
+        }
+    }
+    pairs
 }
 
 /// Whether two given names, or the fathers' names of two patronymics (their stem keys,
@@ -2134,10 +2158,24 @@ fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Aligned) -> Expl
             .map(|(t, _)| t.text.to_string())
             .collect()
     };
+    let contradictions = if q.acronyms || l.acronyms {
+        Vec::new()
+    } else {
+        let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
+        contradicted_pairs(qt, lt, s)
+            .into_iter()
+            .map(|(a, b, part)| Contradiction {
+                query: qt[a].text.to_string(),
+                list: lt[b].text.to_string(),
+                part: part.to_string(),
+            })
+            .collect()
+    };
     Explanation {
         tokens,
         unmatched_query: unmatched(&q.tokens, &s.q_used),
         unmatched_list: unmatched(&l.tokens, &s.l_used),
+        contradictions,
         name_score: a.score,
         coverage: round4(a.coverage),
         distinctiveness: round4(a.distinctiveness),
