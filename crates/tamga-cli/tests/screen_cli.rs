@@ -212,3 +212,31 @@ fn compare_shows_a_contradicted_patronymic() {
         "{text}"
     );
 }
+
+#[test]
+fn screening_without_a_kind_still_sees_a_contradicted_patronymic() {
+    // A screened name of unknown kind is read for a person's parts, so against the listed
+    // person SDN 16667 "YAKUNIN, Vladimir Ivanovich" another patronymic is contradicted.
+    let out = tamga(
+        &[
+            "screen",
+            "--list",
+            SDN,
+            "--threshold",
+            "0",
+            "--limit",
+            "1",
+            "--name",
+            "Yakunin Vladimir Petrovich",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let records = lines(&out);
+    let m = &records[0]["matches"][0];
+    assert_eq!(m["source_id"], "16667", "{m}");
+    assert_eq!(
+        m["explanation"]["contradictions"][0]["part"], "patronymic",
+        "{m}"
+    );
+}

@@ -106,7 +106,8 @@
 //!    name that is not a person's, an unmatched token that repeats a matched
 //!    one (or a legal form of a matched one's class), or abbreviates a run of
 //!    matched ones, costs nothing: `… «ПЛАЗ» (ООО «ПЛАЗ»)`, `DEFENCE
-//!    INDUSTRIES ORGANISATION (DIO)`. Between two persons' names, a token the other
+//!    INDUSTRIES ORGANISATION (DIO)`. Between two persons' names (or a person's and
+//!    a screened name of unknown kind, see `parts_may_contradict`), a token the other
 //!    name contradicts costs its weight again ([`CONTRADICTION_COST`]; see
 //!    `contradiction`): another patronymic or given name between two East Slavic names
 //!    that both have a patronymic (`Исаев Андрей Венедиктович` ~ `Исаев Андрей
@@ -326,6 +327,9 @@ pub struct PreparedName {
     /// Not a person's name: its tokens may be acronyms and its runs of tokens
     /// may be spelt by one.
     acronyms: bool,
+    /// The party the name was read as: a person's parts may contradict another
+    /// person's (see [`parts_may_contradict`]).
+    party: PartyHint,
 }
 
 impl PreparedName {
@@ -622,6 +626,7 @@ impl PreparedName {
                 })
                 .collect(),
             acronyms: tamga_names::acronym::has_acronyms(a),
+            party: a.party,
         }
     }
 }
@@ -1671,10 +1676,10 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             .map(|(w, _)| w)
             .sum::<f64>()
             - redundant_q;
-    let contradicted = if q.acronyms || l.acronyms {
-        0.0
-    } else {
+    let contradicted = if parts_may_contradict(q, l) {
         contradiction(qt, lt, s)
+    } else {
+        0.0
     };
     let denominator =
         total - redundant_q - redundant_l - (1.0 - UNMATCHED_QUERY_COST) * unmatched_query
@@ -1695,6 +1700,19 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
         distinctiveness,
         total,
     }
+}
+
+/// Whether two names may contradict each other part for part ([`contradiction`]): when
+/// one is known to be a person's and neither an organisation's. A screened name of unknown
+/// kind is read for roles as a person's would be (`analyze`), so its patronymic or Korean
+/// family name contradicts a listed person's as a known person's does; two names of unknown
+/// kind (or a vessel's, read as an organisation's) are not compared part for part, as
+/// nothing says either has a person's parts.
+fn parts_may_contradict(q: &PreparedName, l: &PreparedName) -> bool {
+    let organisation = |n: &PreparedName| n.party == PartyHint::Organization;
+    !organisation(q)
+        && !organisation(l)
+        && (q.party == PartyHint::Person || l.party == PartyHint::Person)
 }
 
 /// The tokens of a name the alignment looks at (the first [`MAX_ALIGNED_TOKENS`]).
@@ -2158,7 +2176,7 @@ fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Aligned) -> Expl
             .map(|(t, _)| t.text.to_string())
             .collect()
     };
-    let contradictions = if q.acronyms || l.acronyms {
+    let contradictions = if !parts_may_contradict(q, l) {
         Vec::new()
     } else {
         let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
