@@ -1720,7 +1720,7 @@ fn aligned_tokens(name: &PreparedName) -> &[Tok] {
     &name.tokens[..name.tokens.len().min(MAX_ALIGNED_TOKENS)]
 }
 
-/// What a token of a contradicted pair costs beyond its weight (see [`contradiction`]): as
+/// What a token of a contradicted pair costs beyond its weight (see `contradiction`): as
 /// much again, so that it costs as if written twice and unmatched, and a query token in
 /// full (not [`UNMATCHED_QUERY_COST`]), since the other name says something else in its
 /// place rather than less. At 1.0 `cargo xtask eval` lowered the 1 % innocent threshold
@@ -2266,7 +2266,7 @@ impl NameScorer for TamgaScorer {
     }
 
     /// Scores the candidates in turn while fetching the memory of the next
-    /// ones (see [`prefetch_ahead`]).
+    /// ones (see `prefetch_ahead`).
     fn score_values(
         &self,
         query: &PreparedName,
