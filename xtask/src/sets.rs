@@ -184,26 +184,33 @@ pub fn alias_relation<'a>(alias: &str, kept: impl IntoIterator<Item = &'a str>) 
     let own = words(alias);
     let kept: Vec<&str> = kept.into_iter().collect();
     if kept.iter().any(|k| !own.is_disjoint(&words(k))) {
-        SHARES_A_WORD
-    } else if kept.iter().any(|k| spelt_alike(alias, k)) {
+        return SHARES_A_WORD;
+    }
+    let alias_latin = latin_words(alias);
+    if kept
+        .iter()
+        .any(|k| spelt_alike(&alias_latin, &latin_words(k)))
+    {
         SPELT_ALIKE
     } else {
         NO_RELATED_WORD
     }
 }
 
-/// Whether two names have a word spelt alike or one's word abbreviates the
-/// other's words (see [`alias_relation`]).
-fn spelt_alike(a: &str, b: &str) -> bool {
-    let latin_words = |text: &str| -> Vec<String> {
-        normalize(text)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(tamga_names::skeleton)
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
-    let (a, b) = (latin_words(a), latin_words(b));
+/// A name's words written in Latin letters (`tamga_names::skeleton`), for
+/// [`spelt_alike`].
+fn latin_words(text: &str) -> Vec<String> {
+    normalize(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(tamga_names::skeleton)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether two names' [`latin_words`] have a word spelt alike or one's word
+/// abbreviates the other's words (see [`alias_relation`]).
+fn spelt_alike(a: &[String], b: &[String]) -> bool {
     let content = |w: &&String| w.len() >= 3 && !GENERIC_WORDS.contains(&w.as_str());
     let alike = a.iter().filter(content).any(|x| {
         b.iter().filter(content).any(|y| {
@@ -211,7 +218,7 @@ fn spelt_alike(a: &str, b: &str) -> bool {
                 >= SPELT_ALIKE_SIMILARITY
         })
     });
-    alike || abbreviates(&a, &b) || abbreviates(&b, &a)
+    alike || abbreviates(a, b) || abbreviates(b, a)
 }
 
 /// Whether a word of 2–8 letters of `short` is a run of the initials of

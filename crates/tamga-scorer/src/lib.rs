@@ -324,12 +324,13 @@ impl TamgaScorer {
 pub struct PreparedName {
     script: &'static str,
     tokens: Box<[Tok]>,
-    /// Not a person's name: its tokens may be acronyms and its runs of tokens
-    /// may be spelt by one.
-    acronyms: bool,
-    /// The party the name was read as: a person's parts may contradict another
-    /// person's (see [`parts_may_contradict`]).
+    /// The party the name was read as: anything but a person's name may hold
+    /// acronyms ([`PreparedName::reads_acronyms`]), and a person's parts may
+    /// contradict another person's (see [`parts_may_contradict`]).
     party: PartyHint,
+    /// Some token carries a patronymic suffix (`-ovich`, `-kyzy`): the name has
+    /// a father's name another may contradict (see [`contradiction`]).
+    has_patronymic: bool,
 }
 
 impl PreparedName {
@@ -610,24 +611,34 @@ impl PreparedName {
         let abjad = matches!(a.script, "Arab" | "Hebr" | "Syrc" | "Thaa");
         let syllabic = is_syllabic(a.script);
         let mut splits = tamga_names::stumps::splits(a).into_iter().peekable();
+        let tokens: Box<[Tok]> = a
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut data = TokData::new(t, abjad, syllabic, a.script == "Hani");
+                if let Some((_, pieces)) = splits.next_if(|(k, _)| *k == i) {
+                    data.stump_initials = stump_initials(&pieces);
+                    data.pieces = prepare_pieces(pieces);
+                }
+                make(data)
+            })
+            .collect();
+        let has_patronymic = tokens[..tokens.len().min(MAX_ALIGNED_TOKENS)]
+            .iter()
+            .any(|t| t.suffix_role == Some(TokenRole::Patronymic));
         PreparedName {
             script: a.script,
-            tokens: a
-                .tokens
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let mut data = TokData::new(t, abjad, syllabic, a.script == "Hani");
-                    if let Some((_, pieces)) = splits.next_if(|(k, _)| *k == i) {
-                        data.stump_initials = stump_initials(&pieces);
-                        data.pieces = prepare_pieces(pieces);
-                    }
-                    make(data)
-                })
-                .collect(),
-            acronyms: tamga_names::acronym::has_acronyms(a),
+            tokens,
             party: a.party,
+            has_patronymic,
         }
+    }
+
+    /// Not a person's name: its tokens may be acronyms and its runs of tokens
+    /// may be spelt by one ([`tamga_names::acronym::has_acronyms`]).
+    fn reads_acronyms(&self) -> bool {
+        self.party != PartyHint::Person
     }
 }
 
@@ -1417,6 +1428,9 @@ struct Scratch {
     q_used: Vec<bool>,
     l_used: Vec<bool>,
     chosen: Vec<Item>,
+    /// The contradicted pairs of the last alignment (see [`find_contradictions`]),
+    /// which its explanation reports.
+    contradicted: Vec<(usize, usize, &'static str)>,
 }
 
 thread_local! {
@@ -1526,7 +1540,7 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             }
         }
     }
-    if q.acronyms && l.acronyms {
+    if q.reads_acronyms() && l.reads_acronyms() {
         for (i, t) in qt.iter().enumerate().filter(|(_, t)| t.acronym) {
             for j in 0..lt.len() {
                 if let Some(span) = acronym_span_with(t.latin.as_bytes(), lt.len() - j, |k| {
@@ -1659,12 +1673,12 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
     // repetition of them (`… «ПЛАЗ» (ООО «ПЛАЗ»)`), says nothing the match
     // has not counted: unmatched, it costs nothing. Not in a person's name,
     // where a repeated name is another person's (a grandfather's Mohamed).
-    let redundant_q = if q.acronyms {
+    let redundant_q = if q.reads_acronyms() {
         self_abbreviations(qt, &s.q_used, &s.wq)
     } else {
         0.0
     };
-    let redundant_l = if l.acronyms {
+    let redundant_l = if l.reads_acronyms() {
         self_abbreviations(lt, &s.l_used, &s.wl)
     } else {
         0.0
@@ -1676,11 +1690,11 @@ fn align(q: &PreparedName, l: &PreparedName, stats: &dyn TokenStats, s: &mut Scr
             .map(|(w, _)| w)
             .sum::<f64>()
             - redundant_q;
-    let contradicted = if parts_may_contradict(q, l) {
-        contradiction(qt, lt, s)
-    } else {
-        0.0
-    };
+    s.contradicted.clear();
+    if parts_may_contradict(q, l) {
+        find_contradictions(q, l, s);
+    }
+    let contradicted = contradiction(s);
     let denominator =
         total - redundant_q - redundant_l - (1.0 - UNMATCHED_QUERY_COST) * unmatched_query
             + contradicted;
@@ -1728,7 +1742,7 @@ fn aligned_tokens(name: &PreparedName) -> &[Tok] {
 pub const CONTRADICTION_COST: f64 = 1.0;
 
 /// The extra weight (added to the coverage's denominator) of the tokens by which two
-/// persons' names contradict each other, each token counted once:
+/// persons' names contradict each other (`s.contradicted`), each token counted once:
 ///
 /// * two East Slavic names, each with a patronymic (a strong suffix, `-ovich`, `-kyzy`):
 ///   the unmatched patronymics, when their fathers' names differ
@@ -1742,15 +1756,14 @@ pub const CONTRADICTION_COST: f64 = 1.0;
 ///   ([`korean_family_contradiction`]).
 ///
 /// Names that are not a person's have no such parts: 0.
-fn contradiction(qt: &[Tok], lt: &[Tok], s: &Scratch) -> f64 {
-    let pairs = contradicted_pairs(qt, lt, s);
-    if pairs.is_empty() {
+fn contradiction(s: &Scratch) -> f64 {
+    if s.contradicted.is_empty() {
         return 0.0;
     }
     // A token in two pairs (a Latin family name both sides' Korean rules flag) costs once.
     let mut q_flag = [false; MAX_ALIGNED_TOKENS];
     let mut l_flag = [false; MAX_ALIGNED_TOKENS];
-    for &(a, b, _) in &pairs {
+    for &(a, b, _) in &s.contradicted {
         q_flag[a] = true;
         l_flag[b] = true;
     }
@@ -1767,16 +1780,14 @@ fn contradiction(qt: &[Tok], lt: &[Tok], s: &Scratch) -> f64 {
     extra
 }
 
-/// The pairs of tokens (query position, list position, part of the name) by which two
-/// persons' names contradict each other, as [`contradiction`] defines them; empty for most
-/// pairs of names, so the hot path allocates nothing.
-fn contradicted_pairs(qt: &[Tok], lt: &[Tok], s: &Scratch) -> Vec<(usize, usize, &'static str)> {
-    let mut pairs = Vec::new();
-    let patronymic = |t: &[Tok]| {
-        t.iter()
-            .any(|t| t.suffix_role == Some(TokenRole::Patronymic))
-    };
-    if patronymic(qt) && patronymic(lt) {
+/// Fills `s.contradicted` with the pairs of tokens (query position, list position, part of
+/// the name) by which two persons' names contradict each other, as [`contradiction`]
+/// defines them, once the alignment has chosen its pairs; the vector is the scratch's, so
+/// the hot path allocates nothing.
+fn find_contradictions(q: &PreparedName, l: &PreparedName, s: &mut Scratch) {
+    let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
+    let mut pairs = std::mem::take(&mut s.contradicted);
+    if q.has_patronymic && l.has_patronymic {
         for (role, part) in [
             (TokenRole::Given, "given"),
             (TokenRole::Patronymic, "patronymic"),
@@ -1806,7 +1817,7 @@ fn contradicted_pairs(qt: &[Tok], lt: &[Tok], s: &Scratch) -> Vec<(usize, usize,
             pairs.push((a, b, "family"));
         }
     }
-    pairs
+    s.contradicted = pairs;
 }
 
 /// Whether two given names, or the fathers' names of two patronymics (their stem keys,
@@ -2176,19 +2187,15 @@ fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Aligned) -> Expl
             .map(|(t, _)| t.text.to_string())
             .collect()
     };
-    let contradictions = if !parts_may_contradict(q, l) {
-        Vec::new()
-    } else {
-        let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
-        contradicted_pairs(qt, lt, s)
-            .into_iter()
-            .map(|(a, b, part)| Contradiction {
-                query: qt[a].text.to_string(),
-                list: lt[b].text.to_string(),
-                part: part.to_string(),
-            })
-            .collect()
-    };
+    let contradictions = s
+        .contradicted
+        .iter()
+        .map(|&(a, b, part)| Contradiction {
+            query: q.tokens[a].text.to_string(),
+            list: l.tokens[b].text.to_string(),
+            part: part.to_string(),
+        })
+        .collect();
     Explanation {
         tokens,
         unmatched_query: unmatched(&q.tokens, &s.q_used),
