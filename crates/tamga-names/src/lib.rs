@@ -491,8 +491,9 @@ pub fn joined_key(tokens: &[NameToken]) -> (String, String) {
 
 /// The consonant key ([`NameToken::consonants`]) of tokens written as one word: the keys
 /// concatenated, a class doubled across a joint collapsed (`عبد` + `الله` = `bd` + `l`, the key
-/// of Abdullah), and a final `h` dropped as in a single token's key (`عبد` + `ال` + `حی` =
-/// `bdl`, the key of Abdulhai). `None` when a part's key is empty.
+/// of Abdullah). The last part's key has already lost a final `h` that ends its word (`الله`
+/// = `l`) and kept one a vowel follows (`عبد` + `ال` + `حی` = `bdlh`, the key of Abdulhai).
+/// `None` when a part's key is empty.
 pub fn joined_consonants<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let mut out = String::new();
     for p in parts {
@@ -501,9 +502,6 @@ pub fn joined_consonants<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option
         }
         let skip = p.chars().next().is_some_and(|c| out.ends_with(c));
         out.push_str(if skip { &p[1..] } else { p });
-    }
-    if out.len() > 1 && out.ends_with('h') {
-        out.pop();
     }
     Some(out)
 }

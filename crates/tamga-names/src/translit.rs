@@ -988,7 +988,6 @@ pub(crate) fn join_frames(
         gaps.extend_from_slice(&b.gaps[skip + 1..]);
     }
     let arabic = a.arabic || b.arabic;
-    drop_final_h_framed(&mut key, &mut gaps, arabic);
     Some(ConsonantFrame {
         key,
         gaps,
@@ -1063,8 +1062,11 @@ fn classes_core(text: &str, latin: &str, framed: bool) -> (Framed, Vec<Framed>) 
     if !text.chars().any(is_abjad_char) {
         let mut out = String::with_capacity(latin.len());
         let mut gaps = vec![0u8];
-        push_classes(latin, &mut out, &mut false, framed.then_some(&mut gaps));
-        drop_final_h_framed(&mut out, &mut gaps, false);
+        let mut vowel = false;
+        push_classes(latin, &mut out, &mut vowel, framed.then_some(&mut gaps));
+        if !vowel {
+            drop_final_h_framed(&mut out, &mut gaps, false);
+        }
         return ((out, if framed { gaps } else { Vec::new() }), Vec::new());
     }
     let chars: Vec<char> = text.chars().collect();
@@ -1141,7 +1143,9 @@ fn classes_core(text: &str, latin: &str, framed: bool) -> (Framed, Vec<Framed>) 
             }
             k += step;
         }
-        drop_final_h_framed(&mut out, &mut gaps, true);
+        if !vowel {
+            drop_final_h_framed(&mut out, &mut gaps, true);
+        }
         (out, if framed { gaps } else { Vec::new() })
     };
     let mut choice = vec![0u8; slots.len()];
@@ -1219,7 +1223,9 @@ fn ascii_str(c: char) -> &'static str {
     ALNUM.find(c).map_or("", |k| &ALNUM[k..k + 1])
 }
 
-/// Drops a final `h` from a consonant key (Abdulla/Abdullah; ta marbuta: Fatima/Fatimah),
+/// Drops a word's final `h` from its consonant key (Abdulla/Abdullah; ta marbuta:
+/// Fatima/Fatimah); callers call it only when no vowel follows the `h` in the word, which
+/// is then a consonant every rendering writes (Salehi صالحی keeps its ح: it is not Leslie),
 /// merging the gaps around the dropped `h` (kept only when `gaps` is not
 /// empty). On the abjad side the merged gap is left open ([`VowelGap::FREE`]) when it
 /// writes no long vowel: the vowel before a final ح or ه is not written (Salih, Saleh
