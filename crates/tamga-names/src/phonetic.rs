@@ -22,7 +22,8 @@
 //! consonant is a vowel i (Ilya = Ilia, Vasilyev = Vasiliev) and an i between a consonant and a
 //! vowel is then dropped (Natalya = Natalia = Natalja = Наталья; Vitalevich = Vitalyevich, as
 //! lists often omit the soft sign), a final -ic is -ич (Filipovic), an initial glide before e is
-//! dropped (Yelena = Elena, Ye/E/Je), a final h is dropped (Abdullah = Abdulla), and any letter
+//! dropped (Yelena = Elena, Ye/E/Je), a final h written alone is dropped (Abdullah = Abdulla;
+//! a final kh, ch or x is х and stays: Вайнах is not Wayne), and any letter
 //! doubled is written once (Hussein = Husein, Kassym = Kasym).
 //!
 //! Conflicts, decided here and bridged by [`phonetic_variants`]:
@@ -153,9 +154,14 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
     let n = bytes.len();
     let at = |i: usize| -> u8 { bytes.get(i).copied().unwrap_or(0) };
     let mut sym: Vec<u8> = Vec::with_capacity(n);
+    // Whether the last symbol is the letter h written alone: only that h may be the silent
+    // final h of Arabic and Persian names; kh, ch and x are х, a consonant every rendering
+    // writes (Вайнах is not Wayne).
+    let mut bare_h_last = false;
     let mut i = 0;
     while i < n {
         let c = bytes[i];
+        bare_h_last = false;
         if r.ee_i && c == b'e' && at(i + 1) == b'e' {
             sym.push(b'i');
             i += 2;
@@ -277,6 +283,7 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
             i += 1;
             continue;
         }
+        bare_h_last = c == b'h' && out == b'h';
         sym.push(out);
         i += 1;
     }
@@ -300,7 +307,7 @@ pub(crate) fn key(latin: &str, r: Reading) -> String {
         }
         res.push(s);
     }
-    if res.len() > 2 && res.last() == Some(&b'h') {
+    if bare_h_last && res.len() > 2 && res.last() == Some(&b'h') {
         res.pop();
     }
     // English -er/-ar after a consonant at the end meets the Slavic and Arabic bare -r

@@ -778,18 +778,36 @@ fn is_abjad_char(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
+/// What [`push_classes`] has read of a word so far, carried across its calls.
+#[derive(Default)]
+struct ClassRun {
+    /// A vowel came after the last consonant: a class repeated with no vowel between is one
+    /// consonant written double (Hassan = حسن), with a vowel between it is two (Aziz = عزيز).
+    vowel: bool,
+    /// The last consonant is the letter `h` written alone, which may be the silent final h
+    /// of Arabic and Persian names (Abdullah = Abdulla); `kh` and `x` are х and خ, which
+    /// every rendering writes (Вайнах is not Wayne).
+    bare_h: bool,
+}
+
+impl ClassRun {
+    /// Whether the word read so far ends on an `h` its key may drop (see
+    /// [`drop_final_h_framed`]).
+    fn ends_on_silent_h(&self) -> bool {
+        self.bare_h && !self.vowel
+    }
+}
+
 /// Appends the consonant classes of a Latin string (see [`consonant_classes`]). Digraphs are
 /// read first (`kh`, `gh`, `sh`, `ch`, `zh`, `dh`, `th`, `ph`, `dj`, `ts`, `tz`; `ou` before a
 /// vowel as w), so this must
 /// be given one letter's reading at a time on the abjad side: there, س followed by ه is two
-/// letters, not `sh`. `vowel` carries, across calls, whether a vowel came after the last
-/// consonant: a class repeated with no vowel between is one consonant written double
-/// (Hassan = حسن), with a vowel between it is two (Aziz = عزيز).
+/// letters, not `sh`. `run` carries what the calls so far have read (see [`ClassRun`]).
 ///
 /// When `gaps` is given, records the vowel letters read between the consonants: it holds one
 /// [`VowelGap`] mask per consonant of `out` (the vowels before it) and one more for the
 /// vowels after the last.
-fn push_classes(latin: &str, out: &mut String, vowel: &mut bool, mut gaps: Option<&mut Vec<u8>>) {
+fn push_classes(latin: &str, out: &mut String, run: &mut ClassRun, mut gaps: Option<&mut Vec<u8>>) {
     let b = latin.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -824,16 +842,17 @@ fn push_classes(latin: &str, out: &mut String, vowel: &mut bool, mut gaps: Optio
         };
         match class {
             Some(c) => {
-                if *vowel || !out.ends_with(c) {
+                if run.vowel || !out.ends_with(c) {
                     out.push(c);
                     if let Some(g) = gaps.as_deref_mut() {
                         g.push(0);
                     }
                 }
-                *vowel = false;
+                run.vowel = false;
+                run.bare_h = di.is_none() && b[i] == b'h';
             }
             None if b[i].is_ascii_alphabetic() => {
-                *vowel = true;
+                run.vowel = true;
                 if let Some(last) = gaps.as_deref_mut().and_then(|g| g.last_mut()) {
                     *last |= vowel_bit(b[i]);
                 }
@@ -1062,9 +1081,9 @@ fn classes_core(text: &str, latin: &str, framed: bool) -> (Framed, Vec<Framed>) 
     if !text.chars().any(is_abjad_char) {
         let mut out = String::with_capacity(latin.len());
         let mut gaps = vec![0u8];
-        let mut vowel = false;
-        push_classes(latin, &mut out, &mut vowel, framed.then_some(&mut gaps));
-        if !vowel {
+        let mut run = ClassRun::default();
+        push_classes(latin, &mut out, &mut run, framed.then_some(&mut gaps));
+        if run.ends_on_silent_h() {
             drop_final_h_framed(&mut out, &mut gaps, false);
         }
         return ((out, if framed { gaps } else { Vec::new() }), Vec::new());
@@ -1121,7 +1140,7 @@ fn classes_core(text: &str, latin: &str, framed: bool) -> (Framed, Vec<Framed>) 
     let key = |choice: &[u8], merge: Option<usize>| -> Framed {
         let mut out = String::new();
         let mut gaps = vec![0u8];
-        let mut vowel = false;
+        let mut run = ClassRun::default();
         let mut k = 0;
         while k < slots.len() {
             let here = slots[k][choice[k] as usize];
@@ -1130,10 +1149,10 @@ fn classes_core(text: &str, latin: &str, framed: bool) -> (Framed, Vec<Framed>) 
             let g = (framed && !(marks[k] != 0 && vowel_only)).then_some(&mut gaps);
             let step = if merge == Some(k) && k + 1 < slots.len() {
                 let joined = format!("{here}{}", slots[k + 1][choice[k + 1] as usize]);
-                push_classes(&joined, &mut out, &mut vowel, g);
+                push_classes(&joined, &mut out, &mut run, g);
                 2
             } else {
-                push_classes(here, &mut out, &mut vowel, g);
+                push_classes(here, &mut out, &mut run, g);
                 1
             };
             if marks[k] != 0 {
@@ -1143,7 +1162,7 @@ fn classes_core(text: &str, latin: &str, framed: bool) -> (Framed, Vec<Framed>) 
             }
             k += step;
         }
-        if !vowel {
+        if run.ends_on_silent_h() {
             drop_final_h_framed(&mut out, &mut gaps, true);
         }
         (out, if framed { gaps } else { Vec::new() })
