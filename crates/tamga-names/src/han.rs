@@ -51,7 +51,7 @@ struct Table {
 const FILE: &str = "data/han_words.tsv";
 
 fn is_han(c: char) -> bool {
-    crate::is_han(c)
+    crate::script::is_han(c)
 }
 
 impl Table {
