@@ -1,0 +1,173 @@
+//! Contradictions between two persons' names: the parts (another given name
+//! or patronymic of an East Slavic name, another Korean family name) by which
+//! the other name says another person, found once the alignment has chosen
+//! its pairs ([`find_contradictions`]), and what they add to the coverage's
+//! denominator ([`contradiction`]): the contradicted parts of step 4 of the
+//! crate docs.
+
+use crate::align::{Item, Scratch};
+use crate::prepared::{aligned_tokens, PreparedName, Tok, MAX_ALIGNED_TOKENS};
+use crate::{CONTRADICTION_COST, UNMATCHED_QUERY_COST};
+use rapidfuzz::distance::osa;
+use tamga_names::{PartyHint, TokenRole};
+
+/// Whether two names may contradict each other part for part ([`contradiction`]): when
+/// one is known to be a person's and neither an organisation's. A screened name of unknown
+/// kind is read for roles as a person's would be (`analyze`), so its patronymic or Korean
+/// family name contradicts a listed person's as a known person's does; two names of unknown
+/// kind (or a vessel's, read as an organisation's) are not compared part for part, as
+/// nothing says either has a person's parts.
+#[inline]
+pub(crate) fn parts_may_contradict(q: &PreparedName, l: &PreparedName) -> bool {
+    let organisation = |n: &PreparedName| n.party == PartyHint::Organization;
+    !organisation(q)
+        && !organisation(l)
+        && (q.party == PartyHint::Person || l.party == PartyHint::Person)
+}
+
+/// The extra weight (added to the coverage's denominator) of the tokens by which two
+/// persons' names contradict each other (`s.contradicted`), each token counted once:
+///
+/// * two East Slavic names, each with a patronymic (a strong suffix, `-ovich`, `-kyzy`):
+///   the unmatched patronymics, when their fathers' names differ
+///   (`Исаев Андрей Венедиктович` ~ `Исаев Андрей Константинович`), and the unmatched given
+///   names, when they differ (`Andreev Gedeon Viktorovich` ~ `ANDREEV, Pavel Viktorovich`):
+///   such a name has one given name and one patronymic, so two different ones are two
+///   people, however common the names (which is why their rarity says too little). A
+///   patronymic that is missing is not contradicted, nor is one in another language's form
+///   ([`names_differ`]);
+/// * a Korean name in Hangul against a Latin name that writes another family name
+///   ([`korean_family_contradiction`]).
+///
+/// Names that are not a person's have no such parts: 0.
+#[inline]
+pub(crate) fn contradiction(s: &Scratch) -> f64 {
+    if s.contradicted.is_empty() {
+        return 0.0;
+    }
+    // A token in two pairs (a Latin family name both sides' Korean rules flag) costs once.
+    let mut q_flag = [false; MAX_ALIGNED_TOKENS];
+    let mut l_flag = [false; MAX_ALIGNED_TOKENS];
+    for &(a, b, _) in &s.contradicted {
+        q_flag[a] = true;
+        l_flag[b] = true;
+    }
+    let mut extra = 0.0;
+    for (k, _) in q_flag.iter().enumerate().filter(|(_, &f)| f) {
+        extra += CONTRADICTION_COST * s.wq[k];
+        if !s.q_used[k] {
+            extra += (1.0 - UNMATCHED_QUERY_COST) * s.wq[k];
+        }
+    }
+    for (k, _) in l_flag.iter().enumerate().filter(|(_, &f)| f) {
+        extra += CONTRADICTION_COST * s.wl[k];
+    }
+    extra
+}
+
+/// Fills `s.contradicted` with the pairs of tokens (query position, list position, part of
+/// the name) by which two persons' names contradict each other, as [`contradiction`]
+/// defines them, once the alignment has chosen its pairs; the vector is the scratch's, so
+/// the hot path allocates nothing.
+#[inline]
+pub(crate) fn find_contradictions(q: &PreparedName, l: &PreparedName, s: &mut Scratch) {
+    let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
+    let mut pairs = std::mem::take(&mut s.contradicted);
+    if q.has_patronymic && l.has_patronymic {
+        for (role, part) in [
+            (TokenRole::Given, "given"),
+            (TokenRole::Patronymic, "patronymic"),
+        ] {
+            let heaviest = |toks: &[Tok], used: &[bool], w: &[f64]| {
+                toks.iter()
+                    .enumerate()
+                    .filter(|&(k, t)| !used[k] && t.role == role && t.factor >= 0.6)
+                    .max_by(|a, b| w[a.0].total_cmp(&w[b.0]))
+                    .map(|(k, _)| k)
+            };
+            if let (Some(a), Some(b)) = (
+                heaviest(qt, &s.q_used, &s.wq),
+                heaviest(lt, &s.l_used, &s.wl),
+            ) {
+                if names_differ(&qt[a], &lt[b]) {
+                    pairs.push((a, b, part));
+                }
+            }
+        }
+    }
+    if let Some((a, b)) = korean_family_contradiction(qt, lt, &s.q_used, &s.chosen, false) {
+        pairs.push((a, b, "family"));
+    }
+    if let Some((b, a)) = korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true) {
+        if !pairs.contains(&(a, b, "family")) {
+            pairs.push((a, b, "family"));
+        }
+    }
+    s.contradicted = pairs;
+}
+
+/// Whether two given names, or the fathers' names of two patronymics (their stem keys,
+/// `@s:`, which the East Slavic and Turkic suffixes share), are too far apart to be one
+/// name spelt otherwise: more than a third of the longer apart (Konstantin ~ Venedikt,
+/// Taras ~ Igor), where a name in another language's form stays within it (Mykola ~
+/// Nikolai, Henryk ~ Genrikh, Ermyrza ~ Ermurza).
+#[inline]
+fn names_differ(a: &Tok, b: &Tok) -> bool {
+    fn key(t: &Tok) -> Option<&str> {
+        if t.role == TokenRole::Patronymic {
+            t.variants.iter().find_map(|v| v.strip_prefix("@s:"))
+        } else {
+            Some(&t.phonetic)
+        }
+    }
+    // A patronymic whose suffix the stem table does not know tells no father's name.
+    let (Some(x), Some(y)) = (key(a), key(b)) else {
+        return false;
+    };
+    let longer = x.len().max(y.len());
+    let near = longer / 3;
+    osa::distance_with_args(
+        x.bytes(),
+        y.bytes(),
+        &osa::Args::default().score_cutoff(near),
+    )
+    .is_none()
+}
+
+/// A Korean name in Hangul (`korean`) whose family name is unmatched, against a Latin name
+/// (`latin`) whose first or last word is a Korean family name ([`tamga_names::korean`]) left
+/// unmatched or matched to a syllable of the given name: two family names, two people
+/// (이경희 is not `Kim Kyong HUI`, 김유진 is not `RYU JIN`). The table holds the spellings
+/// of the Hangul family name too, so the same family written otherwise is matched, not
+/// contradicted. Gives the two tokens' positions; `flipped` when `korean` is the list side.
+pub(crate) fn korean_family_contradiction(
+    korean: &[Tok],
+    latin: &[Tok],
+    korean_used: &[bool],
+    chosen: &[Item],
+    flipped: bool,
+) -> Option<(usize, usize)> {
+    let family = korean
+        .iter()
+        .position(|t| t.hangul && t.role == TokenRole::Family)?;
+    if korean_used[family] || latin.len() < 2 || !latin.iter().all(|t| t.text.is_ascii()) {
+        return None;
+    }
+    let partner = |k: usize| {
+        chosen.iter().find_map(|it| {
+            let (mine, other) = if flipped { (it.q, it.l) } else { (it.l, it.q) };
+            (usize::from(mine.0) <= k && k < usize::from(mine.1)).then_some(other)
+        })
+    };
+    [0, latin.len() - 1]
+        .into_iter()
+        .find(|&k| {
+            latin[k].korean_family
+                && match partner(k) {
+                    None => true,
+                    Some((a, b)) => (usize::from(a)..usize::from(b))
+                        .any(|j| korean[j].hangul && korean[j].role == TokenRole::Given),
+                }
+        })
+        .map(|k| (family, k))
+}
