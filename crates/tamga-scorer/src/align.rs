@@ -1,27 +1,27 @@
 //! The alignment of two prepared names: every candidate [`Item`] (token
-//! pairs, joined runs, stump compounds, acronyms, abjad consonant runs) is
-//! collected, sorted best first, and taken greedily ([`greedy`], re-run
-//! joined-first when a joined run was crowded out); the chosen items give the
-//! coverage and distinctiveness, hence the score: steps 2 to 5 of the crate
-//! docs.
+//! pairs, joined runs, stump compounds, acronyms, abjad consonant runs: see
+//! [`crate::items`]) is collected, sorted best first, and taken greedily
+//! ([`greedy`], re-run joined-first when a joined run was crowded out); the
+//! chosen items give the coverage and distinctiveness, hence the score:
+//! steps 2 to 5 of the crate docs.
 //!
 //! Invariant: every token is in at most one chosen item. The buffers live in
 //! a per-thread [`Scratch`], reused from one candidate to the next.
 
 use crate::contradiction::{contradiction, find_contradictions, parts_may_contradict};
-use crate::join::{
-    acronym_path, compound_pair, compound_run, joined_pair, joined_triple, may_join, run_frames,
+use crate::items::{
+    push_acronym_items, push_compound_items, push_consonant_run_items, push_joined_items,
+    push_pair_items, reads_consonant_runs, Weights,
 };
-use crate::pair::{token_pair, Path};
+use crate::pair::Path;
 use crate::prepared::{aligned_tokens, token_weight, PreparedName, Tok};
 use crate::{
     round4, ACRONYM_LETTER_BITS, DISTINCTIVENESS_FLOOR, FULL_EVIDENCE_BITS, PARTIAL_GIVEN_NAME,
-    SIM_CONSONANTS, UNMATCHED_QUERY_COST,
+    UNMATCHED_QUERY_COST,
 };
 use std::cell::RefCell;
 use tamga_matcher::TokenStats;
-use tamga_names::acronym::{acronym_span, acronym_span_with};
-use tamga_names::VowelFrames;
+use tamga_names::acronym::acronym_span;
 
 /// One aligned item: a run of query tokens against a run of list tokens.
 #[derive(Debug, Clone, Copy)]
@@ -33,30 +33,20 @@ pub(crate) struct Item {
     pub(crate) path: Path,
 }
 
-/// A `Joined` item between token `k` of the side that writes one word and the
-/// run `run` of the other side's tokens; `single_q` says which side is which.
-fn joined_item(
-    single_q: bool,
-    k: usize,
-    run: (usize, usize),
-    sim: f64,
-    weight: &impl Fn(usize, usize, usize, usize) -> f64,
-) -> Item {
-    let (qr, lr) = if single_q {
-        ((k, k + 1), run)
-    } else {
-        (run, (k, k + 1))
-    };
-    Item {
-        q: (qr.0 as u8, qr.1 as u8),
-        l: (lr.0 as u8, lr.1 as u8),
-        sim,
-        weight: weight(qr.0, qr.1, lr.0, lr.1),
-        path: Path::Joined,
-    }
-}
-
-/// Reusable buffers, so scoring a candidate allocates nothing.
+/// Reusable buffers, so that scoring a candidate allocates nothing once
+/// they have grown to the longest names met, except on these paths:
+/// - the consonant runs of an abjad name, and only for a pair where
+///   [`may_join`] holds: the runs' keys ([`tamga_names::consonant_runs`]) and,
+///   for a run whose key a single token has, the run's vowel frames
+///   ([`run_frames`]);
+/// - a Latin token against three around a Latin-spelt Arabic article
+///   ([`joined_triple`]): the article's joined spellings;
+/// - the first read of a token's vowel frames, memoised on the token;
+/// - the Lee and Rhee spellings of the Korean syllable 이.
+///
+/// [`may_join`]: crate::join::may_join
+/// [`run_frames`]: crate::join::run_frames
+/// [`joined_triple`]: crate::join::joined_triple
 #[derive(Default)]
 pub(crate) struct Scratch {
     pub(crate) wq: Vec<f64>,
@@ -68,6 +58,18 @@ pub(crate) struct Scratch {
     /// The contradicted pairs of the last alignment (see [`find_contradictions`]),
     /// which its explanation reports.
     pub(crate) contradicted: Vec<(usize, usize, &'static str)>,
+    /// Where [`take_items`] keeps the first alignment (`chosen`, `q_used`,
+    /// `l_used`) while it tries a second.
+    spare: (Vec<Item>, Vec<bool>, Vec<bool>),
+}
+
+impl Scratch {
+    /// Swaps the chosen items and used tokens with the spare ones.
+    fn swap_spare(&mut self) {
+        std::mem::swap(&mut self.chosen, &mut self.spare.0);
+        std::mem::swap(&mut self.q_used, &mut self.spare.1);
+        std::mem::swap(&mut self.l_used, &mut self.spare.2);
+    }
 }
 
 thread_local! {
@@ -99,180 +101,49 @@ pub(crate) fn align(
     s.wl.extend(l.tokens.iter().map(|t| token_weight(t, stats)));
     let total: f64 = s.wq.iter().sum::<f64>() + s.wl.iter().sum::<f64>();
     let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
+    collect_items(q, l, s);
+    sort_items(&mut s.items, qt, lt);
+    let (matched, evidence_bits, rarest_bits) = take_items(s, (q, l), (qt, lt));
+    let coverage = coverage(q, l, s, total, matched);
+    let distinctiveness =
+        ((rarest_bits + 0.5 * (evidence_bits - rarest_bits)) / FULL_EVIDENCE_BITS).min(1.0);
+    let score = (coverage
+        * (DISTINCTIVENESS_FLOOR + (1.0 - DISTINCTIVENESS_FLOOR) * distinctiveness))
+        .clamp(0.0, 1.0);
+    Aligned {
+        score: round4(score),
+        coverage,
+        distinctiveness,
+        total,
+    }
+}
+
+/// Fills `s.items` with every candidate item of `q` against `l`, from each
+/// source of [`crate::items`] in turn (the sort is stable, so this order
+/// breaks the ties the sort leaves); the token weights must be in `s`.
+fn collect_items(q: &PreparedName, l: &PreparedName, s: &mut Scratch) {
+    let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
     s.items.clear();
-    let (wq, wl) = (&s.wq, &s.wl);
-    let weight = |q0: usize, q1: usize, l0: usize, l1: usize| -> f64 {
-        wq[q0..q1].iter().sum::<f64>() + wl[l0..l1].iter().sum::<f64>()
-    };
-    for (i, qt_i) in qt.iter().enumerate() {
-        for (j, lt_j) in lt.iter().enumerate() {
-            if let Some((sim, path)) = token_pair(qt_i, lt_j) {
-                s.items.push(Item {
-                    q: (i as u8, i as u8 + 1),
-                    l: (j as u8, j as u8 + 1),
-                    sim,
-                    weight: weight(i, i + 1, j, j + 1),
-                    path,
-                });
-            }
-        }
-        for j in 0..lt.len().saturating_sub(1) {
-            if let Some(sim) = joined_pair(qt_i, &lt[j], &lt[j + 1]) {
-                s.items.push(Item {
-                    q: (i as u8, i as u8 + 1),
-                    l: (j as u8, j as u8 + 2),
-                    sim,
-                    weight: weight(i, i + 1, j, j + 2),
-                    path: Path::Joined,
-                });
-            }
-        }
-        for j in 0..lt.len().saturating_sub(2) {
-            if let Some(sim) = joined_triple(qt_i, &lt[j], &lt[j + 1], &lt[j + 2]) {
-                s.items.push(Item {
-                    q: (i as u8, i as u8 + 1),
-                    l: (j as u8, j as u8 + 3),
-                    sim,
-                    weight: weight(i, i + 1, j, j + 3),
-                    path: Path::Joined,
-                });
-            }
-        }
-    }
-    for i in 0..qt.len().saturating_sub(1) {
-        for (j, lt_j) in lt.iter().enumerate() {
-            if let Some(sim) = joined_pair(lt_j, &qt[i], &qt[i + 1]) {
-                s.items.push(Item {
-                    q: (i as u8, i as u8 + 2),
-                    l: (j as u8, j as u8 + 1),
-                    sim,
-                    weight: weight(i, i + 2, j, j + 1),
-                    path: Path::Joined,
-                });
-            }
-            if i + 2 < qt.len() {
-                if let Some(sim) = joined_triple(lt_j, &qt[i], &qt[i + 1], &qt[i + 2]) {
-                    s.items.push(Item {
-                        q: (i as u8, i as u8 + 3),
-                        l: (j as u8, j as u8 + 1),
-                        sim,
-                        weight: weight(i, i + 3, j, j + 1),
-                        path: Path::Joined,
-                    });
-                }
-            }
-        }
-    }
-    // Stump compounds against runs of words and against each other.
-    for (single_q, singles, runs) in [(true, qt, lt), (false, lt, qt)] {
-        for (k, t) in singles.iter().enumerate() {
-            let n = t.pieces.len();
-            if n == 0 {
-                continue;
-            }
-            for j in 0..runs.len() {
-                let run = (j + n <= runs.len())
-                    .then(|| compound_run(t, &runs[j..]).map(|(len, sim)| (j + len, sim)))
-                    .flatten();
-                // Two compounds: once, from the query side, and only when
-                // the tokens do not meet as words.
-                let pair = (single_q && !runs[j].pieces.is_empty())
-                    .then(|| compound_pair(t, &runs[j]).map(|sim| (j + 1, sim)))
-                    .flatten()
-                    .filter(|_| token_pair(t, &runs[j]).is_none());
-                for (end, sim) in run.into_iter().chain(pair) {
-                    s.items
-                        .push(joined_item(single_q, k, (j, end), sim, &weight));
-                }
-            }
-        }
-    }
+    let w = Weights { q: &s.wq, l: &s.wl };
+    push_pair_items(qt, lt, w, &mut s.items);
+    push_joined_items(true, qt, lt, w, &mut s.items);
+    push_joined_items(false, lt, qt, w, &mut s.items);
+    push_compound_items(true, qt, lt, w, &mut s.items);
+    push_compound_items(false, lt, qt, w, &mut s.items);
     if q.reads_acronyms() && l.reads_acronyms() {
-        for (i, t) in qt.iter().enumerate().filter(|(_, t)| t.acronym) {
-            for j in 0..lt.len() {
-                if let Some(span) = acronym_span_with(t.latin.as_bytes(), lt.len() - j, |k| {
-                    let o = &lt[j + k];
-                    (o.initial, o.initial2, o.function, o.stump_initials)
-                }) {
-                    let n = span.tokens;
-                    let (sim, path) = acronym_path(span, &lt[j..j + n]);
-                    s.items.push(Item {
-                        q: (i as u8, i as u8 + 1),
-                        l: (j as u8, (j + n) as u8),
-                        sim,
-                        weight: weight(i, i + 1, j, j + n),
-                        path,
-                    });
-                }
-            }
-        }
-        for (j, t) in lt.iter().enumerate().filter(|(_, t)| t.acronym) {
-            for i in 0..qt.len() {
-                if let Some(span) = acronym_span_with(t.latin.as_bytes(), qt.len() - i, |k| {
-                    let o = &qt[i + k];
-                    (o.initial, o.initial2, o.function, o.stump_initials)
-                }) {
-                    let n = span.tokens;
-                    let (sim, path) = acronym_path(span, &qt[i..i + n]);
-                    s.items.push(Item {
-                        q: (i as u8, (i + n) as u8),
-                        l: (j as u8, j as u8 + 1),
-                        sim,
-                        weight: weight(i, i + n, j, j + 1),
-                        path,
-                    });
-                }
-            }
-        }
+        push_acronym_items(true, qt, lt, w, &mut s.items);
+        push_acronym_items(false, lt, qt, w, &mut s.items);
     }
-    // Abjad names: a run of tokens on one side whose consonant keys, written
-    // together, equal one token's on the other (عبد الله ~ Abdullah,
-    // نصير الدين ~ Nasiruddin, Abbas-Ali ~ عباسعلی).
-    if q.tokens.iter().chain(l.tokens.iter()).any(|t| t.abjad)
-        && !q.tokens.iter().chain(l.tokens.iter()).any(|t| t.han)
-    {
-        for (single_q, runs, singles, runs_script) in
-            [(false, qt, lt, q.script), (true, lt, qt, l.script)]
-        {
-            // Joining words is an Arabic and Persian habit (Abd al-, -uddin,
-            // Abbas-Ali). Hebrew names are not written so, and with its
-            // optional vowel letters a Hebrew given name and surname run
-            // together spell many a single Latin name (עדן לוי, Eden Levi,
-            // has the consonants of Daniel).
-            if runs_script == "Hebr" || !may_join(runs, singles) {
-                continue;
-            }
-            let keys: Vec<(&str, Vec<&str>)> = runs
-                .iter()
-                .map(|t| (&*t.text, t.consonant_keys().collect()))
-                .collect();
-            let keys: Vec<(&str, &[&str])> = keys.iter().map(|(t, k)| (*t, k.as_slice())).collect();
-            for (start, end, key) in tamga_names::consonant_runs(&keys) {
-                // The run's frames are read once, and only for a key some single has.
-                let mut frames: Option<VowelFrames> = None;
-                for (k, t) in singles.iter().enumerate() {
-                    if !t.consonant_keys().any(|c| c == key) {
-                        continue;
-                    }
-                    // The long and final vowels the script writes must be spelt, as on
-                    // one token's consonant path (اصيل الوعري is not Silver).
-                    let run = frames.get_or_insert_with(|| run_frames(&runs[start..end], &key));
-                    if !run.agree_on(t.vowel_frames(), &key) {
-                        continue;
-                    }
-                    s.items.push(joined_item(
-                        single_q,
-                        k,
-                        (start, end),
-                        SIM_CONSONANTS,
-                        &weight,
-                    ));
-                }
-            }
-        }
+    if reads_consonant_runs(q, l) {
+        push_consonant_run_items(false, qt, lt, q.script, w, &mut s.items);
+        push_consonant_run_items(true, lt, qt, l.script, w, &mut s.items);
     }
-    // Best similarity first; among equals the heavier pair, then written
-    // order so that the alignment is deterministic.
+}
+
+/// Sorts the candidate items of tokens `qt` and `lt` in the order greedy
+/// takes them: best similarity first; among equals the heavier item, then
+/// written order, so that the alignment is deterministic.
+fn sort_items(items: &mut [Item], qt: &[Tok], lt: &[Tok]) {
     // The Arabic article split off a word (`ال`) pairs with any article on
     // the other side, and a name has several: it is aligned last, so that it
     // does not take the article a joined run needs (`ABDERRAHMANE EL AMAR` ~
@@ -283,7 +154,7 @@ pub(crate) fn align(
             && (tamga_names::is_arabic_article(&qt[usize::from(it.q.0)].text)
                 || tamga_names::is_arabic_article(&lt[usize::from(it.l.0)].text))
     };
-    s.items.sort_by(|a, b| {
+    items.sort_by(|a, b| {
         article(a)
             .cmp(&article(b))
             .then(b.sim.total_cmp(&a.sim))
@@ -291,7 +162,18 @@ pub(crate) fn align(
             .then(a.q.cmp(&b.q))
             .then(a.l.cmp(&b.l))
     });
-    let (mut matched, mut evidence_bits, mut rarest_bits) = greedy(s, (q, l), (qt, lt), |_| true);
+}
+
+/// Takes the sorted items greedily ([`greedy`]) and, when that crowded out
+/// a joined item, again joined items first, keeping the alignment that
+/// matches more weight in `s`; returns its matched weight, evidence bits and
+/// rarest bits.
+fn take_items(
+    s: &mut Scratch,
+    names: (&PreparedName, &PreparedName),
+    tokens: (&[Tok], &[Tok]),
+) -> (f64, f64, f64) {
+    let first = greedy(s, names, tokens, |_| true);
     // Greedy best-first can spend a token on an exact match that a run
     // written together needed: `AWAAD, Mohamedsherif Mohamed Mohamed` ~
     // `AWADD, Mohamed Sherif Mohamed Mohamed` pairs the first `Mohamed`
@@ -301,20 +183,28 @@ pub(crate) fn align(
     let crowded_out = s.items.iter().any(|it| {
         matches!(it.path, Path::Joined) && !s.chosen.iter().any(|c| c.q == it.q && c.l == it.l)
     });
-    if crowded_out {
-        // Keep the first alignment aside; greedy refills the scratch.
-        let first_chosen = std::mem::take(&mut s.chosen);
-        let first_q_used = std::mem::take(&mut s.q_used);
-        let first_l_used = std::mem::take(&mut s.l_used);
-        let second = greedy(s, (q, l), (qt, lt), |it| matches!(it.path, Path::Joined));
-        if second.0 > matched {
-            (matched, evidence_bits, rarest_bits) = second;
-        } else {
-            s.chosen = first_chosen;
-            s.q_used = first_q_used;
-            s.l_used = first_l_used;
-        }
+    if !crowded_out {
+        return first;
     }
+    // Keep the first alignment aside in the spare buffers; greedy refills
+    // the scratch's own.
+    s.swap_spare();
+    let second = greedy(s, names, tokens, |it| matches!(it.path, Path::Joined));
+    if second.0 > first.0 {
+        second
+    } else {
+        s.swap_spare();
+        first
+    }
+}
+
+/// The coverage of the alignment in `s` of `q` with `l` (token weights
+/// `total` in all, `matched` of it matched): the matched share of the
+/// weight that counts, less redundant tokens and a share of the query's
+/// unmatched ones, plus what contradictions add. Records the contradicted
+/// pairs in `s.contradicted`.
+fn coverage(q: &PreparedName, l: &PreparedName, s: &mut Scratch, total: f64, matched: f64) -> f64 {
+    let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
     // A name's own abbreviation of words already matched (`AL-ITIHAAD
     // AL-ISLAMIYA / AIAI`, `DEFENCE INDUSTRIES ORGANISATION (DIO)`), or its
     // repetition of them (`… «ПЛАЗ» (ООО «ПЛАЗ»)`), says nothing the match
@@ -345,21 +235,10 @@ pub(crate) fn align(
     let denominator =
         total - redundant_q - redundant_l - (1.0 - UNMATCHED_QUERY_COST) * unmatched_query
             + contradicted;
-    let coverage = if denominator > 0.0 {
+    if denominator > 0.0 {
         matched / denominator
     } else {
         0.0
-    };
-    let distinctiveness =
-        ((rarest_bits + 0.5 * (evidence_bits - rarest_bits)) / FULL_EVIDENCE_BITS).min(1.0);
-    let score = (coverage
-        * (DISTINCTIVENESS_FLOOR + (1.0 - DISTINCTIVENESS_FLOOR) * distinctiveness))
-        .clamp(0.0, 1.0);
-    Aligned {
-        score: round4(score),
-        coverage,
-        distinctiveness,
-        total,
     }
 }
 

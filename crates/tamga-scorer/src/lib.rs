@@ -163,6 +163,7 @@
 mod align;
 mod contradiction;
 mod explain;
+mod items;
 mod join;
 mod pair;
 mod prepared;
