@@ -34,11 +34,14 @@ pub(crate) struct Item {
 }
 
 /// Reusable buffers, so that scoring a candidate allocates nothing once
-/// they have grown to the longest names met, except on these paths:
+/// they have grown to the longest names met (`tests/allocations.rs`),
+/// except on these paths:
 /// - the consonant runs of an abjad name, and only for a pair where
-///   [`may_join`] holds: the runs' keys ([`tamga_names::consonant_runs`]) and,
-///   for a run whose key a single token has, the run's vowel frames
-///   ([`run_frames`]);
+///   [`may_join`] holds (a token that may start a run has a key some token
+///   of the other side's starts with: most abjad pairs that share a word):
+///   the runs' keys ([`tamga_names::consonant_runs`]) and, for a run whose
+///   key a single token has, the run's vowel frames ([`run_frames`]) and
+///   their vowel check;
 /// - a Latin token against three around a Latin-spelt Arabic article
 ///   ([`joined_triple`]): the article's joined spellings;
 /// - the first read of a token's vowel frames, memoised on the token;
