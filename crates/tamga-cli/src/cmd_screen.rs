@@ -608,6 +608,9 @@ fn write_comparison(out: &mut impl Write, c: &Comparison) -> anyhow::Result<()> 
             c.part, c.query, c.list
         )?;
     }
+    for n in &e.notes {
+        writeln!(out, "  note: {n}")?;
+    }
     Ok(())
 }
 

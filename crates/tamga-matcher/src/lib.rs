@@ -119,6 +119,11 @@ pub struct Explanation {
     /// pair once (see [`Contradiction`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contradictions: Vec<Contradiction>,
+    /// How the scorer charged what the fields above do not show, one sentence each: the
+    /// extra given names of a person's name written more fully on one side, which cost
+    /// less than their weight.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// Score of the names alone, before adjustments.
     pub name_score: f64,
     /// Weighted share of both names' tokens that were matched, in [0, 1]

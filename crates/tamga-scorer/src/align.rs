@@ -15,6 +15,7 @@ use crate::items::{
 };
 use crate::pair::Path;
 use crate::prepared::{aligned_tokens, token_weight, PreparedName, Tok};
+use crate::shortened::extra_given_names;
 use crate::{
     round4, ACRONYM_LETTER_BITS, DISTINCTIVENESS_FLOOR, FULL_EVIDENCE_BITS, PARTIAL_GIVEN_NAME,
     UNMATCHED_QUERY_COST,
@@ -61,6 +62,9 @@ pub(crate) struct Scratch {
     /// The contradicted pairs of the last alignment (see [`find_contradictions`]),
     /// which its explanation reports.
     pub(crate) contradicted: Vec<(usize, usize, &'static str)>,
+    /// The extra given names of the last alignment (see [`extra_given_names`]): the side
+    /// they are on (`true`: the query) and their positions, which its explanation reports.
+    pub(crate) extra: Vec<(bool, usize)>,
     /// Where [`take_items`] keeps the first alignment (`chosen`, `q_used`,
     /// `l_used`) while it tries a second.
     spare: (Vec<Item>, Vec<bool>, Vec<bool>),
@@ -204,8 +208,9 @@ fn take_items(
 /// The coverage of the alignment in `s` of `q` with `l` (token weights
 /// `total` in all, `matched` of it matched): the matched share of the
 /// weight that counts, less redundant tokens and a share of the query's
-/// unmatched ones, plus what contradictions add. Records the contradicted
-/// pairs in `s.contradicted`.
+/// unmatched ones, plus what contradictions add, less what a person's extra
+/// given names are spared. Records the contradicted pairs in
+/// `s.contradicted` and the extra given names in `s.extra`.
 fn coverage(q: &PreparedName, l: &PreparedName, s: &mut Scratch, total: f64, matched: f64) -> f64 {
     let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
     // A name's own abbreviation of words already matched (`AL-ITIHAAD
@@ -235,9 +240,11 @@ fn coverage(q: &PreparedName, l: &PreparedName, s: &mut Scratch, total: f64, mat
         find_contradictions(q, l, s);
     }
     let contradicted = contradiction(s);
+    let extra = extra_given_names(q, l, s);
     let denominator =
         total - redundant_q - redundant_l - (1.0 - UNMATCHED_QUERY_COST) * unmatched_query
-            + contradicted;
+            + contradicted
+            - extra;
     if denominator > 0.0 {
         matched / denominator
     } else {

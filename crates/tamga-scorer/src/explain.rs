@@ -6,7 +6,7 @@
 use crate::align::{Aligned, Scratch};
 use crate::pair::Path;
 use crate::prepared::{PreparedName, Tok};
-use crate::round4;
+use crate::{round4, EXTRA_GIVEN_NAME_COST};
 use tamga_matcher::{Contradiction, Explanation, MatchPath, TokenMatch};
 
 /// The texts of `tokens`, joined by spaces.
@@ -90,11 +90,26 @@ pub(crate) fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Align
             part: part.to_string(),
         })
         .collect();
+    let mut notes = Vec::new();
+    if let Some(&(on_query, _)) = s.extra.first() {
+        let (side, other, toks) = if on_query {
+            ("query", "listed name", &q.tokens)
+        } else {
+            ("listed name", "query", &l.tokens)
+        };
+        let names: Vec<&str> = s.extra.iter().map(|&(_, k)| &*toks[k].text).collect();
+        notes.push(format!(
+            "extra given names of the {side} ({}) cost {EXTRA_GIVEN_NAME_COST} of their weight: \
+             the {other} is matched whole, its family name and a given name included",
+            names.join(", ")
+        ));
+    }
     Explanation {
         tokens,
         unmatched_query: unmatched(&q.tokens, &s.q_used),
         unmatched_list: unmatched(&l.tokens, &s.l_used),
         contradictions,
+        notes,
         name_score: a.score,
         coverage: round4(a.coverage),
         distinctiveness: round4(a.distinctiveness),
