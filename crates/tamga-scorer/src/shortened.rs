@@ -21,6 +21,10 @@ use tamga_names::TokenRole;
 ///   another person's name, not a shorter one;
 /// * neither is written in Han or Hangul, whose given name is one name of one or two
 ///   syllables: a syllable left over is another given name (李成 is not `LI, Cheng Yu`);
+///   nor is the longer name one whose every name is a word of one syllable
+///   ([`in_syllables`]), as Chinese, Korean and Vietnamese names are in Latin letters:
+///   `SON, Jong Hyok`, `LI, Kai Shou`, `NGUYEN, Van Thanh` have one given name written
+///   in syllables, and `SON, Jong` is another name, not the same one shortened;
 /// * the shorter name is matched whole (its names, patronymics and initials, each at
 ///   [`EXTRA_GIVEN_NAME_MIN_SIMILARITY`] at least), among them its family name and a
 ///   given name written in full, as either name tells their roles (when both tell and
@@ -50,6 +54,9 @@ pub(crate) fn extra_given_names(q: &PreparedName, l: &PreparedName, s: &mut Scra
         (false, true) => (false, lt, qt, &s.q_used),
         _ => return 0.0,
     };
+    if in_syllables(long) {
+        return 0.0;
+    }
     let known = |toks: &[Tok]| {
         toks.iter()
             .map(|t| t.role)
@@ -101,4 +108,23 @@ pub(crate) fn extra_given_names(q: &PreparedName, l: &PreparedName, s: &mut Scra
         }
     }
     discount
+}
+
+/// Whether every name of a name (initials, titles and particles aside) is a word of one
+/// syllable, one run of vowel letters (`son`, `jong`, `hyok`, `kai`, `shou`, `nguyen`,
+/// `thanh`): the way Chinese, Korean and Vietnamese names are written in Latin letters,
+/// a syllable a word, a given name in two or three of them. Western names of one-syllable
+/// words (`SMITH, Paul John`) are read so too, and keep their middle names' full cost:
+/// the safe side.
+fn in_syllables(tokens: &[Tok]) -> bool {
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let one_syllable = |t: &Tok| {
+        let b = t.latin.as_bytes();
+        (0..b.len())
+            .filter(|&k| vowel(b[k]) && (k == 0 || !vowel(b[k - 1])))
+            .count()
+            == 1
+    };
+    let mut names = tokens.iter().filter(|t| t.factor >= 1.0).peekable();
+    names.peek().is_some() && names.all(one_syllable)
 }

@@ -56,7 +56,8 @@ fn a_name_written_with_fewer_given_names_alerts() {
 /// What is not a name written shortly: another given name beside a patronymic (another
 /// person), a left-over family name (a partial name), a given name that stands after
 /// others in the longer name (the father's, perhaps), a given name of syllables left
-/// incomplete, and near names. None is discounted.
+/// incomplete (in Han, or in Latin letters a syllable a word), and near names. None is
+/// discounted.
 #[test]
 fn other_and_partial_names_are_not_discounted() {
     for (a, b) in [
@@ -66,6 +67,11 @@ fn other_and_partial_names_are_not_discounted() {
         ("Mohamed AL-NASSER", "Abdelkarim Hussein Mohamed AL-NASSER"),
         ("李成", "LI, Cheng Yu"),
         ("Ann Wong", "Jong Hyuk AN"),
+        // A given name written in syllables, in Latin letters: a syllable left over is
+        // another given name.
+        ("LI, Kai", "LI, Kai Shou"),
+        ("KIM, Chol", "KIM, Chol Nam"),
+        ("SON, Jong", "SON, Jong Hyok"),
     ] {
         let s = person(a, b);
         assert!(
