@@ -15,7 +15,7 @@ use crate::items::{
 };
 use crate::pair::Path;
 use crate::prepared::{aligned_tokens, token_weight, PreparedName, Tok};
-use crate::shortened::extra_given_names;
+use crate::shortened::{extra_given_names, extra_query_words};
 use crate::{
     round4, ACRONYM_LETTER_BITS, DISTINCTIVENESS_FLOOR, FULL_EVIDENCE_BITS, PARTIAL_GIVEN_NAME,
     UNMATCHED_QUERY_COST,
@@ -65,6 +65,9 @@ pub(crate) struct Scratch {
     /// The extra given names of the last alignment (see [`extra_given_names`]): the side
     /// they are on (`true`: the query) and their positions, which its explanation reports.
     pub(crate) extra: Vec<(bool, usize)>,
+    /// The extra words of a screened name that contains the listed one whole (see
+    /// [`extra_query_words`]): their query positions, which its explanation reports.
+    pub(crate) extra_words: Vec<usize>,
     /// Where [`take_items`] keeps the first alignment (`chosen`, `q_used`,
     /// `l_used`) while it tries a second.
     spare: (Vec<Item>, Vec<bool>, Vec<bool>),
@@ -209,8 +212,9 @@ fn take_items(
 /// `total` in all, `matched` of it matched): the matched share of the
 /// weight that counts, less redundant tokens and a share of the query's
 /// unmatched ones, plus what contradictions add, less what a person's extra
-/// given names are spared. Records the contradicted pairs in
-/// `s.contradicted` and the extra given names in `s.extra`.
+/// given names, or the extra words of a name containing the listed one, are
+/// spared. Records the contradicted pairs in `s.contradicted`, the extra given
+/// names in `s.extra` and the extra words in `s.extra_words`.
 fn coverage(q: &PreparedName, l: &PreparedName, s: &mut Scratch, total: f64, matched: f64) -> f64 {
     let (qt, lt) = (aligned_tokens(q), aligned_tokens(l));
     // A name's own abbreviation of words already matched (`AL-ITIHAAD
@@ -240,7 +244,7 @@ fn coverage(q: &PreparedName, l: &PreparedName, s: &mut Scratch, total: f64, mat
         find_contradictions(q, l, s);
     }
     let contradicted = contradiction(s);
-    let extra = extra_given_names(q, l, s);
+    let extra = extra_given_names(q, l, s) + extra_query_words(q, l, s, unmatched_query);
     let denominator =
         total - redundant_q - redundant_l - (1.0 - UNMATCHED_QUERY_COST) * unmatched_query
             + contradicted

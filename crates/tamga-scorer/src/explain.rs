@@ -6,7 +6,7 @@
 use crate::align::{Aligned, Scratch};
 use crate::pair::Path;
 use crate::prepared::{PreparedName, Tok};
-use crate::{round4, EXTRA_GIVEN_NAME_COST};
+use crate::{round4, EXTRA_GIVEN_NAME_COST, EXTRA_QUERY_WORD_COST};
 use tamga_matcher::{Contradiction, Explanation, MatchPath, TokenMatch};
 
 /// The texts of `tokens`, joined by spaces.
@@ -102,6 +102,14 @@ pub(crate) fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Align
             "extra given names of the {side} ({}) cost {EXTRA_GIVEN_NAME_COST} of their weight: \
              the {other} is matched whole, its family name and a given name included",
             names.join(", ")
+        ));
+    }
+    if !s.extra_words.is_empty() {
+        let words: Vec<&str> = s.extra_words.iter().map(|&k| &*q.tokens[k].text).collect();
+        notes.push(format!(
+            "extra words of the query ({}) cost {EXTRA_QUERY_WORD_COST} of their weight: \
+             the query contains the listed name whole, each name word as listed",
+            words.join(", ")
         ));
     }
     Explanation {

@@ -1,16 +1,22 @@
-//! A person's name written with fewer given or middle names than the other name has
-//! (`STUDHALTER, Hugo` ~ `STUDHALTER, Hugo Ange Christophe`, "first last" in a payment
-//! message): the other name's extra given names cost [`EXTRA_GIVEN_NAME_COST`] of their
-//! weight in the coverage's denominator (step 4 of the crate docs), under the conditions
-//! [`extra_given_names`] states. The counterpart of `contradiction`, which makes a
-//! person's other parts cost more.
+//! A name written shorter than the other: a person's name with fewer given or middle names
+//! than the other name has (`STUDHALTER, Hugo` ~ `STUDHALTER, Hugo Ange Christophe`, "first
+//! last" in a payment message), whose extra given names cost [`EXTRA_GIVEN_NAME_COST`] of
+//! their weight under the conditions [`extra_given_names`] states; and a listed
+//! organisation's name contained whole in a longer screened name (`DOLLY BELL DOO
+//! BEOGRAD-NOVI BEOGRAD` ~ `DOLLY BELL`), whose extra words cost [`EXTRA_QUERY_WORD_COST`]
+//! of theirs under the conditions [`extra_query_words`] states. Both shrink the coverage's
+//! denominator (step 4 of the crate docs). The counterpart of `contradiction`, which makes
+//! a person's other parts cost more.
 
 use crate::align::Scratch;
 use crate::contradiction::parts_may_contradict;
 use crate::pair::Path;
 use crate::prepared::{aligned_tokens, PreparedName, Tok};
-use crate::{EXTRA_GIVEN_NAME_COST, EXTRA_GIVEN_NAME_MIN_SIMILARITY, UNMATCHED_QUERY_COST};
-use tamga_names::TokenRole;
+use crate::{
+    CONTAINED_MIN_SIMILARITY, EXTRA_GIVEN_NAME_COST, EXTRA_GIVEN_NAME_MIN_SIMILARITY,
+    EXTRA_QUERY_WORD_COST, UNMATCHED_QUERY_COST,
+};
+use tamga_names::{suffix_role, PartyHint, TokenRole};
 
 /// By how much the coverage's denominator shrinks for the extra given names of the
 /// longer of two persons' names, which go to `s.extra` for the explanation. A given name
@@ -108,6 +114,63 @@ pub(crate) fn extra_given_names(q: &PreparedName, l: &PreparedName, s: &mut Scra
         }
     }
     discount
+}
+
+/// By how much the coverage's denominator shrinks for the extra words of a screened name
+/// that contains a listed organisation's name whole, which go to `s.extra_words` for the
+/// explanation; `unmatched_query` is the weight of the query's unmatched tokens that still
+/// costs (its own abbreviations and repetitions excluded). The extra words cost
+/// [`EXTRA_QUERY_WORD_COST`] of their weight, not [`UNMATCHED_QUERY_COST`], when
+///
+/// * neither name is a person's: a company's legal form, city, branch or descriptor
+///   added to its listed name (`DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD` ~ `DOLLY BELL`,
+///   `TRO ITALIA` ~ `TRO`) is that company, while a person's extra names are another
+///   matter ([`extra_given_names`]);
+/// * every token of the listed name is matched, a name word among them (a listed legal
+///   form or stopword alone is no name to contain);
+/// * every name word of the listed name is matched at [`CONTAINED_MIN_SIMILARITY`] at
+///   least, the word as listed (exact or transliterated), not a lookalike: `Bauer Metz
+///   GmbH` does not contain `BAJER S.R.L.`;
+/// * no extra word is a surname by its formant ([`suffix_role`]: `-ov`, `-enko`, `-yan`):
+///   `AO «Kuznetsov-Lobanov»`, `АО «Калашников Фомичев»` name a second person beside the
+///   listed name, a firm of partners named after them, not the listed company with a
+///   descriptor.
+pub(crate) fn extra_query_words(
+    q: &PreparedName,
+    l: &PreparedName,
+    s: &mut Scratch,
+    unmatched_query: f64,
+) -> f64 {
+    s.extra_words.clear();
+    if q.party == PartyHint::Person || l.party == PartyHint::Person || unmatched_query <= 0.0 {
+        return 0.0;
+    }
+    // Tokens past the aligned ones are never used, so a name that long is not matched whole.
+    if !s.l_used.iter().all(|&u| u) {
+        return 0.0;
+    }
+    let lt = aligned_tokens(l);
+    let mut names = false;
+    for it in &s.chosen {
+        let listed = &lt[usize::from(it.l.0)..usize::from(it.l.1)];
+        if listed.iter().any(|t| t.factor >= 1.0) {
+            if it.sim < CONTAINED_MIN_SIMILARITY {
+                return 0.0;
+            }
+            names = true;
+        }
+    }
+    if !names {
+        return 0.0;
+    }
+    for (k, t) in q.tokens.iter().enumerate().filter(|&(k, _)| !s.q_used[k]) {
+        if t.factor >= 1.0 && suffix_role(&t.latin) == Some(TokenRole::Family) {
+            s.extra_words.clear();
+            return 0.0;
+        }
+        s.extra_words.push(k);
+    }
+    (UNMATCHED_QUERY_COST - EXTRA_QUERY_WORD_COST).max(0.0) * unmatched_query
 }
 
 /// Whether every name of a name (initials, titles and particles aside) is a word of one
