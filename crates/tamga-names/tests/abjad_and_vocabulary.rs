@@ -509,3 +509,68 @@ fn the_j_of_arabic_script_is_jeem_never_the_glide() {
     let t = &latin.tokens[0];
     assert!(t.phonetic == key("حاج") || t.variants.contains(&key("حاج")));
 }
+
+#[test]
+fn runs_read_into_reused_buffers_are_the_runs_read_afresh() {
+    // One buffer of each kind reads names of several lengths in turn, a long one after a short
+    // one and the other way round, so that slots left from an earlier name are written over.
+    let names = [
+        "عبد ال رحمن محمد نصير الدين",
+        "محمد حسن",
+        "عبد الله نصير الدين",
+        "اصيل الوعري",
+        "عباس علی",
+        "سید مرتضی موسوی",
+    ];
+    let singles = [
+        "Abdulrahman",
+        "Nasiruddin",
+        "Abdullah",
+        "Silver",
+        "Abbasali",
+    ];
+    let mut runs = tamga_names::ConsonantRuns::default();
+    let mut frames = tamga_names::RunFrames::default();
+    let mut checked = 0;
+    for name in names.iter().chain(names.iter().rev()) {
+        let r = analyze(name, PartyHint::Person);
+        tamga_names::consonant_runs_into(&r.tokens, &mut runs);
+        let afresh = r.consonant_runs();
+        let reused: Vec<(usize, usize, String)> = runs
+            .iter()
+            .map(|(start, end, key)| (start, end, key.to_owned()))
+            .collect();
+        assert_eq!(reused, afresh, "{name}");
+        let own: Vec<tamga_names::VowelFrames> = r
+            .tokens
+            .iter()
+            .map(|t| tamga_names::VowelFrames::of(&t.text, &t.latin))
+            .collect();
+        for (start, end, key) in &afresh {
+            let parts: Vec<(&str, &tamga_names::VowelFrames)> = r.tokens[*start..*end]
+                .iter()
+                .zip(&own[*start..*end])
+                .map(|(t, f)| (t.text.as_str(), f))
+                .collect();
+            frames.read(parts.iter().copied(), key);
+            let fresh = tamga_names::VowelFrames::of_run(&parts, key);
+            assert_eq!(
+                frames.to_vowel_frames(),
+                fresh,
+                "{name} [{start}..{end}] {key}"
+            );
+            for single in singles {
+                let s = analyze(single, PartyHint::Person);
+                let t = &s.tokens[0];
+                let other = tamga_names::VowelFrames::of(&t.text, &t.latin);
+                assert_eq!(
+                    frames.agree_on(&other, key),
+                    fresh.agree_on(&other, key),
+                    "{name} [{start}..{end}] {key} ~ {single}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no run was read");
+}

@@ -11,7 +11,7 @@ use crate::pair::{edit_similarity, token_pair, Path};
 use crate::prepared::{StumpPiece, Tok};
 use crate::{SIM_ACRONYM, SIM_JOINED, SIM_PHONETIC, SIM_TRANSLITERATION};
 use tamga_names::acronym::Span;
-use tamga_names::VowelFrames;
+use tamga_names::RunFrames;
 
 /// How an acronym meets the run it spells: the same letters written apart
 /// are an initialism, as good as a transliteration; initials of words are an
@@ -185,15 +185,13 @@ pub(crate) fn compound_pair(a: &Tok, b: &Tok) -> Option<f64> {
     Some(sim)
 }
 
-/// The vowel frames of a run of tokens written together under its joined
-/// consonant key (عبد ال علی as عبدالعلی), for the vowel check of the joined
-/// consonant path: joined from each token's memoised frames, which a listed
-/// token reads once for all the queries it meets.
+/// Reads into `out` the vowel frames of a run of tokens written together
+/// under its joined consonant key (عبد ال علی as عبدالعلی), for the vowel
+/// check of the joined consonant path: joined from each token's memoised
+/// frames, which a listed token reads once for all the queries it meets.
 #[inline]
-pub(crate) fn run_frames(run: &[Tok], key: &str) -> VowelFrames {
-    let parts: Vec<(&str, &VowelFrames)> =
-        run.iter().map(|t| (&*t.text, t.vowel_frames())).collect();
-    VowelFrames::of_run(&parts, key)
+pub(crate) fn run_frames(run: &[Tok], key: &str, out: &mut RunFrames) {
+    out.read(run.iter().map(|t| (&*t.text, t.vowel_frames())), key);
 }
 
 /// False only when no run of `runs` can have a consonant key of a token of
