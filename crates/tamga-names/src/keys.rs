@@ -492,23 +492,34 @@ pub fn is_latin_arabic_article(latin: &str) -> bool {
 /// assimilated to it (`abdarrahman`), each with the article's vowel as any of a, e, i, u, as
 /// one-word spellings vary it (`Abdelrahman`, `Abdulrahman`, `Abdurrahman`). Empty when
 /// `article` is not the article. Scorer and index share it, so the index files every
-/// spelling the scorer's joined path matches exactly.
+/// spelling the scorer's joined path matches exactly; [`arabic_article_join_parts`] gives
+/// the same spellings without writing them out.
 pub fn arabic_article_joins(a: &str, article: &str, c: &str) -> Vec<String> {
-    if !is_latin_arabic_article(article) || a.is_empty() || c.is_empty() {
-        return Vec::new();
-    }
-    let rest = &article[1..];
-    let first = c.as_bytes()[0];
-    let sun = matches!(first, b't' | b'd' | b'r' | b'z' | b's' | b'n');
-    let mut out = Vec::with_capacity(8);
-    for vowel in ['a', 'e', 'i', 'u'] {
-        out.push(format!("{a}{vowel}{rest}{c}"));
-        if sun {
-            let assimilated = format!("{a}{vowel}{}{c}", first as char);
-            if !out.contains(&assimilated) {
-                out.push(assimilated);
-            }
-        }
-    }
-    out
+    arabic_article_join_parts(a, article, c)
+        .map(|parts| parts.concat())
+        .collect()
+}
+
+/// The spellings of [`arabic_article_joins`], in its order, each as the four pieces that
+/// written together spell it: `a`, the article's vowel, the article's consonant as written
+/// or assimilated, `c`. For a caller that reads each spelling once (the scorer compares it
+/// with a token), so that nothing is allocated.
+pub fn arabic_article_join_parts<'a>(
+    a: &'a str,
+    article: &'a str,
+    c: &'a str,
+) -> impl Iterator<Item = [&'a str; 4]> {
+    let joins = is_latin_arabic_article(article) && !a.is_empty() && !c.is_empty();
+    let rest = if joins { &article[1..] } else { "" };
+    let sun = joins && matches!(c.as_bytes()[0], b't' | b'd' | b'r' | b'z' | b's' | b'n');
+    // An article already written as the letter it would assimilate to (`ad` before `din`)
+    // has one spelling, not two.
+    let assimilated = if sun { Some(&c[..1]) } else { None }.filter(|&first| first != rest);
+    ["a", "e", "i", "u"]
+        .into_iter()
+        .filter(move |_| joins)
+        .flat_map(move |vowel| {
+            std::iter::once([a, vowel, rest, c])
+                .chain(assimilated.map(|first| [a, vowel, first, c]))
+        })
 }

@@ -131,9 +131,10 @@ mod variants;
 use lexicon::lexicon;
 
 pub use keys::{
-    arabic_article_joins, consonant_runs, consonant_runs_into, consonant_vowels_agree,
-    consonants_meet, is_arabic_article, is_latin_arabic_article, joined_consonants, joined_key,
-    key_match, ConsonantRuns, KeyMatch, RunFrames, RunToken, VowelFrames,
+    arabic_article_join_parts, arabic_article_joins, consonant_runs, consonant_runs_into,
+    consonant_vowels_agree, consonants_meet, is_arabic_article, is_latin_arabic_article,
+    joined_consonants, joined_key, key_match, ConsonantRuns, KeyMatch, RunFrames, RunToken,
+    VowelFrames,
 };
 pub use phonetic::{consonant_key, phonetic_key, phonetic_variants};
 pub use pipeline::analyze;

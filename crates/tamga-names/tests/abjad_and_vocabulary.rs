@@ -574,3 +574,39 @@ fn runs_read_into_reused_buffers_are_the_runs_read_afresh() {
     }
     assert!(checked > 0, "no run was read");
 }
+
+#[test]
+fn a_word_joined_over_the_article_is_spelt_with_each_vowel_written_and_assimilated() {
+    let joins = tamga_names::arabic_article_joins;
+    // Before a sun letter the article is written as it is and as the letter it assimilates to.
+    assert_eq!(
+        joins("abd", "al", "rahman"),
+        [
+            "abdalrahman",
+            "abdarrahman",
+            "abdelrahman",
+            "abderrahman",
+            "abdilrahman",
+            "abdirrahman",
+            "abdulrahman",
+            "abdurrahman"
+        ]
+    );
+    // Written as the letter already: one spelling a vowel.
+    assert_eq!(
+        joins("nasir", "ud", "din"),
+        ["nasiraddin", "nasireddin", "nasiriddin", "nasiruddin"]
+    );
+    // No assimilation before a moon letter; no spelling without the article.
+    assert_eq!(
+        joins("abd", "al", "majid"),
+        ["abdalmajid", "abdelmajid", "abdilmajid", "abdulmajid"]
+    );
+    assert!(joins("abd", "bin", "rahman").is_empty());
+    assert!(joins("", "al", "rahman").is_empty());
+    // The pieces spell the same words, in the same order.
+    let pieces: Vec<String> = tamga_names::arabic_article_join_parts("abd", "al", "rahman")
+        .map(|p| p.concat())
+        .collect();
+    assert_eq!(pieces, joins("abd", "al", "rahman"));
+}

@@ -38,12 +38,8 @@ pub(crate) struct Item {
 /// they have grown to the longest names met (`tests/allocations.rs`; the
 /// consonant runs of an abjad name, their keys and vowel frames, included),
 /// except on these paths:
-/// - a Latin token against three around a Latin-spelt Arabic article
-///   ([`joined_triple`]): the article's joined spellings;
 /// - the first read of a token's vowel frames, memoised on the token;
 /// - the Lee and Rhee spellings of the Korean syllable 이.
-///
-/// [`joined_triple`]: crate::join::joined_triple
 #[derive(Default)]
 pub(crate) struct Scratch {
     pub(crate) wq: Vec<f64>,
@@ -65,6 +61,9 @@ pub(crate) struct Scratch {
     runs: tamga_names::ConsonantRuns,
     /// The vowel frames of one of those runs ([`push_consonant_run_items`]).
     run_frames: tamga_names::RunFrames,
+    /// One spelling of a word joined over the Arabic article
+    /// ([`push_joined_items`]).
+    spelling: Vec<u8>,
 }
 
 impl Scratch {
@@ -130,8 +129,8 @@ fn collect_items(q: &PreparedName, l: &PreparedName, s: &mut Scratch) {
     s.items.clear();
     let w = Weights { q: &s.wq, l: &s.wl };
     push_pair_items(qt, lt, w, &mut s.items);
-    push_joined_items(true, qt, lt, w, &mut s.items);
-    push_joined_items(false, lt, qt, w, &mut s.items);
+    push_joined_items(true, (qt, lt), w, &mut s.spelling, &mut s.items);
+    push_joined_items(false, (lt, qt), w, &mut s.spelling, &mut s.items);
     push_compound_items(true, qt, lt, w, &mut s.items);
     push_compound_items(false, lt, qt, w, &mut s.items);
     if q.reads_acronyms() && l.reads_acronyms() {

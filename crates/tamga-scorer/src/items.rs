@@ -77,14 +77,15 @@ pub(crate) fn push_pair_items(qt: &[Tok], lt: &[Tok], w: Weights, items: &mut Ve
 
 /// Each token of `singles` against two adjacent tokens of `runs` written
 /// together ([`joined_pair`]) and three around the Arabic article
-/// ([`joined_triple`]): one list writes as one word (`Abdelmajid`) what
-/// another writes apart (`Abd al Majid`).
+/// ([`joined_triple`], which writes the article's joined spellings into
+/// `spelling`, the scratch's): one list writes as one word (`Abdelmajid`)
+/// what another writes apart (`Abd al Majid`).
 #[inline(always)]
 pub(crate) fn push_joined_items(
     single_q: bool,
-    singles: &[Tok],
-    runs: &[Tok],
+    (singles, runs): (&[Tok], &[Tok]),
     w: Weights,
+    spelling: &mut Vec<u8>,
     items: &mut Vec<Item>,
 ) {
     for (k, t) in singles.iter().enumerate() {
@@ -94,7 +95,8 @@ pub(crate) fn push_joined_items(
             }
         }
         for j in 0..runs.len().saturating_sub(2) {
-            if let Some(sim) = joined_triple(t, &runs[j], &runs[j + 1], &runs[j + 2]) {
+            let run = (&runs[j], &runs[j + 1], &runs[j + 2]);
+            if let Some(sim) = joined_triple(t, run, spelling) {
                 items.push(w.item(single_q, k, (j, j + 3), sim, Path::Joined));
             }
         }

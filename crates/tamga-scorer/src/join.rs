@@ -86,8 +86,13 @@ pub(crate) fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
 /// middle one is the Arabic article (`Abdelmajid` ~ `Abd al Majid`,
 /// `Abdurrahman` ~ `Abd al Rahman`), with the tolerance of [`joined_pair`]:
 /// the article as written and assimilated to a following sun letter
-/// ([`tamga_names::arabic_article_joins`]).
-pub(crate) fn joined_triple(single: &Tok, pa: &Tok, article: &Tok, pc: &Tok) -> Option<f64> {
+/// ([`tamga_names::arabic_article_joins`], each spelling written into
+/// `spelling`, a reused buffer, so that nothing is allocated).
+pub(crate) fn joined_triple(
+    single: &Tok,
+    (pa, article, pc): (&Tok, &Tok, &Tok),
+    spelling: &mut Vec<u8>,
+) -> Option<f64> {
     if !article.article {
         return None;
     }
@@ -97,8 +102,14 @@ pub(crate) fn joined_triple(single: &Tok, pa: &Tok, article: &Tok, pc: &Tok) -> 
         return None;
     }
     let mut best: Option<f64> = None;
-    for together in tamga_names::arabic_article_joins(&pa.latin, &article.latin, &pc.latin) {
-        let t = together.as_bytes();
+    for parts in tamga_names::arabic_article_join_parts(&pa.latin, &article.latin, &pc.latin) {
+        // Written out into the reused buffer, so that the edit distance
+        // reads a byte slice as it does for every other spelling.
+        spelling.clear();
+        for p in parts {
+            spelling.extend_from_slice(p.as_bytes());
+        }
+        let t = spelling.as_slice();
         let sim = if t == s {
             Some(SIM_JOINED)
         } else {

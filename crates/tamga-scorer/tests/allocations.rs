@@ -97,6 +97,18 @@ fn scoring_a_candidate_allocates_nothing() {
             "Abdulrahman Mohamed",
             NameKindHint::Person,
         ),
+        // A Latin word against three around the article split off an
+        // Arabic-script word (نصير ال دين), either side the query.
+        (
+            "Abdullah NASIRUDDIN",
+            "عبد الله نصير الدين",
+            NameKindHint::Person,
+        ),
+        (
+            "عبد الله نصير الدين",
+            "Abdullah NASIRUDDIN",
+            NameKindHint::Person,
+        ),
     ] {
         let (score, n) = allocations(query, listed, kind);
         if score <= 0.0 || n > 0 {
