@@ -131,8 +131,9 @@ mod variants;
 use lexicon::lexicon;
 
 pub use keys::{
-    arabic_article_joins, consonant_runs, consonant_vowels_agree, consonants_meet,
-    is_arabic_article, is_latin_arabic_article, joined_consonants, joined_key, key_match, KeyMatch,
+    arabic_article_join_parts, arabic_article_joins, consonant_runs, consonant_runs_into,
+    consonant_vowels_agree, consonants_meet, is_arabic_article, is_latin_arabic_article,
+    joined_consonants, joined_key, key_match, ConsonantRuns, KeyMatch, RunFrames, RunToken,
     VowelFrames,
 };
 pub use phonetic::{consonant_key, phonetic_key, phonetic_variants};
@@ -283,13 +284,11 @@ pub struct Compound {
 impl AnalyzedName {
     /// [`consonant_runs`] over the name's tokens and all their consonant keys.
     pub fn consonant_runs(&self) -> Vec<(usize, usize, String)> {
-        let keys: Vec<(&str, Vec<&str>)> = self
-            .tokens
-            .iter()
-            .map(|t| (t.text.as_str(), t.consonant_keys().collect()))
-            .collect();
-        let keys: Vec<(&str, &[&str])> = keys.iter().map(|(t, k)| (*t, k.as_slice())).collect();
-        consonant_runs(&keys)
+        let mut runs = ConsonantRuns::default();
+        consonant_runs_into(&self.tokens, &mut runs);
+        runs.iter()
+            .map(|(start, end, key)| (start, end, key.to_owned()))
+            .collect()
     }
 
     /// The hyphenated compounds of the name (`Kassym-Jomart` gives one compound over tokens

@@ -902,7 +902,7 @@ fn vowel_bit(b: u8) -> u8 {
 
 /// A consonant key with the vowel letters written in each gap of it (see
 /// [`consonant_frames`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct ConsonantFrame {
     /// The consonant-class key ([`crate::NameToken::consonants`] or one of its variants).
     pub key: String,
@@ -978,45 +978,61 @@ pub(crate) fn consonant_frames(text: &str, latin: &str) -> Vec<ConsonantFrame> {
         .collect()
 }
 
+impl ConsonantFrame {
+    /// Makes this frame a copy of `other` in its own storage, which a run's frames reuse
+    /// from one run to the next ([`crate::RunFrames`]).
+    pub(crate) fn assign(&mut self, other: &ConsonantFrame) {
+        self.key.clone_from(&other.key);
+        self.gaps.clone_from(&other.gaps);
+        self.arabic = other.arabic;
+        self.vowel_h_end = other.vowel_h_end;
+        self.vowel_letter_end = other.vowel_letter_end;
+        self.vowel_start = other.vowel_start;
+        self.consonant_start = other.consonant_start;
+        self.alif_start = other.alif_start;
+    }
+}
+
 /// Two frames written together, joined as [`crate::joined_consonants`] joins keys: a class
 /// doubled across the joint written once, the gaps around the joint merged (`open` adds
 /// [`VowelGap::FREE`] to the joint: an article left out between the two, whose alif carries
-/// any vowel). `None` when a key is empty.
+/// any vowel). Written into `out`, reusing its storage; false (and `out` left unspecified)
+/// when a key is empty.
 pub(crate) fn join_frames(
     a: &ConsonantFrame,
     b: &ConsonantFrame,
     open: bool,
-) -> Option<ConsonantFrame> {
+    out: &mut ConsonantFrame,
+) -> bool {
     if a.key.is_empty() || b.key.is_empty() || a.gaps.len() != a.key.len() + 1 {
-        return None;
+        return false;
     }
     let framed = b.gaps.len() == b.key.len() + 1;
-    let mut key = a.key.clone();
-    let mut gaps = a.gaps.clone();
-    let collapse = b.key.chars().next().is_some_and(|c| key.ends_with(c));
+    out.key.clone_from(&a.key);
+    out.gaps.clone_from(&a.gaps);
+    let collapse = b.key.chars().next().is_some_and(|c| out.key.ends_with(c));
     let skip = usize::from(collapse);
-    key.push_str(&b.key[skip..]);
+    out.key.push_str(&b.key[skip..]);
     if framed {
-        let joint = gaps.last_mut()?;
+        // `a`'s key is not empty, so it has a gap after its last consonant.
+        let Some(joint) = out.gaps.last_mut() else {
+            return false;
+        };
         for g in &b.gaps[..=skip] {
             *joint |= g;
         }
         if open {
             *joint |= VowelGap::FREE;
         }
-        gaps.extend_from_slice(&b.gaps[skip + 1..]);
+        out.gaps.extend_from_slice(&b.gaps[skip + 1..]);
     }
-    let arabic = a.arabic || b.arabic;
-    Some(ConsonantFrame {
-        key,
-        gaps,
-        arabic,
-        vowel_h_end: b.vowel_h_end,
-        vowel_letter_end: b.vowel_letter_end,
-        vowel_start: a.vowel_start,
-        consonant_start: a.consonant_start,
-        alif_start: a.alif_start,
-    })
+    out.arabic = a.arabic || b.arabic;
+    out.vowel_h_end = b.vowel_h_end;
+    out.vowel_letter_end = b.vowel_letter_end;
+    out.vowel_start = a.vowel_start;
+    out.consonant_start = a.consonant_start;
+    out.alif_start = a.alif_start;
+    true
 }
 
 /// Whether a Latin word starts with the Arabic article assimilated to a sun letter and

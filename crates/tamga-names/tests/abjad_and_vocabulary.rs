@@ -509,3 +509,104 @@ fn the_j_of_arabic_script_is_jeem_never_the_glide() {
     let t = &latin.tokens[0];
     assert!(t.phonetic == key("حاج") || t.variants.contains(&key("حاج")));
 }
+
+#[test]
+fn runs_read_into_reused_buffers_are_the_runs_read_afresh() {
+    // One buffer of each kind reads names of several lengths in turn, a long one after a short
+    // one and the other way round, so that slots left from an earlier name are written over.
+    let names = [
+        "عبد ال رحمن محمد نصير الدين",
+        "محمد حسن",
+        "عبد الله نصير الدين",
+        "اصيل الوعري",
+        "عباس علی",
+        "سید مرتضی موسوی",
+    ];
+    let singles = [
+        "Abdulrahman",
+        "Nasiruddin",
+        "Abdullah",
+        "Silver",
+        "Abbasali",
+    ];
+    let mut runs = tamga_names::ConsonantRuns::default();
+    let mut frames = tamga_names::RunFrames::default();
+    let mut checked = 0;
+    for name in names.iter().chain(names.iter().rev()) {
+        let r = analyze(name, PartyHint::Person);
+        tamga_names::consonant_runs_into(&r.tokens, &mut runs);
+        let afresh = r.consonant_runs();
+        let reused: Vec<(usize, usize, String)> = runs
+            .iter()
+            .map(|(start, end, key)| (start, end, key.to_owned()))
+            .collect();
+        assert_eq!(reused, afresh, "{name}");
+        let own: Vec<tamga_names::VowelFrames> = r
+            .tokens
+            .iter()
+            .map(|t| tamga_names::VowelFrames::of(&t.text, &t.latin))
+            .collect();
+        for (start, end, key) in &afresh {
+            let parts: Vec<(&str, &tamga_names::VowelFrames)> = r.tokens[*start..*end]
+                .iter()
+                .zip(&own[*start..*end])
+                .map(|(t, f)| (t.text.as_str(), f))
+                .collect();
+            frames.read(parts.iter().copied(), key);
+            let fresh = tamga_names::VowelFrames::of_run(&parts, key);
+            assert_eq!(
+                frames.to_vowel_frames(),
+                fresh,
+                "{name} [{start}..{end}] {key}"
+            );
+            for single in singles {
+                let s = analyze(single, PartyHint::Person);
+                let t = &s.tokens[0];
+                let other = tamga_names::VowelFrames::of(&t.text, &t.latin);
+                assert_eq!(
+                    frames.agree_on(&other, key),
+                    fresh.agree_on(&other, key),
+                    "{name} [{start}..{end}] {key} ~ {single}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no run was read");
+}
+
+#[test]
+fn a_word_joined_over_the_article_is_spelt_with_each_vowel_written_and_assimilated() {
+    let joins = tamga_names::arabic_article_joins;
+    // Before a sun letter the article is written as it is and as the letter it assimilates to.
+    assert_eq!(
+        joins("abd", "al", "rahman"),
+        [
+            "abdalrahman",
+            "abdarrahman",
+            "abdelrahman",
+            "abderrahman",
+            "abdilrahman",
+            "abdirrahman",
+            "abdulrahman",
+            "abdurrahman"
+        ]
+    );
+    // Written as the letter already: one spelling a vowel.
+    assert_eq!(
+        joins("nasir", "ud", "din"),
+        ["nasiraddin", "nasireddin", "nasiriddin", "nasiruddin"]
+    );
+    // No assimilation before a moon letter; no spelling without the article.
+    assert_eq!(
+        joins("abd", "al", "majid"),
+        ["abdalmajid", "abdelmajid", "abdilmajid", "abdulmajid"]
+    );
+    assert!(joins("abd", "bin", "rahman").is_empty());
+    assert!(joins("", "al", "rahman").is_empty());
+    // The pieces spell the same words, in the same order.
+    let pieces: Vec<String> = tamga_names::arabic_article_join_parts("abd", "al", "rahman")
+        .map(|p| p.concat())
+        .collect();
+    assert_eq!(pieces, joins("abd", "al", "rahman"));
+}

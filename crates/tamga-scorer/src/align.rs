@@ -35,22 +35,11 @@ pub(crate) struct Item {
 }
 
 /// Reusable buffers, so that scoring a candidate allocates nothing once
-/// they have grown to the longest names met (`tests/allocations.rs`),
+/// they have grown to the longest names met (`tests/allocations.rs`; the
+/// consonant runs of an abjad name, their keys and vowel frames, included),
 /// except on these paths:
-/// - the consonant runs of an abjad name, and only for a pair where
-///   [`may_join`] holds (a token that may start a run has a key some token
-///   of the other side's starts with: most abjad pairs that share a word):
-///   the runs' keys ([`tamga_names::consonant_runs`]) and, for a run whose
-///   key a single token has, the run's vowel frames ([`run_frames`]) and
-///   their vowel check;
-/// - a Latin token against three around a Latin-spelt Arabic article
-///   ([`joined_triple`]): the article's joined spellings;
 /// - the first read of a token's vowel frames, memoised on the token;
 /// - the Lee and Rhee spellings of the Korean syllable 이.
-///
-/// [`may_join`]: crate::join::may_join
-/// [`run_frames`]: crate::join::run_frames
-/// [`joined_triple`]: crate::join::joined_triple
 #[derive(Default)]
 pub(crate) struct Scratch {
     pub(crate) wq: Vec<f64>,
@@ -71,6 +60,13 @@ pub(crate) struct Scratch {
     /// Where [`take_items`] keeps the first alignment (`chosen`, `q_used`,
     /// `l_used`) while it tries a second.
     spare: (Vec<Item>, Vec<bool>, Vec<bool>),
+    /// The consonant runs of an abjad name ([`push_consonant_run_items`]).
+    runs: tamga_names::ConsonantRuns,
+    /// The vowel frames of one of those runs ([`push_consonant_run_items`]).
+    run_frames: tamga_names::RunFrames,
+    /// One spelling of a word joined over the Arabic article
+    /// ([`push_joined_items`]).
+    spelling: Vec<u8>,
 }
 
 impl Scratch {
@@ -136,8 +132,8 @@ fn collect_items(q: &PreparedName, l: &PreparedName, s: &mut Scratch) {
     s.items.clear();
     let w = Weights { q: &s.wq, l: &s.wl };
     push_pair_items(qt, lt, w, &mut s.items);
-    push_joined_items(true, qt, lt, w, &mut s.items);
-    push_joined_items(false, lt, qt, w, &mut s.items);
+    push_joined_items(true, (qt, lt), w, &mut s.spelling, &mut s.items);
+    push_joined_items(false, (lt, qt), w, &mut s.spelling, &mut s.items);
     push_compound_items(true, qt, lt, w, &mut s.items);
     push_compound_items(false, lt, qt, w, &mut s.items);
     if q.reads_acronyms() && l.reads_acronyms() {
@@ -145,8 +141,10 @@ fn collect_items(q: &PreparedName, l: &PreparedName, s: &mut Scratch) {
         push_acronym_items(false, lt, qt, w, &mut s.items);
     }
     if reads_consonant_runs(q, l) {
-        push_consonant_run_items(false, qt, lt, q.script, w, &mut s.items);
-        push_consonant_run_items(true, lt, qt, l.script, w, &mut s.items);
+        let runs = (&mut s.runs, &mut s.run_frames);
+        push_consonant_run_items(false, (qt, lt), q.script, w, runs, &mut s.items);
+        let runs = (&mut s.runs, &mut s.run_frames);
+        push_consonant_run_items(true, (lt, qt), l.script, w, runs, &mut s.items);
     }
 }
 

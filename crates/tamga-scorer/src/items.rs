@@ -26,7 +26,7 @@ use crate::pair::{token_pair, Path};
 use crate::prepared::{PreparedName, Tok};
 use crate::SIM_CONSONANTS;
 use tamga_names::acronym::acronym_span_with;
-use tamga_names::VowelFrames;
+use tamga_names::{ConsonantRuns, RunFrames};
 
 /// The token weights of both names, for an item's weight: the summed weight
 /// of the tokens it spans on both sides.
@@ -77,14 +77,15 @@ pub(crate) fn push_pair_items(qt: &[Tok], lt: &[Tok], w: Weights, items: &mut Ve
 
 /// Each token of `singles` against two adjacent tokens of `runs` written
 /// together ([`joined_pair`]) and three around the Arabic article
-/// ([`joined_triple`]): one list writes as one word (`Abdelmajid`) what
-/// another writes apart (`Abd al Majid`).
+/// ([`joined_triple`], which writes the article's joined spellings into
+/// `spelling`, the scratch's): one list writes as one word (`Abdelmajid`)
+/// what another writes apart (`Abd al Majid`).
 #[inline(always)]
 pub(crate) fn push_joined_items(
     single_q: bool,
-    singles: &[Tok],
-    runs: &[Tok],
+    (singles, runs): (&[Tok], &[Tok]),
     w: Weights,
+    spelling: &mut Vec<u8>,
     items: &mut Vec<Item>,
 ) {
     for (k, t) in singles.iter().enumerate() {
@@ -94,7 +95,8 @@ pub(crate) fn push_joined_items(
             }
         }
         for j in 0..runs.len().saturating_sub(2) {
-            if let Some(sim) = joined_triple(t, &runs[j], &runs[j + 1], &runs[j + 2]) {
+            let run = (&runs[j], &runs[j + 1], &runs[j + 2]);
+            if let Some(sim) = joined_triple(t, run, spelling) {
                 items.push(w.item(single_q, k, (j, j + 3), sim, Path::Joined));
             }
         }
@@ -176,16 +178,18 @@ pub(crate) fn reads_consonant_runs(q: &PreparedName, l: &PreparedName) -> bool {
 /// (عبد الله ~ Abdullah, نصير الدين ~ Nasiruddin, Abbas-Ali ~ عباسعلی),
 /// provided the run spells the long and final vowels the script writes.
 ///
-/// The one path of an alignment that allocates, and only for a pair where
-/// [`may_join`] holds: the runs' keys ([`tamga_names::consonant_runs`]), and
-/// a run's vowel frames ([`run_frames`]) when a single token has its key.
+/// Only for a pair where [`may_join`] holds are the runs' keys read
+/// ([`tamga_names::consonant_runs_into`]), into `keys`, and a run's vowel
+/// frames ([`run_frames`]), into `frames`, when a single token has its key:
+/// both buffers are the scratch's, so that this allocates nothing once they
+/// have grown.
 #[inline(always)]
 pub(crate) fn push_consonant_run_items(
     single_q: bool,
-    runs: &[Tok],
-    singles: &[Tok],
+    (runs, singles): (&[Tok], &[Tok]),
     runs_script: &str,
     w: Weights,
+    (keys, frames): (&mut ConsonantRuns, &mut RunFrames),
     items: &mut Vec<Item>,
 ) {
     // Joining words is an Arabic and Persian habit (Abd al-, -uddin,
@@ -196,22 +200,21 @@ pub(crate) fn push_consonant_run_items(
     if runs_script == "Hebr" || !may_join(runs, singles) {
         return;
     }
-    let keys: Vec<(&str, Vec<&str>)> = runs
-        .iter()
-        .map(|t| (&*t.text, t.consonant_keys().collect()))
-        .collect();
-    let keys: Vec<(&str, &[&str])> = keys.iter().map(|(t, k)| (*t, k.as_slice())).collect();
-    for (start, end, key) in tamga_names::consonant_runs(&keys) {
+    tamga_names::consonant_runs_into(runs, keys);
+    for (start, end, key) in keys.iter() {
         // The run's frames are read once, and only for a key some single has.
-        let mut frames: Option<VowelFrames> = None;
+        let mut read = false;
         for (k, t) in singles.iter().enumerate() {
             if !t.consonant_keys().any(|c| c == key) {
                 continue;
             }
             // The long and final vowels the script writes must be spelt, as on
             // one token's consonant path (اصيل الوعري is not Silver).
-            let run = frames.get_or_insert_with(|| run_frames(&runs[start..end], &key));
-            if !run.agree_on(t.vowel_frames(), &key) {
+            if !read {
+                run_frames(&runs[start..end], key, frames);
+                read = true;
+            }
+            if !frames.agree_on(t.vowel_frames(), key) {
                 continue;
             }
             items.push(w.item(single_q, k, (start, end), SIM_CONSONANTS, Path::Joined));

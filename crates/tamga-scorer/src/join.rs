@@ -11,7 +11,7 @@ use crate::pair::{edit_similarity, token_pair, Path};
 use crate::prepared::{StumpPiece, Tok};
 use crate::{SIM_ACRONYM, SIM_JOINED, SIM_PHONETIC, SIM_TRANSLITERATION};
 use tamga_names::acronym::Span;
-use tamga_names::VowelFrames;
+use tamga_names::RunFrames;
 
 /// How an acronym meets the run it spells: the same letters written apart
 /// are an initialism, as good as a transliteration; initials of words are an
@@ -86,8 +86,13 @@ pub(crate) fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
 /// middle one is the Arabic article (`Abdelmajid` ~ `Abd al Majid`,
 /// `Abdurrahman` ~ `Abd al Rahman`), with the tolerance of [`joined_pair`]:
 /// the article as written and assimilated to a following sun letter
-/// ([`tamga_names::arabic_article_joins`]).
-pub(crate) fn joined_triple(single: &Tok, pa: &Tok, article: &Tok, pc: &Tok) -> Option<f64> {
+/// ([`tamga_names::arabic_article_joins`], each spelling written into
+/// `spelling`, a reused buffer, so that nothing is allocated).
+pub(crate) fn joined_triple(
+    single: &Tok,
+    (pa, article, pc): (&Tok, &Tok, &Tok),
+    spelling: &mut Vec<u8>,
+) -> Option<f64> {
     if !article.article {
         return None;
     }
@@ -97,8 +102,14 @@ pub(crate) fn joined_triple(single: &Tok, pa: &Tok, article: &Tok, pc: &Tok) -> 
         return None;
     }
     let mut best: Option<f64> = None;
-    for together in tamga_names::arabic_article_joins(&pa.latin, &article.latin, &pc.latin) {
-        let t = together.as_bytes();
+    for parts in tamga_names::arabic_article_join_parts(&pa.latin, &article.latin, &pc.latin) {
+        // Written out into the reused buffer, so that the edit distance
+        // reads a byte slice as it does for every other spelling.
+        spelling.clear();
+        for p in parts {
+            spelling.extend_from_slice(p.as_bytes());
+        }
+        let t = spelling.as_slice();
         let sim = if t == s {
             Some(SIM_JOINED)
         } else {
@@ -185,15 +196,13 @@ pub(crate) fn compound_pair(a: &Tok, b: &Tok) -> Option<f64> {
     Some(sim)
 }
 
-/// The vowel frames of a run of tokens written together under its joined
-/// consonant key (عبد ال علی as عبدالعلی), for the vowel check of the joined
-/// consonant path: joined from each token's memoised frames, which a listed
-/// token reads once for all the queries it meets.
+/// Reads into `out` the vowel frames of a run of tokens written together
+/// under its joined consonant key (عبد ال علی as عبدالعلی), for the vowel
+/// check of the joined consonant path: joined from each token's memoised
+/// frames, which a listed token reads once for all the queries it meets.
 #[inline]
-pub(crate) fn run_frames(run: &[Tok], key: &str) -> VowelFrames {
-    let parts: Vec<(&str, &VowelFrames)> =
-        run.iter().map(|t| (&*t.text, t.vowel_frames())).collect();
-    VowelFrames::of_run(&parts, key)
+pub(crate) fn run_frames(run: &[Tok], key: &str, out: &mut RunFrames) {
+    out.read(run.iter().map(|t| (&*t.text, t.vowel_frames())), key);
 }
 
 /// False only when no run of `runs` can have a consonant key of a token of

@@ -159,6 +159,16 @@ impl Deref for Tok {
     }
 }
 
+impl tamga_names::RunToken for Tok {
+    fn run_text(&self) -> &str {
+        &self.text
+    }
+
+    fn run_keys(&self) -> impl Iterator<Item = &str> {
+        self.consonant_keys()
+    }
+}
+
 impl Tok {
     /// The token's consonant keys, its own first.
     #[inline]
