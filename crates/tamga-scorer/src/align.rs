@@ -51,9 +51,11 @@ pub(crate) struct Scratch {
     /// The contradicted pairs of the last alignment (see [`find_contradictions`]),
     /// which its explanation reports.
     pub(crate) contradicted: Vec<(usize, usize, &'static str)>,
-    /// The extra given names of the last alignment (see [`extra_given_names`]): the side
-    /// they are on (`true`: the query) and their positions, which its explanation reports.
-    pub(crate) extra: Vec<(bool, usize)>,
+    /// The positions of the extra given names of the last alignment (see
+    /// [`extra_given_names`]), which its explanation reports.
+    pub(crate) extra: Vec<usize>,
+    /// Whether those names are the query's (else the listed name's).
+    pub(crate) extra_on_query: bool,
     /// The extra words of a screened name that contains the listed one whole (see
     /// [`extra_query_words`]): their query positions, which its explanation reports.
     pub(crate) extra_words: Vec<usize>,

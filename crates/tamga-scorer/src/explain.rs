@@ -91,13 +91,13 @@ pub(crate) fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Align
         })
         .collect();
     let mut notes = Vec::new();
-    if let Some(&(on_query, _)) = s.extra.first() {
-        let (side, other, toks) = if on_query {
+    if !s.extra.is_empty() {
+        let (side, other, toks) = if s.extra_on_query {
             ("query", "listed name", &q.tokens)
         } else {
             ("listed name", "query", &l.tokens)
         };
-        let names: Vec<&str> = s.extra.iter().map(|&(_, k)| &*toks[k].text).collect();
+        let names: Vec<&str> = s.extra.iter().map(|&k| &*toks[k].text).collect();
         notes.push(format!(
             "extra given names of the {side} ({}) cost {EXTRA_GIVEN_NAME_COST} of their weight: \
              the {other} is matched whole, its family name and a given name included",

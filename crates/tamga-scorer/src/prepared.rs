@@ -191,6 +191,16 @@ impl Tok {
         self.vowel_frames().agree(other.vowel_frames())
     }
 
+    /// Whether the skeleton ends with a family-name formant (`-ov`, `-enko`, `-yan`:
+    /// [`tamga_names::suffix_role`]), read on first use: asked only of a screened
+    /// organisation's extra words (see `shortened`), a query token that meets many
+    /// candidates.
+    pub(crate) fn has_family_formant(&self) -> bool {
+        *self
+            .family_formant
+            .get_or_init(|| tamga_names::suffix_role(&self.latin) == Some(TokenRole::Family))
+    }
+
     /// The token's [`VowelFrames`], read on first use.
     #[inline]
     pub(crate) fn vowel_frames(&self) -> &VowelFrames {
@@ -236,6 +246,8 @@ pub(crate) struct TokData {
     /// The token's [`VowelFrames`], memoised on the first pair that needs them
     /// (see [`Tok::vowels_agree`]): a listed token meets many queries.
     pub(crate) vowel_frames: OnceLock<VowelFrames>,
+    /// [`Tok::has_family_formant`], memoised.
+    pub(crate) family_formant: OnceLock<bool>,
     /// Script without written short vowels (Arabic, Hebrew): matched on
     /// consonants too.
     pub(crate) abjad: bool,
@@ -351,6 +363,8 @@ impl PartialEq for TokData {
             bits: _,
             // A function of `text` and `latin`, compared above.
             vowel_frames: _,
+            // A function of `latin`, compared above.
+            family_formant: _,
             abjad,
             syllabic,
             han,
@@ -443,6 +457,7 @@ impl TokData {
             role: t.role,
             bits: OnceLock::new(),
             vowel_frames: OnceLock::new(),
+            family_formant: OnceLock::new(),
             abjad,
             syllabic,
             han,

@@ -16,7 +16,7 @@ use crate::{
     CONTAINED_MIN_SIMILARITY, EXTRA_GIVEN_NAME_COST, EXTRA_GIVEN_NAME_MIN_SIMILARITY,
     EXTRA_QUERY_WORD_COST, UNMATCHED_QUERY_COST,
 };
-use tamga_names::{suffix_role, PartyHint, TokenRole};
+use tamga_names::{PartyHint, TokenRole};
 
 /// By how much the coverage's denominator shrinks for the extra given names of the
 /// longer of two persons' names, which go to `s.extra` for the explanation. A given name
@@ -60,6 +60,7 @@ pub(crate) fn extra_given_names(q: &PreparedName, l: &PreparedName, s: &mut Scra
         (false, true) => (false, lt, qt, &s.q_used),
         _ => return 0.0,
     };
+    s.extra_on_query = !short_q;
     if in_syllables(long) {
         return 0.0;
     }
@@ -110,7 +111,7 @@ pub(crate) fn extra_given_names(q: &PreparedName, l: &PreparedName, s: &mut Scra
     for (k, t) in long.iter().enumerate().skip(first_given) {
         if left(k, t) && t.role == TokenRole::Given {
             discount += (full - EXTRA_GIVEN_NAME_COST).max(0.0) * w[k];
-            s.extra.push((!short_q, k));
+            s.extra.push(k);
         }
     }
     discount
@@ -131,7 +132,8 @@ pub(crate) fn extra_given_names(q: &PreparedName, l: &PreparedName, s: &mut Scra
 /// * every name word of the listed name is matched at [`CONTAINED_MIN_SIMILARITY`] at
 ///   least, the word as listed (exact or transliterated), not a lookalike: `Bauer Metz
 ///   GmbH` does not contain `BAJER S.R.L.`;
-/// * no extra word is a surname by its formant ([`suffix_role`]: `-ov`, `-enko`, `-yan`):
+/// * no extra word is a surname by its formant ([`tamga_names::suffix_role`]: `-ov`, `-enko`,
+///   `-yan`):
 ///   `AO «Kuznetsov-Lobanov»`, `АО «Калашников Фомичев»` name a second person beside the
 ///   listed name, a firm of partners named after them, not the listed company with a
 ///   descriptor.
@@ -164,7 +166,7 @@ pub(crate) fn extra_query_words(
         return 0.0;
     }
     for (k, t) in q.tokens.iter().enumerate().filter(|&(k, _)| !s.q_used[k]) {
-        if t.factor >= 1.0 && suffix_role(&t.latin) == Some(TokenRole::Family) {
+        if t.factor >= 1.0 && t.has_family_formant() {
             s.extra_words.clear();
             return 0.0;
         }
