@@ -18,6 +18,7 @@
 //! | evidence | when | change |
 //! |---|---|---|
 //! | `weak_alias` | the best name is a publisher-graded weak alias | [`WEAK_ALIAS_DELTA`] (−0.10) |
+//! | `one_word_name` | the best name is a person's name of one word that names no family (a nickname, a kunya, one given name), not graded weak by the publisher | [`ONE_WORD_NAME_DELTA`] (−0.10) |
 //! | `birth_date` | query date equals a listed full date | [`BIRTH_DATE_EXACT_DELTA`] (+0.10) |
 //! | `birth_date` | query year inside a listed year range | [`BIRTH_YEAR_MATCH_DELTA`] (+0.05) |
 //! | `birth_date` | query year more than 1 year from every listed date | [`BIRTH_YEAR_MISMATCH_DELTA`] (−0.15) |
@@ -59,6 +60,16 @@ pub const MIN_EVIDENCE_RATIO: f32 = 0.35;
 pub const MAX_SCORED_WITH_THRESHOLD: usize = 100;
 /// Score change when the best matching name is a weak alias.
 pub const WEAK_ALIAS_DELTA: f64 = -0.10;
+/// Score change when the best matching name is a person's name of one word
+/// that names no family ([`is_one_word_person_name`]): `Givi`, `LUKA`,
+/// `SAMIR`, `Abu Hanifa`. Such a name is what OFAC grades a weak alias ("a
+/// relatively broad or generic alias that may generate a large volume of
+/// false hits"), whether or not its publisher grades aliases: it identifies
+/// no one on its own, and against a customer's full name it matches one word
+/// of it. A lone family name (`ERYGIN`, `Petrushev`) is not cut: it names
+/// the listed family, as a surname-only listing does. The same cut as a
+/// graded weak alias, and never both.
+pub const ONE_WORD_NAME_DELTA: f64 = -0.10;
 /// Score change when the query's full birth date equals a listed full date.
 pub const BIRTH_DATE_EXACT_DELTA: f64 = 0.10;
 /// Score change when the query's birth year falls inside a listed year range.
@@ -216,26 +227,66 @@ pub struct ScreenerStats {
 struct IndexedName<P> {
     entity: u32,
     /// The position among the entity's names, with [`WEAK_ALIAS_BIT`] set
-    /// for a weak alias: every candidate scored needs that grade, and
+    /// for a weak alias and [`ONE_WORD_BIT`] for a one-word person's name
+    /// that is not one: every candidate scored needs that grade, and
     /// reading it from the entity cost two cache misses a candidate at
     /// millions of names (the entity, then its names).
     name: u32,
     prepared: P,
 }
 
-/// See [`IndexedName::name`]; no entity has 2³¹ names.
+/// See [`IndexedName::name`]; no entity has 2³⁰ names.
 const WEAK_ALIAS_BIT: u32 = 1 << 31;
+/// See [`IndexedName::name`] and [`ONE_WORD_NAME_DELTA`].
+const ONE_WORD_BIT: u32 = 1 << 30;
 
 impl<P> IndexedName<P> {
     /// Position among the entity's names.
     fn position(&self) -> usize {
-        (self.name & !WEAK_ALIAS_BIT) as usize
+        (self.name & !(WEAK_ALIAS_BIT | ONE_WORD_BIT)) as usize
     }
 
-    /// Whether the publisher grades the name a weak alias.
-    fn is_weak(&self) -> bool {
-        self.name & WEAK_ALIAS_BIT != 0
+    /// The cut the name's grade costs every score it gets, with the
+    /// adjustment that explains it; None for a name graded in full.
+    fn grade(&self) -> Option<(f64, &'static str, &'static str)> {
+        if self.name & WEAK_ALIAS_BIT != 0 {
+            Some((
+                WEAK_ALIAS_DELTA,
+                "weak_alias",
+                "matched name is graded a weak alias by the publisher",
+            ))
+        } else if self.name & ONE_WORD_BIT != 0 {
+            Some((
+                ONE_WORD_NAME_DELTA,
+                "one_word_name",
+                "matched name is one word of a person's name and names no family: \
+                 a nickname or one given name, weak evidence on its own",
+            ))
+        } else {
+            None
+        }
     }
+}
+
+/// Whether a person's name is one name word (titles and particles aside:
+/// `Qari Atif`, `Abu Hanifa`) that is not a family name by its formant
+/// ([`tamga_names::suffix_role`]), and not a name written in Han or Hangul,
+/// where one token is a whole name (노광철, 董勒成). See
+/// [`ONE_WORD_NAME_DELTA`].
+pub fn is_one_word_person_name(kind: EntityKind, analyzed: &tamga_names::AnalyzedName) -> bool {
+    if kind != EntityKind::Person {
+        return false;
+    }
+    let mut words = analyzed
+        .tokens
+        .iter()
+        .filter(|t| t.class == tamga_names::TokenClass::Name);
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    !tamga_names::is_syllable_token(&word.text)
+        && word.role != tamga_names::TokenRole::Family
+        && tamga_names::suffix_role(&word.latin) != Some(tamga_names::TokenRole::Family)
 }
 
 /// The loaded lists and their index, ready to screen.
@@ -262,11 +313,11 @@ pub struct Screener<S: NameScorer> {
 type BestNames = HashMap<u32, (f64, u32), BuildHasherDefault<Fnv>>;
 
 /// Keeps `score`, the name score of indexed name `name_id`, as its entity's
-/// best if it is (a weak alias pays its cut first; an earlier name keeps a
-/// tie).
+/// best if it is (a weak name pays its cut first, see [`IndexedName::grade`];
+/// an earlier name keeps a tie).
 fn record<P>(name_id: u32, indexed: &IndexedName<P>, mut score: f64, best: &mut BestNames) {
-    if indexed.is_weak() {
-        score += WEAK_ALIAS_DELTA;
+    if let Some((delta, _, _)) = indexed.grade() {
+        score += delta;
     }
     match best.get(&indexed.entity) {
         Some(&(b, _)) if b >= score => {}
@@ -381,6 +432,12 @@ impl<S: NameScorer> Screener<S> {
                 .map(|&(entity, name, full, kind)| {
                     let analyzed = tamga_names::analyze(full, party_hint(kind));
                     let prepared = preparer(full, kind_hint(kind), &analyzed);
+                    let name =
+                        if name & WEAK_ALIAS_BIT == 0 && is_one_word_person_name(kind, &analyzed) {
+                            name | ONE_WORD_BIT
+                        } else {
+                            name
+                        };
                     (
                         IndexedName {
                             entity,
@@ -584,11 +641,11 @@ impl<S: NameScorer> Screener<S> {
                     .scorer
                     .score(&prepared, &indexed.prepared, &stats)
                     .explanation;
-                if indexed.is_weak() {
+                if let Some((delta, evidence, reason)) = indexed.grade() {
                     explanation.adjustments.push(Adjustment {
-                        evidence: "weak_alias".to_string(),
-                        delta: WEAK_ALIAS_DELTA,
-                        reason: "matched name is graded a weak alias by the publisher".to_string(),
+                        evidence: evidence.to_string(),
+                        delta,
+                        reason: reason.to_string(),
                     });
                 }
                 explanation.adjustments.extend(adjustments);

@@ -773,6 +773,11 @@ fn feature_docs() -> Value {
             "description": "Cut when the best name is a publisher-graded weak alias.",
             "coefficient": 1.0,
             "url": null
+        },
+        "one_word_name": {
+            "description": "Cut when the best name is a person's name of one word that names no family (a nickname or one given name) and the publisher grades no alias weak.",
+            "coefficient": 1.0,
+            "url": null
         }
     })
 }
