@@ -37,7 +37,9 @@ pub(crate) fn parts_may_contradict(q: &PreparedName, l: &PreparedName) -> bool {
 ///   patronymic that is missing is not contradicted, nor is one in another language's form
 ///   ([`names_differ`]);
 /// * a Korean name in Hangul against a Latin name that writes another family name
-///   ([`korean_family_contradiction`]).
+///   ([`korean_family_contradiction`]);
+/// * a name whose family name is unmatched against one whose family name it holds as a
+///   given name ([`family_as_given_name`]): `Muhammadayub Usmonov` ~ `Qari Muhammad AYUB`.
 ///
 /// Names that are not a person's have no such parts: 0.
 #[inline]
@@ -101,6 +103,17 @@ pub(crate) fn find_contradictions(q: &PreparedName, l: &PreparedName, s: &mut Sc
     if let Some((b, a)) = korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true) {
         if !pairs.contains(&(a, b, "family")) {
             pairs.push((a, b, "family"));
+        }
+    }
+    for found in [
+        family_as_given_name(qt, lt, &s.q_used, &s.chosen, false),
+        family_as_given_name(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !pairs.iter().any(|&(a, b, _)| (a, b) == found) {
+            pairs.push((found.0, found.1, "family"));
         }
     }
     s.contradicted = pairs;
@@ -170,4 +183,53 @@ pub(crate) fn korean_family_contradiction(
                 }
         })
         .map(|k| (family, k))
+}
+
+/// A name (`one`) whose family name is left unmatched, against a name (`other`) whose
+/// family name one given name of `one` writes inside a run of words as one word: the
+/// other's surname is in this name's given name, and this name's own surname says another
+/// family. Uzbek and Tajik given names join `Muhammad` with a second name
+/// (`Muhammadayub`, `Muhammadyusuf`, `Muhammadamin`): `Muhammadayub Usmonov` is a
+/// Usmonov, not the listed `Qari Muhammad AYUB`, whose whole name his given name spells.
+/// When `other` tells no roles, a run that holds all its names is the whole name and
+/// holds its family name too (`Qari Muhammad Ayub`). `one`'s family name must say so by
+/// its own formant (`-ov`, `-zoda`, `-enko`: [`Tok::has_family_formant`]), not by a
+/// weaker reading of roles: `Kevin Daniels` reads `Kevin` as a family name by its `-in`,
+/// and `Daniels` ~ `DANIEL, Saw` is another matter. Only a run written as one word: lists give the same person with
+/// given and family names swapped between aliases (`MARK, James Nando` ~ `James Nando
+/// MARK`, roles read from capitals and commas that disagree), so a family name matched to
+/// a given name word for word is no evidence of another family. Gives the two family
+/// names' positions (`one`'s, then `other`'s); `flipped` when `one` is the list side.
+pub(crate) fn family_as_given_name(
+    one: &[Tok],
+    other: &[Tok],
+    one_used: &[bool],
+    chosen: &[Item],
+    flipped: bool,
+) -> Option<(usize, usize)> {
+    let run = chosen.iter().find_map(|it| {
+        let (mine, theirs) = if flipped { (it.q, it.l) } else { (it.l, it.q) };
+        let (mine, theirs) = (
+            usize::from(mine.0)..usize::from(mine.1),
+            usize::from(theirs.0)..usize::from(theirs.1),
+        );
+        (mine.len() > 1 && theirs.len() == 1 && one[theirs.start].role == TokenRole::Given)
+            .then_some(mine)
+    })?;
+    // Runs written as one word are rare: looked for first, the formant only then.
+    let family = one
+        .iter()
+        .enumerate()
+        .position(|(k, t)| !one_used[k] && t.factor >= 1.0 && t.has_family_formant())?;
+    let other_family = match other.iter().position(|t| t.role == TokenRole::Family) {
+        Some(k) => k,
+        None if other.iter().all(|t| t.role == TokenRole::Unknown) => run.end - 1,
+        None => return None,
+    };
+    let names_in_run = other
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.factor >= 1.0)
+        .all(|(k, _)| run.contains(&k));
+    (run.contains(&other_family) && names_in_run).then_some((family, other_family))
 }

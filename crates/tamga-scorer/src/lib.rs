@@ -112,7 +112,9 @@
 //!    `contradiction`): another patronymic or given name between two East Slavic names
 //!    that both have a patronymic (`Исаев Андрей Венедиктович` ~ `Исаев Андрей
 //!    Константинович`), another family name between a Korean name in Hangul and a Latin one
-//!    (이경희 ~ `Kim Kyong HUI`). Such parts are common names, whose rarity says little,
+//!    (이경희 ~ `Kim Kyong HUI`), or a family name (by its formant) left unmatched beside a
+//!    given name that spells the other name whole as one word (`Muhammadayub Usmonov` ~
+//!    `Qari Muhammad Ayub`: the listed surname is this person's given name). Such parts are common names, whose rarity says little,
 //!    but two of them in one place are two people. The explanation lists each such pair
 //!    (`Explanation::contradictions`), so the analyst sees why the score fell. Between
 //!    two persons' names of which one is matched whole (each token at

@@ -1,0 +1,60 @@
+//! A name whose family name is left unmatched, against a listed name its given name spells
+//! whole as one word (`Muhammadayub Usmonov` ~ `Qari Muhammad Ayub`): the listed
+//! surname is inside this person's given name, and his own surname says another family.
+//! The listed names are real designations of the bundled lists (UN, UK OFSI, OFAC); the
+//! screened names are Uzbek and Tajik given names with family names of the region.
+
+use tamga_matcher::{NameKindHint, NameScore, NameScorer, NoStats};
+use tamga_scorer::TamgaScorer;
+
+fn person(a: &str, b: &str) -> NameScore {
+    let s = TamgaScorer;
+    let kind = NameKindHint::Person;
+    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
+}
+
+fn family_contradicted(s: &NameScore) -> bool {
+    s.explanation
+        .contradictions
+        .iter()
+        .any(|c| c.part == "family")
+}
+
+#[test]
+fn a_given_name_that_spells_the_listed_name_is_another_family() {
+    for (screened, listed) in [
+        // UN QDi, alias as the UN writes it (no capitals: the whole name is the run).
+        ("Muhammadayub Usmonov", "Qari Muhammad Ayub"),
+        // UK OFSI, the family name in capitals.
+        ("Muhammadamin Mahdiev", "Muhammad AMIN"),
+        ("Abdurahmon Halidov", "عبد الرحمن"),
+    ] {
+        for (a, b) in [(screened, listed), (listed, screened)] {
+            let s = person(a, b);
+            assert!(family_contradicted(&s), "{a} ~ {b}: {:?}", s.explanation);
+            assert!(s.score < 0.6, "{a} ~ {b}: {}", s.score);
+        }
+    }
+}
+
+#[test]
+fn the_listed_name_joined_without_another_family_still_matches() {
+    // No family name of its own left over: the same name written as one word.
+    let s = person("Muhammadayub", "Qari Muhammad Ayub");
+    assert!(!family_contradicted(&s), "{:?}", s.explanation);
+    assert!(s.score > 0.75, "{}", s.score);
+}
+
+#[test]
+fn weak_role_readings_and_swapped_aliases_are_not_contradictions() {
+    for (a, b) in [
+        // `Kevin` reads as a family name by its -in only weakly: no formant of its own.
+        ("Kevin Daniels", "DANIEL, Saw"),
+        // OFAC lists the same person with given and family names swapped between
+        // aliases; a family name matched word for word to a given name says nothing.
+        ("James Nando MARK", "NANDO, James Marko"),
+    ] {
+        let s = person(a, b);
+        assert!(!family_contradicted(&s), "{a} ~ {b}: {:?}", s.explanation);
+    }
+}
