@@ -1315,3 +1315,28 @@ fn international_words_meet_across_languages() {
         assert_tokens(false, (name, text), (other, other_text), hint);
     }
 }
+
+/// Belarusian patronymics (-авіч, -аўна, -еўна) as the lists romanise them are patronymics,
+/// as their Russian and Ukrainian counterparts are, so the East Slavic checks on given name
+/// and patronymic apply to Belarusian names too. OFAC SDN 9760, UK OFSI (ZAPASNIK,
+/// LITVINA).
+#[test]
+fn belarusian_patronymics_have_their_role() {
+    for (name, patronymic) in [
+        ("LUKASHENKA, Alyaksandr Hryhoryavich", "hryhoryavich"),
+        ("Marina Sviataslavauna ZAPASNIK", "sviataslavauna"),
+        ("Alena Vasileuna LITVINA", "vasileuna"),
+    ] {
+        let a = analyze(name, PartyHint::Person);
+        let roles: Vec<(String, TokenRole)> =
+            a.tokens.iter().map(|t| (t.latin.clone(), t.role)).collect();
+        assert!(
+            roles.contains(&(patronymic.to_string(), TokenRole::Patronymic)),
+            "{name}: {roles:?}"
+        );
+        assert!(
+            roles.iter().any(|(_, r)| *r == TokenRole::Family),
+            "{name}: {roles:?}"
+        );
+    }
+}
