@@ -53,7 +53,7 @@ fn term_depth(len: usize) -> u8 {
 /// a probe is two memory reads rather than a binary search over a million
 /// entries.
 pub(crate) struct Deletions {
-    terms: Vec<Box<str>>,
+    terms: Vec<Box<[u8]>>,
     /// Top hash bits that pick a bucket ([`Deletions::bucket_bits`]).
     bits: u32,
     buckets: Vec<u32>,
@@ -77,11 +77,12 @@ impl Deletions {
     /// long, and it bounds the work a hostile query can cause.
     const MAX_FUZZY_LEN: usize = 40;
 
-    /// `terms` sorted, so that positions equal the fst's term ids.
-    pub(crate) fn build(terms: &[Box<str>]) -> Deletions {
+    /// `terms` in sorted order, so that positions equal the fst's term ids.
+    pub(crate) fn build<'t>(terms: impl Iterator<Item = &'t [u8]>) -> Deletions {
+        let terms: Vec<Box<[u8]>> = terms.map(Box::from).collect();
         let mut entries = Vec::new();
         for (id, term) in terms.iter().enumerate() {
-            let bytes = term.as_bytes();
+            let bytes = &term[..];
             if bytes.len() > Self::MAX_FUZZY_LEN {
                 continue;
             }
@@ -100,7 +101,7 @@ impl Deletions {
             buckets[i] += buckets[i - 1];
         }
         Deletions {
-            terms: terms.to_vec(),
+            terms,
             bits,
             buckets,
             entries,
@@ -167,7 +168,7 @@ impl Deletions {
         }
         hits.into_iter()
             .filter(|&t| {
-                let term = self.terms[t as usize].as_bytes();
+                let term = &self.terms[t as usize][..];
                 // The length first: it is stored with the term's address,
                 // its letters elsewhere.
                 term.len().abs_diff(bytes.len()) <= usize::from(bound)

@@ -4,7 +4,7 @@
 
 use fst::{Map, MapBuilder};
 
-use crate::terms::TermMap;
+use crate::terms::Term;
 
 /// A dictionary: sorted terms in an fst map pointing into CSR posting lists.
 pub(crate) struct Dictionary {
@@ -14,24 +14,31 @@ pub(crate) struct Dictionary {
 }
 
 impl Dictionary {
-    pub(crate) fn build(terms: TermMap) -> Dictionary {
-        let mut terms: Vec<(Box<str>, Vec<u32>)> = terms.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    /// Builds from [`crate::terms::sorted`] entries.
+    pub(crate) fn build(terms: &[(Term, Vec<u32>)]) -> Dictionary {
+        let postings = terms.iter().map(|(_, ids)| ids.len()).sum();
         Dictionary::from_sorted(
             terms
                 .iter()
                 .map(|(key, ids)| (key.as_bytes(), ids.iter().copied())),
+            (terms.len(), postings),
         )
     }
 
     /// Builds from terms in strictly increasing byte order, each with its
-    /// name ids in increasing order (repeats are dropped).
+    /// name ids in increasing order (repeats are dropped); `capacity` is at
+    /// least the number of terms and of name ids. The arrays are allocated
+    /// at that size once: grown by doubling, the postings of a large list
+    /// were copied a dozen times and held up to twice their size at the
+    /// build's peak of memory.
     pub(crate) fn from_sorted<'k, I: Iterator<Item = u32>>(
         terms: impl Iterator<Item = (&'k [u8], I)>,
+        capacity: (usize, usize),
     ) -> Dictionary {
         let mut builder = MapBuilder::memory();
-        let mut offsets = vec![0];
-        let mut postings = Vec::new();
+        let mut offsets = Vec::with_capacity(capacity.0 + 1);
+        offsets.push(0);
+        let mut postings = Vec::with_capacity(capacity.1);
         let mut i = 0u64;
         for (key, ids) in terms {
             // Keys are sorted and unique, the only conditions under which

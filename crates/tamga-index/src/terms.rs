@@ -2,7 +2,7 @@
 //! and the byte arena of joined pairs, each turned into a [`Dictionary`].
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::dictionary::Dictionary;
 
@@ -35,7 +35,78 @@ impl Hasher for FastHasher {
 }
 
 /// Term → name ids, while building.
-pub(crate) type TermMap = HashMap<Box<str>, Vec<u32>, BuildHasherDefault<FastHasher>>;
+pub(crate) type TermMap = HashMap<Term, Vec<u32>, BuildHasherDefault<FastHasher>>;
+
+/// Longest term stored inline in a [`Term`].
+const INLINE_TERM: usize = 22;
+
+/// A term while building. Nearly every name token and key is short, and is
+/// stored in the hash table's slot itself: a lookup compares it there,
+/// where a boxed key cost a read of separately allocated memory (at
+/// millions of names a likely cache miss, on every one of the tens of
+/// millions of lookups) and an allocation per new term. Longer terms are
+/// boxed. Equal strings always take the same form, so the derived equality
+/// is string equality.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Term {
+    /// The first `len` bytes of `bytes`, the rest zero.
+    Inline { len: u8, bytes: [u8; INLINE_TERM] },
+    /// A term longer than [`INLINE_TERM`] bytes.
+    Boxed(Box<[u8]>),
+}
+
+impl Term {
+    /// The term of `s`.
+    pub(crate) fn new(s: &str) -> Term {
+        let b = s.as_bytes();
+        if b.len() <= INLINE_TERM {
+            let mut bytes = [0u8; INLINE_TERM];
+            bytes[..b.len()].copy_from_slice(b);
+            Term::Inline {
+                len: b.len() as u8,
+                bytes,
+            }
+        } else {
+            Term::Boxed(b.into())
+        }
+    }
+
+    /// The term's bytes (UTF-8, as given to [`Term::new`]).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Term::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Term::Boxed(b) => b,
+        }
+    }
+}
+
+impl Hash for Term {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.as_bytes());
+    }
+}
+
+/// Files name `id` under `key` in `map` (ids come in increasing order, so a
+/// repeat is the last id).
+pub(crate) fn file(map: &mut TermMap, key: &str, id: u32) {
+    if key.is_empty() {
+        return;
+    }
+    map.entry(Term::new(key))
+        .and_modify(|ids| {
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        })
+        .or_insert_with(|| vec![id]);
+}
+
+/// A term map's entries in increasing byte order of their terms.
+pub(crate) fn sorted(map: TermMap) -> Vec<(Term, Vec<u32>)> {
+    let mut terms: Vec<(Term, Vec<u32>)> = map.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    terms
+}
 
 /// Joined-pair terms while building. Almost every pair of adjacent tokens
 /// in a large list is distinct, so a map entry per pair (~150 bytes) was
@@ -91,6 +162,40 @@ impl JoinedTerms {
         let groups = entries
             .chunk_by(|a, b| this.key(a) == this.key(b))
             .map(|g| (this.key(&g[0]), g.iter().map(|e| e.1)));
-        Dictionary::from_sorted(groups)
+        // Every entry is at most one term and one name id.
+        Dictionary::from_sorted(groups, (entries.len(), entries.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_and_boxed_terms_file_and_sort_as_their_strings() {
+        let long = "abcdefghijklmnopqrstuvwxyz"; // longer than INLINE_TERM
+        let mut map = TermMap::default();
+        for (key, id) in [
+            (long, 1),
+            ("abc", 1),
+            ("abc", 1),
+            (long, 2),
+            ("ab", 3),
+            ("", 3),
+        ] {
+            file(&mut map, key, id);
+        }
+        let got: Vec<(Vec<u8>, Vec<u32>)> = sorted(map.clone())
+            .into_iter()
+            .map(|(t, ids)| (t.as_bytes().to_vec(), ids))
+            .collect();
+        let want: Vec<(Vec<u8>, Vec<u32>)> = vec![
+            (b"ab".to_vec(), vec![3]),
+            (b"abc".to_vec(), vec![1]),
+            (long.as_bytes().to_vec(), vec![1, 2]),
+        ];
+        assert_eq!(got, want);
+        assert!(matches!(Term::new(long), Term::Boxed(_)));
+        assert!(map.contains_key(&Term::new(long)));
     }
 }
