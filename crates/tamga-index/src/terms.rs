@@ -1,0 +1,201 @@
+//! Term collection while building: the hashed term maps (term → name ids)
+//! and the byte arena of joined pairs, each turned into a [`Dictionary`].
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+use crate::dictionary::Dictionary;
+
+/// FxHash-style multiply-rotate hashing for the builder's term maps: keys
+/// are list tokens, hashed tens of millions of times at millions of names,
+/// where SipHash's flood resistance buys nothing.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        // The multiply carries input bits only upwards, and hash tables
+        // index by the low bits: fold the high bits down (murmur3's
+        // finaliser), or tokens sharing their first bytes collide.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// Term → name ids, while building.
+pub(crate) type TermMap = HashMap<Term, Vec<u32>, BuildHasherDefault<FastHasher>>;
+
+/// Longest term stored inline in a [`Term`].
+const INLINE_TERM: usize = 22;
+
+/// A term while building. Nearly every name token and key is short, and is
+/// stored in the hash table's slot itself: a lookup compares it there,
+/// where a boxed key cost a read of separately allocated memory (at
+/// millions of names a likely cache miss, on every one of the tens of
+/// millions of lookups) and an allocation per new term. Longer terms are
+/// boxed. Equal strings always take the same form, so the derived equality
+/// is string equality.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Term {
+    /// The first `len` bytes of `bytes`, the rest zero.
+    Inline { len: u8, bytes: [u8; INLINE_TERM] },
+    /// A term longer than [`INLINE_TERM`] bytes.
+    Boxed(Box<[u8]>),
+}
+
+impl Term {
+    /// The term of `s`.
+    pub(crate) fn new(s: &str) -> Term {
+        let b = s.as_bytes();
+        if b.len() <= INLINE_TERM {
+            let mut bytes = [0u8; INLINE_TERM];
+            bytes[..b.len()].copy_from_slice(b);
+            Term::Inline {
+                len: b.len() as u8,
+                bytes,
+            }
+        } else {
+            Term::Boxed(b.into())
+        }
+    }
+
+    /// The term's bytes (UTF-8, as given to [`Term::new`]).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Term::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Term::Boxed(b) => b,
+        }
+    }
+}
+
+impl Hash for Term {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.as_bytes());
+    }
+}
+
+/// Files name `id` under `key` in `map` (ids come in increasing order, so a
+/// repeat is the last id).
+pub(crate) fn file(map: &mut TermMap, key: &str, id: u32) {
+    if key.is_empty() {
+        return;
+    }
+    map.entry(Term::new(key))
+        .and_modify(|ids| {
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        })
+        .or_insert_with(|| vec![id]);
+}
+
+/// A term map's entries in increasing byte order of their terms.
+pub(crate) fn sorted(map: TermMap) -> Vec<(Term, Vec<u32>)> {
+    let mut terms: Vec<(Term, Vec<u32>)> = map.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    terms
+}
+
+/// Joined-pair terms while building. Almost every pair of adjacent tokens
+/// in a large list is distinct, so a map entry per pair (~150 bytes) was
+/// most of the build's memory at millions of names; the pairs are written
+/// to one byte arena instead (~30 bytes each) and sorted at build.
+#[derive(Default)]
+pub(crate) struct JoinedTerms {
+    bytes: Vec<u8>,
+    /// `(start in bytes, name id, length)`.
+    entries: Vec<(u64, u32, u32)>,
+}
+
+impl JoinedTerms {
+    pub(crate) fn push(&mut self, a: &str, b: &str, id: u32) {
+        let start = self.bytes.len() as u64;
+        self.bytes.extend_from_slice(a.as_bytes());
+        self.bytes.extend_from_slice(b.as_bytes());
+        self.entries.push((start, id, (a.len() + b.len()) as u32));
+    }
+
+    /// A term already written together (a three-token run, see
+    /// [`tamga_names::arabic_article_joins`]).
+    pub(crate) fn push_one(&mut self, term: &str, id: u32) {
+        self.push(term, "", id);
+    }
+
+    fn key(&self, e: &(u64, u32, u32)) -> &[u8] {
+        &self.bytes[e.0 as usize..e.0 as usize + e.2 as usize]
+    }
+
+    /// The key's first 8 bytes as a big-endian number: ordering by it agrees
+    /// with byte order, and settles most comparisons without reading the
+    /// arena.
+    fn prefix(&self, e: &(u64, u32, u32)) -> u64 {
+        let key = self.key(e);
+        let mut word = [0u8; 8];
+        let n = key.len().min(8);
+        word[..n].copy_from_slice(&key[..n]);
+        u64::from_be_bytes(word)
+    }
+
+    pub(crate) fn build(mut self) -> Dictionary {
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.sort_by_cached_key(|e| self.prefix(e));
+        // Runs of equal prefixes are short; order them by the whole key and
+        // name id (ties of key keep ids increasing for the postings).
+        for run in entries.chunk_by_mut(|a, b| self.prefix(a) == self.prefix(b)) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.1.cmp(&b.1)));
+            }
+        }
+        let this = &self;
+        let groups = entries
+            .chunk_by(|a, b| this.key(a) == this.key(b))
+            .map(|g| (this.key(&g[0]), g.iter().map(|e| e.1)));
+        // Every entry is at most one term and one name id.
+        Dictionary::from_sorted(groups, (entries.len(), entries.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_and_boxed_terms_file_and_sort_as_their_strings() {
+        let long = "abcdefghijklmnopqrstuvwxyz"; // longer than INLINE_TERM
+        let mut map = TermMap::default();
+        for (key, id) in [
+            (long, 1),
+            ("abc", 1),
+            ("abc", 1),
+            (long, 2),
+            ("ab", 3),
+            ("", 3),
+        ] {
+            file(&mut map, key, id);
+        }
+        let got: Vec<(Vec<u8>, Vec<u32>)> = sorted(map.clone())
+            .into_iter()
+            .map(|(t, ids)| (t.as_bytes().to_vec(), ids))
+            .collect();
+        let want: Vec<(Vec<u8>, Vec<u32>)> = vec![
+            (b"ab".to_vec(), vec![3]),
+            (b"abc".to_vec(), vec![1]),
+            (long.as_bytes().to_vec(), vec![1, 2]),
+        ];
+        assert_eq!(got, want);
+        assert!(matches!(Term::new(long), Term::Boxed(_)));
+        assert!(map.contains_key(&Term::new(long)));
+    }
+}
