@@ -100,3 +100,30 @@ fn a_country_name_of_two_words_keeps_both_translated() {
         assert!(s.score >= 0.8, "{query} ~ {listed}: {}", s.score);
     }
 }
+
+#[test]
+fn the_words_beside_a_country_name_translate_too() {
+    // единая = united; железная дорога (two words) = railway; выбары (Belarusian) = elections.
+    for (query, listed, q, l) in [
+        ("United Russia", "Единая Россия", "united", "единая"),
+        (
+            "Belarusian Railway",
+            "Государственное объединение \"Белорусская железная дорога\"",
+            "railway",
+            "железная",
+        ),
+        (
+            "CENTRAL ELECTION COMMISSION OF THE REPUBLIC OF BELARUS",
+            "TSENTRALNAYA KAMISIYA RESPUBLIKI BELARUS PA VYBARAKH",
+            "election",
+            "vybarakh",
+        ),
+    ] {
+        let s = org(query, listed);
+        assert!(
+            paired(&s, q, l),
+            "{query} ~ {listed}: {q} not paired with {l}: {:?}",
+            s.explanation
+        );
+    }
+}
