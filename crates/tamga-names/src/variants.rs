@@ -250,6 +250,7 @@ pub(crate) fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         let key = if hint != PartyHint::Person {
             lex.concept(&t.latin)
                 .or_else(|| english_bases.iter().find_map(|b| lex.concept(b)))
+                .or_else(|| english_s_form_concept(t))
         } else {
             None
         };
@@ -310,6 +311,23 @@ pub(crate) fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
             }
         }
     }
+}
+
+/// The concept key of a Latin organisation word written with the English possessive or
+/// plural -s (`IRAN'S` = Iran: the tokeniser drops an apostrophe between letters, so the
+/// possessive is `irans`; `banks` = bank). Spelling already lets the two forms meet (one
+/// edit); the concept key lets the -s form meet the word's translation (Iran's ~ иранский).
+/// Not after another s (`business`, `swiss`), and the base keeps four letters, so short words
+/// (`gas`, `arms`, `news`) are not read as a shorter one.
+fn english_s_form_concept(t: &NameToken) -> Option<&'static str> {
+    if !t.text.is_ascii() {
+        return None;
+    }
+    let base = t
+        .latin
+        .strip_suffix('s')
+        .filter(|b| b.len() >= 4 && !b.ends_with('s'))?;
+    lexicon().concept(base)
 }
 
 /// Whether a token may carry the given-name class key `key` (`@g:muhammad`) its phonetic key
