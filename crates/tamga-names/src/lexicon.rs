@@ -68,6 +68,15 @@ pub(crate) struct Lexicon {
     pub al_words: FastSet<String>,
     /// Phonetic keys of given-name forms -> class variant key (`@g:vladimir`, `@g:yusuf`).
     pub given_classes: FastMap<String, String>,
+    /// Latin skeletons of the short forms of East Slavic given names
+    /// (`data/given_names_short.tsv`) -> the class keys of every full name each stands for
+    /// (Sasha: `@g:aleksandr`, `@g:aleksandra`). By skeleton, not phonetic key: a short
+    /// form's key, vowels folded, is that of names of other origin (Senya and Sana, Tolya and
+    /// Tola, Zhenya and Jana).
+    pub short_forms: FastMap<String, Vec<String>>,
+    /// Endings of theophoric compound given names (`data/given_name_compounds.tsv`: -ullah,
+    /// -uddin), longest first.
+    pub compound_endings: Vec<String>,
     /// The given-name and patronymic class keys of East Slavic names (`@g:vladimir`,
     /// `@p:vladimir`): they mark a name as East Slavic, which names of Arabic and Persian
     /// origin, used from West Africa to Central Asia, do not.
@@ -504,6 +513,62 @@ impl Lexicon {
                 }
             }
         }
+        let file = "data/given_names_short.tsv";
+        let classes: FastSet<String> = lex.given_classes.values().cloned().collect();
+        for (line, cells) in rows(include_str!("../data/given_names_short.tsv")) {
+            let Some(key) = cells.first() else { continue };
+            let key = format!("@g:{}", key.trim());
+            let err = |message: String| TableError {
+                file,
+                line,
+                message,
+            };
+            if !classes.contains(&key) {
+                return Err(err(format!(
+                    "`{key}` is not a class of data/given_names.tsv"
+                )));
+            }
+            for form in cells[1..]
+                .iter()
+                .map(|f| f.trim())
+                .filter(|f| !f.is_empty())
+            {
+                if !form.bytes().all(|b| b.is_ascii_lowercase()) {
+                    return Err(err(format!("`{form}` is not a Latin skeleton")));
+                }
+                let k = given_class_key(form, &phonetic_key(form));
+                // A short form spelt as a full form of another name would make that name
+                // meet this one through it.
+                match lex.given_classes.get(&k) {
+                    Some(c) if *c == key => continue,
+                    Some(c) => {
+                        return Err(err(format!(
+                            "`{form}` (key `{k}`) is a full form of {c}, not a short form of {key}"
+                        )))
+                    }
+                    None => {}
+                }
+                lex.heads.insert(head3(form));
+                let keys = lex.short_forms.entry(form.to_string()).or_default();
+                if !keys.contains(&key) {
+                    keys.push(key.clone());
+                }
+            }
+        }
+        let file = "data/given_name_compounds.tsv";
+        for (line, cells) in rows(include_str!("../data/given_name_compounds.tsv")) {
+            let ending = cells.first().map(|c| c.trim()).unwrap_or_default();
+            if ending.len() < 3 || !ending.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(TableError {
+                    file,
+                    line,
+                    message: format!("`{ending}` is not an ending of 3+ Latin letters"),
+                });
+            }
+            lex.compound_endings.push(ending.to_string());
+        }
+        lex.compound_endings
+            .sort_by_key(|e| std::cmp::Reverse(e.len()));
         lex.suffixes
             .sort_by_key(|s| std::cmp::Reverse(s.suffix.len()));
         for s in &lex.suffixes {

@@ -103,6 +103,8 @@
 //! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
 //! | `given_names_arabic_persian.tsv` | given names of Arabic and Persian origin in the Latin spellings of the languages that use them → class variant key (`@g:yusuf`: Yussef = Yusif = Jusup = Yuusuf); a form belongs to one class | Wiktionary name entries and Wikipedia name articles; Turkish, Azerbaijani, Uzbek, Kazakh, Somali orthographies; BGN/PCGN for Russian and Tajik Cyrillic |
+//! | `given_names_short.tsv` | everyday short forms of East Slavic given names (Sasha, Nadya, Zhenya) → the class keys of every full name each stands for (Sasha: `@g:aleksandr` and `@g:aleksandra`), looked up by Latin skeleton, not by phonetic key | Wiktionary name entries; Superanskaya, Словарь русских личных имён (1998) |
+//! | `given_name_compounds.tsv` | endings of theophoric compound given names (-ullah, -ollah, -uddin, -eddine, -iddin, -ettin) → the first part as a compound head (`@c:gudrat` of Ghodratollah), which meets the first part written alone | Schimmel, *Islamic Names* (1989); Wikipedia "Arabic name", "Theophoric name"; Wiktionary |
 //!
 //! Kanji read through the Hanzi table (Mandarin readings), which is wrong for Japanese names;
 //! scripts with no table (Thai, Devanagari, …) keep a hex skeleton so that a name still meets

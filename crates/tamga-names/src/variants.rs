@@ -281,8 +281,26 @@ pub(crate) fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
         }
         if let Some(k) = key {
             t.add_variant(k);
+        } else if hint != PartyHint::Organization && t.class == TokenClass::Name {
+            // A short form (Sasha) stands for each full name it is listed under; it gets
+            // all their keys, and they stay apart from each other.
+            if lex.heads.contains(&lexicon::head3(&t.latin)) {
+                if let Some(keys) = lex.short_forms.get(&*t.latin) {
+                    let keys: Vec<String> = keys
+                        .iter()
+                        .filter(|k| spells_given_class(t, k))
+                        .cloned()
+                        .collect();
+                    for k in keys {
+                        t.add_variant(k);
+                    }
+                }
+            }
         }
         if hint != PartyHint::Organization && t.class == TokenClass::Name {
+            for k in compound_heads(t) {
+                t.add_variant(k);
+            }
             if let Some(k) = patronymic_stem_key(&t.latin) {
                 t.add_variant(k);
             }
@@ -328,6 +346,41 @@ fn english_s_form_concept(t: &NameToken) -> Option<&'static str> {
         .strip_suffix('s')
         .filter(|b| b.len() >= 4 && !b.ends_with('s'))?;
     lexicon().concept(base)
+}
+
+/// Shortest first part of a theophoric compound given name that is a name of its own (Nur,
+/// Ala of Nuriddin, Alaeddine); a shorter one (`M` of Mullah) is no name.
+const COMPOUND_HEAD_MIN: usize = 3;
+
+/// The compound-head keys of a given name written as one theophoric compound
+/// (`data/given_name_compounds.tsv`: Ghodratollah, Nasiruddin): `@c:` + the phonetic key of
+/// its first part (`@c:gudrat`) and `@c:` + the first part's given-name class key when it has
+/// one (`@c:@g:nasir`). The scorer matches a head with the first part written alone
+/// (Ghodrat), never with another compound's head. Latin spellings only: a word in an abjad
+/// writes no short vowels, so an ending cannot be read off its skeleton.
+fn compound_heads(t: &NameToken) -> Vec<String> {
+    let lex = lexicon();
+    if !t.latin.bytes().all(|b| b.is_ascii_lowercase()) || is_abjad(&t.text) {
+        return Vec::new();
+    }
+    let Some(head) = lex
+        .compound_endings
+        .iter()
+        .find_map(|e| t.latin.strip_suffix(e.as_str()))
+    else {
+        return Vec::new();
+    };
+    // `Abd` is "servant (of)": Abdullah is one name, and `Abd` alone none.
+    if head.len() < COMPOUND_HEAD_MIN || head == "abd" {
+        return Vec::new();
+    }
+    let phonetic = phonetic_key(head);
+    let mut out = vec![format!("@c:{phonetic}")];
+    let class_key = lexicon::given_class_key(head, &phonetic);
+    if let Some(class) = lex.given_classes.get(&class_key) {
+        out.push(format!("@c:{class}"));
+    }
+    out
 }
 
 /// Whether a token may carry the given-name class key `key` (`@g:muhammad`) its phonetic key

@@ -327,6 +327,51 @@ fn arabic_and_persian_given_names_share_a_class_but_do_not_make_a_name_east_slav
 }
 
 #[test]
+fn a_short_form_carries_the_class_of_every_name_it_stands_for() {
+    let class = |name: &str| -> Vec<String> {
+        let mut v: Vec<String> = one(name)
+            .variants
+            .into_iter()
+            .filter(|v| v.starts_with("@g:"))
+            .collect();
+        v.sort();
+        v
+    };
+    // Саша is Aleksandr and Aleksandra; the full names stay one class each.
+    assert_eq!(class("Саша"), ["@g:aleksandr", "@g:aleksandra"]);
+    assert_eq!(class("Sasha"), class("Саша"));
+    assert_eq!(class("Aleksandr"), ["@g:aleksandr"]);
+    assert_eq!(class("Надя"), class("Nadezhda"));
+    assert_eq!(class("Nadja"), class("Nadezhda"));
+    // By spelling, not by the vowel-folded key: Sana is not Senya, Jana not Zhenya.
+    assert!(class("Sana").is_empty());
+    assert!(class("Jana").is_empty());
+    assert!(!class("Senya").is_empty());
+}
+
+#[test]
+fn a_theophoric_compound_carries_its_first_part_as_a_head() {
+    let heads = |name: &str| -> Vec<String> {
+        one(name)
+            .variants
+            .into_iter()
+            .filter(|v| v.starts_with("@c:"))
+            .collect()
+    };
+    assert_eq!(
+        heads("Ghodratollah"),
+        [format!("@c:{}", phonetic_key("ghodrat"))]
+    );
+    assert!(heads("Nasiruddin").contains(&"@c:@g:nasir".to_string()));
+    assert!(!heads("Хабибулла").is_empty());
+    // `Abd` is no name; an organisation's word is no given name; neither is a plain name.
+    assert!(heads("Abdullah").is_empty());
+    assert!(heads("Habib").is_empty());
+    let org = analyze("Hizballah", PartyHint::Organization);
+    assert!(org.tokens[0].variants.iter().all(|v| !v.starts_with("@c:")));
+}
+
+#[test]
 fn s_and_z_before_a_voiced_consonant_are_one_sound() {
     same_phonetic(&["Ismailov", "Измайлов", "Izmaylov"]);
     // Not in a vowelless Arabic-script skeleton: ظفری (Zafari) is not صفری (Safari).

@@ -55,6 +55,9 @@ pub(crate) fn explain(q: &PreparedName, l: &PreparedName, s: &Scratch, a: &Align
                 Path::ArabicLatin => MatchPath::Phonetic {
                     key: qs[0].arabic.to_string(),
                 },
+                Path::CompoundHead => MatchPath::Phonetic {
+                    key: qs[0].compound_head(&ls[0]).unwrap_or_default().to_string(),
+                },
                 Path::Edit(d) => MatchPath::EditDistance {
                     distance: u32::from(d),
                 },

@@ -12,7 +12,12 @@
 //!    joint-stock classes, `OAO` ~ `JSC`, or two private limited-company
 //!    classes, `OOD` ~ `Ltd`); same Latin skeleton
 //!    (`transliteration`, 0.97); an initial against a token starting with it
-//!    (`initial`, 0.70); same phonetic key or variant key (`phonetic`, 0.92);
+//!    (`initial`, 0.70); same phonetic key or variant key (`phonetic`, 0.92;
+//!    a short form's variant keys are the class keys of every full name it
+//!    stands for, Sasha ~ Aleksandr, Aleksandra); a theophoric compound given
+//!    name against its first part written alone (`phonetic`, 0.85:
+//!    `Ghodratollah` ~ `Ghodrat`, `Nasiruddin` ~ `Nasir`, never two compounds
+//!    on one first part, [`SIM_COMPOUND_HEAD`]);
 //!    0.80 between two Latin words of at most five letters that are two or
 //!    more letters apart, whose key keeps too little to tell them apart
 //!    (`Chase` ~ `Hasa`); otherwise
@@ -233,6 +238,12 @@ pub const SIM_ARABIC_LATIN: f64 = 0.82;
 /// What an edit-distance match loses when the two words differ in their first
 /// letter (see `token_pair`).
 pub const FIRST_LETTER_EDIT_COST: f64 = 0.06;
+/// Similarity of a theophoric compound given name against its first part written alone
+/// (`Ghodratollah` ~ `Ghodrat`, `Nasiruddin` ~ `Nasir`; see `tamga_names`'
+/// `data/given_name_compounds.tsv`): the bearer's usual short name, but also a name of its
+/// own that others bear, so weaker than a spelling of one name ([`SIM_PHONETIC`]), as strong
+/// as an abjad consonant skeleton ([`SIM_CONSONANTS`]).
+pub const SIM_COMPOUND_HEAD: f64 = 0.85;
 /// Similarity of two tokens that equal one token when written together.
 pub const SIM_JOINED: f64 = 0.95;
 /// Similarity of a token read as the initials of a run of tokens (see

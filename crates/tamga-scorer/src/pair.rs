@@ -11,8 +11,8 @@
 
 use crate::prepared::Tok;
 use crate::{
-    FIRST_LETTER_EDIT_COST, SIM_ARABIC_LATIN, SIM_CONSONANTS, SIM_INITIAL, SIM_LEGAL_RELATED,
-    SIM_PHONETIC, SIM_SHORT_PHONETIC, SIM_TRANSLITERATION,
+    FIRST_LETTER_EDIT_COST, SIM_ARABIC_LATIN, SIM_COMPOUND_HEAD, SIM_CONSONANTS, SIM_INITIAL,
+    SIM_LEGAL_RELATED, SIM_PHONETIC, SIM_SHORT_PHONETIC, SIM_TRANSLITERATION,
 };
 use rapidfuzz::distance::osa;
 use tamga_names::TokenRole;
@@ -30,6 +30,8 @@ pub(crate) enum Path {
     Phonetic,
     Consonants,
     ArabicLatin,
+    /// A compound given name against its first part written alone ([`SIM_COMPOUND_HEAD`]).
+    CompoundHead,
     Edit(u8),
     Joined,
     /// With the number of words that gave the acronym its letters.
@@ -300,6 +302,9 @@ pub(crate) fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     }
     if shared.is_some() || initial_sound_rule(q, l) {
         return Some((SIM_PHONETIC, Path::Phonetic));
+    }
+    if (q.compound || l.compound) && q.compound_head(l).is_some() {
+        return Some((SIM_COMPOUND_HEAD, Path::CompoundHead));
     }
     // Latin renderings of one Arabic or Persian word that differ in vowels,
     // diphthongs or the letter for ق (Kutherani ~ Kawtharani, Sadeq ~ Sadegh).

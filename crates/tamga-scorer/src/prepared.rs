@@ -218,10 +218,35 @@ impl Tok {
         if self.phonetic == other.phonetic {
             return Some(&self.phonetic);
         }
+        // A compound head (`@c:`) is not a key of the token: two compounds on one first part
+        // are two names (Nasrullah, Nasruddin); see [`Tok::compound_head`].
         std::iter::once(&self.phonetic)
             .chain(self.variants.iter())
-            .find(|k| other.variants.contains(k) || **k == other.phonetic)
+            .find(|k| {
+                (other.variants.contains(k) || **k == other.phonetic) && !k.starts_with("@c:")
+            })
             .map(|k| &**k)
+    }
+
+    /// The compound head (`@c:` variant, see `tamga_names`' `data/given_name_compounds.tsv`)
+    /// of one token that the other, not itself a compound, is written as: Ghodratollah's
+    /// `@c:gudrat` against Ghodrat. The head key names the first part by its phonetic key or
+    /// its given-name class key (`@c:@g:nasir` meets Nasser).
+    pub(crate) fn compound_head<'a>(&'a self, other: &'a Tok) -> Option<&'a str> {
+        let (compound, plain) = match (self.compound, other.compound) {
+            (true, false) => (self, other),
+            (false, true) => (other, self),
+            _ => return None,
+        };
+        compound
+            .variants
+            .iter()
+            .find(|v| {
+                v.strip_prefix("@c:").is_some_and(|h| {
+                    *h == *plain.phonetic || plain.variants.iter().any(|w| **w == *h)
+                })
+            })
+            .map(|v| &**v)
     }
 }
 
@@ -301,6 +326,8 @@ pub(crate) struct TokData {
     ///
     /// [`joined_pair`]: crate::join::joined_pair
     pub(crate) parts: bool,
+    /// Some variant is a compound head (`@c:`, see [`Tok::compound_head`]).
+    pub(crate) compound: bool,
     /// The first byte of `latin` (0 when empty).
     pub(crate) first: u8,
     /// `latin` is a Latin spelling of the Arabic article
@@ -385,6 +412,7 @@ impl PartialEq for TokData {
             vowel_letter_end: _,
             korean_family: _,
             parts: _,
+            compound: _,
             first: _,
             article: _,
             text_hash: _,
@@ -474,6 +502,7 @@ impl TokData {
             vowel_letter_end: abjad && tamga_names::ends_on_arabic_vowel_letter(&t.text),
             korean_family: tamga_names::korean::is_family_name_latin(&t.latin),
             parts: t.variants.iter().any(|v| part_of(v).is_some()),
+            compound: t.variants.iter().any(|v| v.starts_with("@c:")),
             first: t.latin.as_bytes().first().copied().unwrap_or(0),
             article: tamga_names::is_latin_arabic_article(&t.latin),
             text_hash: fnv32(t.text.as_bytes()),
