@@ -293,10 +293,11 @@ pub(crate) fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         } else {
             sim - FIRST_LETTER_EDIT_COST
         };
-        // A given-name or patronymic class (Uladzimir = Vladimir) is an equivalence, not a
-        // translation: it outranks a weak spelling match.
-        let class = shared.is_some_and(|k| k.starts_with("@g:") || k.starts_with("@p:"));
-        if !class || sim >= SIM_PHONETIC {
+        // A concept key shared here (the phonetic ones returned above) says the two words
+        // are one name or one word: a given-name or patronymic class (Uladzimir =
+        // Vladimir), or a word and its other language's form (Korean = Korea, Iraq =
+        // عراق). That outranks a weak spelling match of the same two words.
+        if shared.is_none() || sim >= SIM_PHONETIC {
             return Some((sim, Path::Edit(d)));
         }
     }

@@ -127,3 +127,17 @@ fn the_words_beside_a_country_name_translate_too() {
         );
     }
 }
+
+/// A country's name in another script that is also a few edits from the Latin one (Iraq,
+/// عراق read `irak`) meets it as the same word, on the shared concept key, not as a weak
+/// spelling match. The UN list writes Iraqi bodies in Arabic and English.
+#[test]
+fn a_shared_country_key_outranks_a_near_spelling() {
+    let s = org("IRAQ", "عراق");
+    let pair = &s.explanation.tokens[0];
+    assert!(
+        matches!(&pair.path, tamga_matcher::MatchPath::Phonetic { key } if key == "@iraq"),
+        "{pair:?}"
+    );
+    assert!(pair.similarity >= 0.9, "{pair:?}");
+}
