@@ -296,8 +296,11 @@ pub(crate) fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         // A concept key shared here (the phonetic ones returned above) says the two words
         // are one name or one word: a given-name or patronymic class (Uladzimir =
         // Vladimir), or a word and its other language's form (Korean = Korea, Iraq =
-        // عراق). That outranks a weak spelling match of the same two words.
-        if shared.is_none() || sim >= SIM_PHONETIC {
+        // عراق). That outranks a weak spelling match of the same two words. A cognate key
+        // (`@~`, see `tamga_names::cognate`) does not: it folds spellings, and is no more
+        // evidence than the edit (`Zlutskiy` ~ `Slutskiy` stays a typo).
+        let meaning = shared.is_some_and(|k| !k.starts_with("@~"));
+        if !meaning || sim >= SIM_PHONETIC {
             return Some((sim, Path::Edit(d)));
         }
     }
