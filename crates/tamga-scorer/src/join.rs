@@ -73,6 +73,11 @@ pub(crate) fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     if single.first != pa.first || single.han || pa.han || pb.han {
         return None;
     }
+    // A surname with its formant is not a name of two words the formant is missing
+    // from: `Samirov` (son of Samir) is not `Samir FOZ` two edits off.
+    if single.has_family_formant() && !pb.has_family_formant() {
+        return None;
+    }
     // The second token must be more than the edits: `Yakovlev` is two edits
     // from `Yakovlev DB` written together, and `Summers` one from `Summer 5`,
     // but each is the first word alone, the second unmatched.

@@ -53,7 +53,9 @@
 //!    Pairs of tokens of at most 3 characters therefore need exact,
 //!    skeleton or phonetic equality. Two
 //!    adjacent tokens on one side are also compared, written together, with a
-//!    single token on the other (`joined`, 0.95, minus the same edit cost);
+//!    single token on the other (`joined`, 0.95, minus the same edit cost; with
+//!    an edit, not when the single token is a surname by its formant and the
+//!    second of the two is not: `Samirov` is not `Samir FOZ`);
 //!    so are three when the middle one is the Arabic article (`al`, `el`,
 //!    `ul`, and its sun-letter forms `ar`, `as`, `ad`, …), written as is or
 //!    assimilated to the next word's first letter: `Abdelmajid` ~

@@ -58,3 +58,17 @@ fn weak_role_readings_and_swapped_aliases_are_not_contradictions() {
         assert!(!family_contradicted(&s), "{a} ~ {b}: {:?}", s.explanation);
     }
 }
+
+/// A surname with its formant is not a listed name of two words written together a few
+/// edits off, the formant missing from it: `Samirov` (son of Samir) is not the listed
+/// `Samir FOZ` (UK OFSI).
+#[test]
+fn a_surname_with_its_formant_is_not_two_words_without_it() {
+    let s = person("Hasan Samirov", "Samir FOZ");
+    assert!(
+        s.explanation.tokens.iter().all(|t| t.query != "samirov"),
+        "{:?}",
+        s.explanation
+    );
+    assert!(s.score < 0.5, "{}", s.score);
+}
