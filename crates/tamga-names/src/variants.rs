@@ -285,14 +285,9 @@ pub(crate) fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
             // A short form (Sasha) stands for each full name it is listed under; it gets
             // all their keys, and they stay apart from each other.
             if lex.heads.contains(&lexicon::head3(&t.latin)) {
-                if let Some(keys) = lex.short_forms.get(&*t.latin) {
-                    let keys: Vec<String> = keys
-                        .iter()
-                        .filter(|k| spells_given_class(t, k))
-                        .cloned()
-                        .collect();
-                    for k in keys {
-                        t.add_variant(k);
+                for k in lex.short_forms.get(&*t.latin).into_iter().flatten() {
+                    if spells_given_class(t, k) {
+                        t.add_variant(k.clone());
                     }
                 }
             }

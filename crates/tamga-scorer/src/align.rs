@@ -21,6 +21,7 @@ use crate::{
     UNMATCHED_QUERY_COST,
 };
 use std::cell::RefCell;
+use std::ops::Range;
 use tamga_matcher::TokenStats;
 use tamga_names::acronym::acronym_span;
 
@@ -32,6 +33,22 @@ pub(crate) struct Item {
     pub(crate) sim: f64,
     pub(crate) weight: f64,
     pub(crate) path: Path,
+}
+
+impl Item {
+    /// The item's token ranges as (the other name's, this name's), for a rule that reads
+    /// one name against the other: `flipped` when "this name" is the list's.
+    pub(crate) fn ranges_from(&self, flipped: bool) -> (Range<usize>, Range<usize>) {
+        let (theirs, mine) = if flipped {
+            (self.q, self.l)
+        } else {
+            (self.l, self.q)
+        };
+        (
+            usize::from(theirs.0)..usize::from(theirs.1),
+            usize::from(mine.0)..usize::from(mine.1),
+        )
+    }
 }
 
 /// Reusable buffers, so that scoring a candidate allocates nothing once

@@ -97,23 +97,16 @@ pub(crate) fn find_contradictions(q: &PreparedName, l: &PreparedName, s: &mut Sc
             }
         }
     }
-    if let Some((a, b)) = korean_family_contradiction(qt, lt, &s.q_used, &s.chosen, false) {
-        pairs.push((a, b, "family"));
-    }
-    if let Some((b, a)) = korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true) {
-        if !pairs.contains(&(a, b, "family")) {
-            pairs.push((a, b, "family"));
-        }
-    }
-    for found in [
+    // Each rule read both ways; a pair two rules (or both ways) find counts once.
+    let families = [
+        korean_family_contradiction(qt, lt, &s.q_used, &s.chosen, false),
+        korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
         family_as_given_name(qt, lt, &s.q_used, &s.chosen, false),
         family_as_given_name(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if !pairs.iter().any(|&(a, b, _)| (a, b) == found) {
-            pairs.push((found.0, found.1, "family"));
+    ];
+    for (a, b) in families.into_iter().flatten() {
+        if !pairs.iter().any(|&(x, y, _)| (x, y) == (a, b)) {
+            pairs.push((a, b, "family"));
         }
     }
     s.contradicted = pairs;
@@ -168,8 +161,8 @@ pub(crate) fn korean_family_contradiction(
     }
     let partner = |k: usize| {
         chosen.iter().find_map(|it| {
-            let (mine, other) = if flipped { (it.q, it.l) } else { (it.l, it.q) };
-            (usize::from(mine.0) <= k && k < usize::from(mine.1)).then_some(other)
+            let (latin_side, korean_side) = it.ranges_from(flipped);
+            latin_side.contains(&k).then_some(korean_side)
         })
     };
     [0, latin.len() - 1]
@@ -178,7 +171,8 @@ pub(crate) fn korean_family_contradiction(
             latin[k].korean_family
                 && match partner(k) {
                     None => true,
-                    Some((a, b)) => (usize::from(a)..usize::from(b))
+                    Some(run) => run
+                        .into_iter()
                         .any(|j| korean[j].hangul && korean[j].role == TokenRole::Given),
                 }
         })
@@ -208,19 +202,13 @@ pub(crate) fn family_as_given_name(
     flipped: bool,
 ) -> Option<(usize, usize)> {
     let run = chosen.iter().find_map(|it| {
-        let (mine, theirs) = if flipped { (it.q, it.l) } else { (it.l, it.q) };
-        let (mine, theirs) = (
-            usize::from(mine.0)..usize::from(mine.1),
-            usize::from(theirs.0)..usize::from(theirs.1),
-        );
-        (mine.len() > 1 && theirs.len() == 1 && one[theirs.start].role == TokenRole::Given)
-            .then_some(mine)
+        let (run, word) = it.ranges_from(flipped);
+        (run.len() > 1 && word.len() == 1 && one[word.start].role == TokenRole::Given)
+            .then_some(run)
     })?;
     // Runs written as one word are rare: looked for first, the formant only then.
-    let family = one
-        .iter()
-        .enumerate()
-        .position(|(k, t)| !one_used[k] && t.factor >= 1.0 && t.has_family_formant())?;
+    let family = (0..one.len())
+        .find(|&k| !one_used[k] && one[k].factor >= 1.0 && one[k].has_family_formant())?;
     let other_family = match other.iter().position(|t| t.role == TokenRole::Family) {
         Some(k) => k,
         None if other.iter().all(|t| t.role == TokenRole::Unknown) => run.end - 1,

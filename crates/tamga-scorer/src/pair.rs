@@ -307,7 +307,7 @@ pub(crate) fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
     if shared.is_some() || initial_sound_rule(q, l) {
         return Some((SIM_PHONETIC, Path::Phonetic));
     }
-    if (q.compound || l.compound) && q.compound_head(l).is_some() {
+    if q.compound_head(l).is_some() {
         return Some((SIM_COMPOUND_HEAD, Path::CompoundHead));
     }
     // Latin renderings of one Arabic or Persian word that differ in vowels,

@@ -232,6 +232,7 @@ impl Tok {
     /// of one token that the other, not itself a compound, is written as: Ghodratollah's
     /// `@c:gudrat` against Ghodrat. The head key names the first part by its phonetic key or
     /// its given-name class key (`@c:@g:nasir` meets Nasser).
+    #[inline]
     pub(crate) fn compound_head<'a>(&'a self, other: &'a Tok) -> Option<&'a str> {
         let (compound, plain) = match (self.compound, other.compound) {
             (true, false) => (self, other),
