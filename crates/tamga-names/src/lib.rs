@@ -140,7 +140,9 @@ pub use keys::{
 };
 pub use phonetic::{consonant_key, phonetic_key, phonetic_variants};
 pub use pipeline::analyze;
-pub use roles::{is_derived_name, is_other_gender_form, shared_family_suffix, suffix_role};
+pub use roles::{
+    family_formant, is_derived_name, is_other_gender_form, shared_family_suffix, suffix_role,
+};
 pub use script::{
     detect_script, ends_on_arabic_vowel_letter, is_hangul_token, is_syllable_token, skeleton,
 };

@@ -231,6 +231,20 @@ pub fn suffix_role(latin: &str) -> Option<TokenRole> {
     }
 }
 
+/// The family-name formant a skeleton ends with (a slice of it), when [`suffix_role`] reads
+/// it as a family name by it (`zada` for `alizada`, `ov` for `samirov`): a
+/// scorer asks whether a name of two words written apart ends with the same
+/// formant (`Ali Zada`) or lacks it (`Ali Azadi`).
+pub fn family_formant(latin: &str) -> Option<&str> {
+    let n = lexicon()
+        .suffixes_of(latin)
+        .find(|s| latin.len() >= s.suffix.len() + 3)
+        .filter(|s| s.role == TokenRole::Family && s.strength == Strength::Strong)?
+        .suffix
+        .len();
+    Some(&latin[latin.len() - n..])
+}
+
 /// The length of the longest family-name suffix of `data/name_suffixes.tsv`
 /// that both skeletons end with (`enko` for `kashchenko` and `ishchenko`,
 /// `ova` for `voronova` and `morozova`), if each keeps a stem of two or more

@@ -217,7 +217,23 @@ pub(crate) fn push_consonant_run_items(
             if !frames.agree_on(t.vowel_frames(), key) {
                 continue;
             }
+            if formant_missing(t, &runs[end - 1]) {
+                continue;
+            }
             items.push(w.item(single_q, k, (start, end), SIM_CONSONANTS, Path::Joined));
         }
     }
+}
+
+/// Whether `single` is a surname by its formant (`Əlizadə`, son of Ali) and
+/// the run's last word is neither a surname by a formant of its own nor the
+/// formant written apart: a run of a given name and a surname (`علی آزادی`,
+/// Ali Azadi) is another name whose consonants the surname's happen to
+/// spell, as on the Latin joined path (see `join::joined_pair`). The formant
+/// written apart (`علی زاده`, Ali-zadeh) starts the last word; its
+/// skeleton's vowels are the script's, so only its first letter is compared.
+fn formant_missing(single: &Tok, last: &Tok) -> bool {
+    tamga_names::family_formant(&single.latin).is_some_and(|f| {
+        !last.has_family_formant() && last.latin.as_bytes().first() != f.as_bytes().first()
+    })
 }

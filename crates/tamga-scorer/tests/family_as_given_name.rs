@@ -72,3 +72,35 @@ fn a_surname_with_its_formant_is_not_two_words_without_it() {
     );
     assert!(s.score < 0.5, "{}", s.score);
 }
+
+/// The same on the abjad consonant path, and for the Azerbaijani formant `-zadə`
+/// (`Əlizadə`, son of Ali; the screened names are Azerbaijani names of the innocent
+/// population's source data): the listed `علی آزادی` (Ali Azadi, Canada SEMA) spells the
+/// consonants of `Əlizadə` with a surname of its own, and `HASAN Saad` (of `Nayif Hasan
+/// Saad AL-ARIFI`, UK OFSI) is `Həsənzadə` two edits off with the formant missing.
+#[test]
+fn an_azerbaijani_surname_in_zade_is_not_a_given_name_and_another_surname() {
+    for (screened, listed) in [
+        ("Vasif Əlizadə", "علی آزادی"),
+        ("Arifə Həsənzadə", "Nayif Hasan Saad AL-ARIFI"),
+    ] {
+        let s = person(screened, listed);
+        assert!(
+            s.explanation
+                .tokens
+                .iter()
+                .all(|t| !t.query.ends_with("zadə")),
+            "{screened} ~ {listed}: {:?}",
+            s.explanation
+        );
+        assert!(s.score < 0.6, "{screened} ~ {listed}: {}", s.score);
+    }
+}
+
+/// The formant written apart is still the surname written as one word: `Akhundzadeh` ~
+/// `آخوند زاده` (the UN writes زاده apart).
+#[test]
+fn the_formant_written_apart_still_joins() {
+    let s = person("Akhundzadeh", "آخوند زاده");
+    assert!(s.score > 0.8, "{:?}", s.explanation);
+}
