@@ -11,7 +11,7 @@ use crate::pair::{edit_similarity, token_pair, Path};
 use crate::prepared::{StumpPiece, Tok};
 use crate::{SIM_ACRONYM, SIM_JOINED, SIM_PHONETIC, SIM_TRANSLITERATION};
 use tamga_names::acronym::Span;
-use tamga_names::RunFrames;
+use tamga_names::{RunFrames, TokenRole};
 
 /// How an acronym meets the run it spells: the same letters written apart
 /// are an initialism, as good as a transliteration; initials of words are an
@@ -76,6 +76,15 @@ pub(crate) fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     // A surname with its formant is not a name of two words the formant is missing
     // from: `Samirov` (son of Samir) is not `Samir FOZ` two edits off.
     if single.has_family_formant() && !pb.has_family_formant() {
+        return None;
+    }
+    // A family name and a given name the list set apart by its comma (`MAN, Nu`)
+    // are two names: written together they are that name's spelling only when
+    // spelt as listed (above), not a few edits off (`Mann`, a surname of its own).
+    if matches!(
+        (pa.role, pb.role),
+        (TokenRole::Family, TokenRole::Given) | (TokenRole::Given, TokenRole::Family)
+    ) {
         return None;
     }
     // The second token must be more than the edits: `Yakovlev` is two edits

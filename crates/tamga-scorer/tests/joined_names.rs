@@ -1,0 +1,33 @@
+//! A token against two tokens of the other name written together: a family name and a
+//! given name the list sets apart by its comma join only as listed, never a few edits off.
+//! The listed name is a real designation (OFAC SDN `MAN, Nu`); the screened names are
+//! English names of the innocent population's source data.
+
+use tamga_matcher::{NameKindHint, NameScore, NameScorer, NoStats};
+use tamga_scorer::TamgaScorer;
+
+fn person(a: &str, b: &str) -> NameScore {
+    let s = TamgaScorer;
+    let kind = NameKindHint::Person;
+    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
+}
+
+fn joined(s: &NameScore) -> bool {
+    s.explanation.tokens.iter().any(|t| t.list.contains(' '))
+}
+
+#[test]
+fn a_surname_is_not_the_listed_family_and_given_name_an_edit_off() {
+    for screened in ["Richard Mann", "Mark Mann"] {
+        let s = person(screened, "MAN, Nu");
+        assert!(!joined(&s), "{screened}: {:?}", s.explanation);
+        assert!(s.score < 0.55, "{screened}: {}", s.score);
+    }
+}
+
+#[test]
+fn the_family_and_given_name_written_together_as_listed_still_join() {
+    let s = person("Mannu", "MAN, Nu");
+    assert!(joined(&s), "{:?}", s.explanation);
+    assert!(s.score > 0.9, "{}", s.score);
+}
