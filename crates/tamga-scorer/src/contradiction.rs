@@ -39,7 +39,9 @@ pub(crate) fn parts_may_contradict(q: &PreparedName, l: &PreparedName) -> bool {
 /// * a Korean name in Hangul against a Latin name that writes another family name
 ///   ([`korean_family_contradiction`]);
 /// * a name whose family name is unmatched against one whose family name it holds as a
-///   given name ([`family_as_given_name`]): `Muhammadayub Usmonov` ~ `Qari Muhammad AYUB`.
+///   given name ([`family_as_given_name`]): `Muhammadayub Usmonov` ~ `Qari Muhammad AYUB`;
+/// * two names whose family names, one of them with its formant, are both unmatched and
+///   far apart, only given names matched ([`another_family_name`]).
 ///
 /// Names that are not a person's have no such parts: 0.
 #[inline]
@@ -103,6 +105,7 @@ pub(crate) fn find_contradictions(q: &PreparedName, l: &PreparedName, s: &mut Sc
         korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
         family_as_given_name(qt, lt, &s.q_used, &s.chosen, false),
         family_as_given_name(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
+        another_family_name(qt, lt, &s.q_used, &s.l_used),
     ];
     for (a, b) in families.into_iter().flatten() {
         if !pairs.iter().any(|&(x, y, _)| (x, y) == (a, b)) {
@@ -220,4 +223,39 @@ pub(crate) fn family_as_given_name(
         .filter(|(_, t)| t.factor >= 1.0)
         .all(|(k, _)| run.contains(&k));
     (run.contains(&other_family) && names_in_run).then_some((family, other_family))
+}
+
+/// Two names that each tell their family name, neither matched, and the two far apart
+/// ([`names_differ`]), while what matched is given names only: `Hans-Peter Rosenow` is
+/// not `BOMATTER, Hans Peter`, a namesake of another family. One of the two must be a
+/// family name by its formant (`-ow`, `-ova`: [`Tok::has_family_formant`]): a comma or
+/// capitals alone do not prove another family in an Arabic name, whose aliases move its
+/// parts (`AL-MULA, Amir …` ~ `AL-MAWLA, Amir …`), nor in a Korean one written in Latin
+/// letters (`Tcheul-hy KIM` ~ `Tcheul-hy DJANG`), and a maiden name (`ESHSTRUT` ~
+/// `ZHUKOVA`, both `Anastasiya Olegovna`) is below the alert band with or without this.
+/// Gives the two family names' positions (query's, then list's).
+pub(crate) fn another_family_name(
+    qt: &[Tok],
+    lt: &[Tok],
+    q_used: &[bool],
+    l_used: &[bool],
+) -> Option<(usize, usize)> {
+    let family = |toks: &[Tok], used: &[bool]| {
+        let mut unmatched = None;
+        for (k, t) in toks.iter().enumerate() {
+            if t.role != TokenRole::Family {
+                continue;
+            }
+            if used[k] {
+                return None;
+            }
+            if t.factor >= 1.0 && unmatched.is_none() {
+                unmatched = Some(k);
+            }
+        }
+        unmatched
+    };
+    let (a, b) = (family(qt, q_used)?, family(lt, l_used)?);
+    let formant = qt[a].has_family_formant() || lt[b].has_family_formant();
+    (formant && names_differ(&qt[a], &lt[b])).then_some((a, b))
 }

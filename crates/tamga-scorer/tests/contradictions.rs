@@ -1,6 +1,7 @@
 //! Persons' names whose parts contradict each other: another family name in a Korean name,
 //! another patronymic or given name in an East Slavic one. The list names are real
-//! designations of the bundled lists; the screened names are made up.
+//! designations of the bundled lists; the screened names are made up or taken from the
+//! innocent population's name data.
 
 use tamga_matcher::{NameKindHint, NameScorer, NoStats};
 use tamga_scorer::TamgaScorer;
@@ -91,4 +92,33 @@ fn other_forms_and_other_naming_customs_are_not_contradictions() {
         let s = person(query, listed);
         assert!(s >= 0.7, "{query} ~ {listed}: {s}");
     }
+}
+
+/// Two names that each tell their family name, one of them by its formant, with only the
+/// given names (and patronymic) matched: a namesake of another family. Listed: OFAC SDN
+/// `BOMATTER, Hans Peter`, UK OFSI `Глазкова Анжелика Егоровна`.
+#[test]
+fn another_family_name_by_its_formant_is_another_person() {
+    for (screened, listed) in [
+        ("Hans-Peter Rosenow", "BOMATTER, Hans Peter"),
+        ("Копылова Анжелика Егоровна", "Глазкова Анжелика Егоровна"),
+    ] {
+        let s = person(screened, listed);
+        assert!(s < 0.55, "{screened} ~ {listed}: {s}");
+    }
+    // The same family spelt otherwise is matched, not contradicted.
+    let s = person("Glazkova Anzhelika Egorovna", "Глазкова Анжелика Егоровна");
+    assert!(s > 0.9, "{s}");
+}
+
+/// Without a formant the comma's family name is no proof of another family: Arabic names
+/// move their parts between aliases (OFAC SDN `AL-MAWLA, Amir Muhammad Sa'id
+/// Abdal-Rahman`, also written `AL-MULA, …`).
+#[test]
+fn a_family_name_without_formant_is_not_contradicted() {
+    let s = person(
+        "AL-MULA, Amir Muhammad Sa'id 'Abd-al-Rahman Muhammad",
+        "AL-MAWLA, Amir Muhammad Sa'id Abdal-Rahman",
+    );
+    assert!(s > 0.7, "{s}");
 }
