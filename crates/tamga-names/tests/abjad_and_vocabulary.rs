@@ -610,3 +610,76 @@ fn a_word_joined_over_the_article_is_spelt_with_each_vowel_written_and_assimilat
         .collect();
     assert_eq!(pieces, joins("abd", "al", "rahman"));
 }
+
+/// The concept keys of a one-word organisation name.
+fn concepts(word: &str) -> Vec<String> {
+    org(word)
+        .tokens
+        .iter()
+        .flat_map(|t| t.variants.iter())
+        .filter(|v| v.starts_with('@') && !v.starts_with("@~"))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_concept_is_reached_by_its_noun_and_its_adjective() {
+    // Original-script and English names of the same parties (Canada SEMA list): the nouns
+    // море (sea) and река (river), and the concepts copper and city.
+    for (ru, en) in [
+        ("Море Река Сервис, ООО", "Sea River Service LLC"),
+        ("Русская медная компания", "Russian Copper Company"),
+        ("Московский городской суд", "Moscow City Court"),
+    ] {
+        let (a, b) = (org(ru), org(en));
+        assert!(all_words_meet(&a, &b), "{ru} -> {en}: {:?}", a.tokens);
+        assert!(all_words_meet(&b, &a), "{en} -> {ru}: {:?}", b.tokens);
+    }
+    // Noun and adjective of one concept (Smirnitsky), in their case forms.
+    for (key, words) in [
+        ("@sea", &["море", "моря", "морской", "морских"][..]),
+        ("@river", &["река", "реки", "речной", "річка"]),
+        ("@north", &["север", "северный", "північ", "північний"]),
+        (
+            "@state",
+            &["государство", "государства", "государственный", "держава"],
+        ),
+        (
+            "@construction",
+            &["строительство", "строительства", "строительный"],
+        ),
+        (
+            "@financial",
+            &["финансы", "финансов", "финансовый", "finance"],
+        ),
+        ("@copper", &["медный", "медная", "мідний", "copper"]),
+        ("@city", &["город", "городской", "міський", "city"]),
+    ] {
+        for w in words {
+            assert!(
+                concepts(w).iter().any(|k| k == key),
+                "{w}: {:?}",
+                concepts(w)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_concept_stem_does_not_take_unrelated_words() {
+    // искусственный is artificial, not art; Железняк and Серебряков are surnames; оптоволокно
+    // is optical fibre, not wholesale; midnight is not Ukrainian мідний (copper).
+    for (word, key) in [
+        ("искусственный", "@art"),
+        ("Железняк", "@iron"),
+        ("Серебряков", "@silver"),
+        ("оптоволоконный", "@wholesale"),
+        ("Midnight", "@copper"),
+    ] {
+        assert!(
+            !concepts(word).iter().any(|k| k == key),
+            "{word}: {:?}",
+            concepts(word)
+        );
+    }
+}
