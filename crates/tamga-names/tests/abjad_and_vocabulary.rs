@@ -683,3 +683,27 @@ fn a_concept_stem_does_not_take_unrelated_words() {
         );
     }
 }
+
+#[test]
+fn a_sea_named_in_two_english_words_meets_the_one_russian_adjective() {
+    // Canada SEMA: Черноморский банк развития и реконструкции = Black Sea Bank for
+    // Development and Reconstruction. The Russian adjective carries the concept; the two
+    // English words carry it marked as parts, which the scorer's joined path pairs with it.
+    let ru = org("Черноморский банк развития и реконструкции");
+    let en = org("Black Sea Bank for Development and Reconstruction");
+    let has = |a: &AnalyzedName, i: usize, k: &str| a.tokens[i].variants.iter().any(|v| v == k);
+    assert!(has(&ru, 0, "@blacksea"), "{:?}", ru.tokens);
+    assert!(has(&en, 0, "@blacksea+"), "{:?}", en.tokens);
+    assert!(has(&en, 1, "@blacksea+"), "{:?}", en.tokens);
+    // The noun phrase in Russian, nominative and genitive, takes the same parts.
+    for phrase in ["Чёрное море", "Черного моря"] {
+        let a = org(phrase);
+        assert!(
+            has(&a, 0, "@blacksea+") && has(&a, 1, "@blacksea+"),
+            "{:?}",
+            a.tokens
+        );
+    }
+    // Black alone is no sea.
+    assert!(!has(&org("Black Bank"), 0, "@blacksea+"));
+}
