@@ -654,6 +654,9 @@ fn a_concept_is_reached_by_its_noun_and_its_adjective() {
         ),
         ("@copper", &["медный", "медная", "мідний", "copper"]),
         ("@city", &["город", "городской", "міський", "city"]),
+        // Kazakh and Uzbek possessive forms, Persian in Latin romanisation (Aryanpur).
+        ("@ministry", &["министрлігі", "vazirligi", "vezarat"]),
+        ("@cement", &["цементный", "siman", "cement"]),
     ] {
         for w in words {
             assert!(
