@@ -610,3 +610,103 @@ fn a_word_joined_over_the_article_is_spelt_with_each_vowel_written_and_assimilat
         .collect();
     assert_eq!(pieces, joins("abd", "al", "rahman"));
 }
+
+/// The concept keys of a one-word organisation name.
+fn concepts(word: &str) -> Vec<String> {
+    org(word)
+        .tokens
+        .iter()
+        .flat_map(|t| t.variants.iter())
+        .filter(|v| v.starts_with('@') && !v.starts_with("@~"))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_concept_is_reached_by_its_noun_and_its_adjective() {
+    // Original-script and English names of the same parties (Canada SEMA list): the nouns
+    // море (sea) and река (river), and the concepts copper and city.
+    for (ru, en) in [
+        ("Море Река Сервис, ООО", "Sea River Service LLC"),
+        ("Русская медная компания", "Russian Copper Company"),
+        ("Московский городской суд", "Moscow City Court"),
+    ] {
+        let (a, b) = (org(ru), org(en));
+        assert!(all_words_meet(&a, &b), "{ru} -> {en}: {:?}", a.tokens);
+        assert!(all_words_meet(&b, &a), "{en} -> {ru}: {:?}", b.tokens);
+    }
+    // Noun and adjective of one concept (Smirnitsky), in their case forms.
+    for (key, words) in [
+        ("@sea", &["море", "моря", "морской", "морских"][..]),
+        ("@river", &["река", "реки", "речной", "річка"]),
+        ("@north", &["север", "северный", "північ", "північний"]),
+        (
+            "@state",
+            &["государство", "государства", "государственный", "держава"],
+        ),
+        (
+            "@construction",
+            &["строительство", "строительства", "строительный"],
+        ),
+        (
+            "@financial",
+            &["финансы", "финансов", "финансовый", "finance"],
+        ),
+        ("@copper", &["медный", "медная", "мідний", "copper"]),
+        ("@city", &["город", "городской", "міський", "city"]),
+        // Kazakh and Uzbek possessive forms, Persian in Latin romanisation (Aryanpur).
+        ("@ministry", &["министрлігі", "vazirligi", "vezarat"]),
+        ("@cement", &["цементный", "siman", "cement"]),
+    ] {
+        for w in words {
+            assert!(
+                concepts(w).iter().any(|k| k == key),
+                "{w}: {:?}",
+                concepts(w)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_concept_stem_does_not_take_unrelated_words() {
+    // искусственный is artificial, not art; Железняк and Серебряков are surnames; оптоволокно
+    // is optical fibre, not wholesale; midnight is not Ukrainian мідний (copper).
+    for (word, key) in [
+        ("искусственный", "@art"),
+        ("Железняк", "@iron"),
+        ("Серебряков", "@silver"),
+        ("оптоволоконный", "@wholesale"),
+        ("Midnight", "@copper"),
+    ] {
+        assert!(
+            !concepts(word).iter().any(|k| k == key),
+            "{word}: {:?}",
+            concepts(word)
+        );
+    }
+}
+
+#[test]
+fn a_sea_named_in_two_english_words_meets_the_one_russian_adjective() {
+    // Canada SEMA: Черноморский банк развития и реконструкции = Black Sea Bank for
+    // Development and Reconstruction. The Russian adjective carries the concept; the two
+    // English words carry it marked as parts, which the scorer's joined path pairs with it.
+    let ru = org("Черноморский банк развития и реконструкции");
+    let en = org("Black Sea Bank for Development and Reconstruction");
+    let has = |a: &AnalyzedName, i: usize, k: &str| a.tokens[i].variants.iter().any(|v| v == k);
+    assert!(has(&ru, 0, "@blacksea"), "{:?}", ru.tokens);
+    assert!(has(&en, 0, "@blacksea+"), "{:?}", en.tokens);
+    assert!(has(&en, 1, "@blacksea+"), "{:?}", en.tokens);
+    // The noun phrase in Russian, nominative and genitive, takes the same parts.
+    for phrase in ["Чёрное море", "Черного моря"] {
+        let a = org(phrase);
+        assert!(
+            has(&a, 0, "@blacksea+") && has(&a, 1, "@blacksea+"),
+            "{:?}",
+            a.tokens
+        );
+    }
+    // Black alone is no sea.
+    assert!(!has(&org("Black Bank"), 0, "@blacksea+"));
+}
