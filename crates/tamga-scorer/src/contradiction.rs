@@ -41,7 +41,9 @@ pub(crate) fn parts_may_contradict(q: &PreparedName, l: &PreparedName) -> bool {
 /// * a name whose family name is unmatched against one whose family name it holds as a
 ///   given name ([`family_as_given_name`]): `Muhammadayub Usmonov` ~ `Qari Muhammad AYUB`;
 /// * two names whose family names, one of them with its formant, are both unmatched and
-///   far apart, only given names matched ([`another_family_name`]).
+///   far apart, only given names matched ([`another_family_name`]);
+/// * two names whose family name, one with its formant, matched and whose given names
+///   did not and are far apart ([`another_given_name`]).
 ///
 /// Names that are not a person's have no such parts: 0.
 #[inline]
@@ -107,6 +109,11 @@ pub(crate) fn find_contradictions(q: &PreparedName, l: &PreparedName, s: &mut Sc
         family_as_given_name(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
         another_family_name(qt, lt, &s.q_used, &s.l_used),
     ];
+    if let Some((a, b)) = another_given_name(qt, lt, &s.q_used, &s.l_used) {
+        if !pairs.iter().any(|&(x, y, _)| (x, y) == (a, b)) {
+            pairs.push((a, b, "given"));
+        }
+    }
     for (a, b) in families.into_iter().flatten() {
         if !pairs.iter().any(|&(x, y, _)| (x, y) == (a, b)) {
             pairs.push((a, b, "family"));
@@ -258,4 +265,37 @@ pub(crate) fn another_family_name(
     let (a, b) = (family(qt, q_used)?, family(lt, l_used)?);
     let formant = qt[a].has_family_formant() || lt[b].has_family_formant();
     (formant && names_differ(&qt[a], &lt[b])).then_some((a, b))
+}
+
+/// Two names whose family names matched and whose given names, one on each side, did
+/// not: `Кудряшова Галина` is not `KUDRYASHOVA, Olga`, another woman of the family. The
+/// matched family name must be one by its formant (`-ova`, `-ov`: East Slavic, Turkic,
+/// Caucasian names, which lists give with the full given name), since beside another
+/// family name an alias may go by another given name (`CARRILLO FUENTES, Andres` ~
+/// `… Vicente`: two held-out aliases fell below the 1 % threshold without this); each name
+/// must tell its given name by its roles, and the two must be far apart
+/// ([`names_differ`], which keeps another language's form of one name). A given name of
+/// either side that is matched (one of two given names written) is no contradiction. Gives the two given names' positions
+/// (query's, then list's).
+pub(crate) fn another_given_name(
+    qt: &[Tok],
+    lt: &[Tok],
+    q_used: &[bool],
+    l_used: &[bool],
+) -> Option<(usize, usize)> {
+    let sides = |toks: &[Tok], used: &[bool]| {
+        let mut given = None;
+        let mut family_matched = false;
+        for (k, t) in toks.iter().enumerate() {
+            match t.role {
+                TokenRole::Given if used[k] => return None,
+                TokenRole::Given if t.factor >= 1.0 && given.is_none() => given = Some(k),
+                TokenRole::Family if used[k] && t.has_family_formant() => family_matched = true,
+                _ => {}
+            }
+        }
+        given.filter(|_| family_matched)
+    };
+    let (a, b) = (sides(qt, q_used)?, sides(lt, l_used)?);
+    names_differ(&qt[a], &lt[b]).then_some((a, b))
 }

@@ -122,3 +122,31 @@ fn a_family_name_without_formant_is_not_contradicted() {
     );
     assert!(s > 0.7, "{s}");
 }
+
+fn contradicted_parts(a: &str, b: &str) -> Vec<String> {
+    let s = TamgaScorer;
+    let kind = NameKindHint::Person;
+    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
+        .explanation
+        .contradictions
+        .iter()
+        .map(|c| c.part.to_string())
+        .collect()
+}
+
+/// The family name matched, by its formant a family name, and the given names far apart:
+/// another member of the family (OFAC SDN `KUDRYASHOVA, Olga`). The same given name in
+/// another form is no contradiction, nor is another given name beside a family name
+/// without formant, where an alias may go by another given name (OFAC SDN `CARRILLO
+/// FUENTES, Vicente`, also listed as `… Andres`).
+#[test]
+fn another_given_name_beside_a_family_name_with_formant_is_another_person() {
+    assert_eq!(
+        contradicted_parts("Кудряшова Галина", "KUDRYASHOVA, Olga"),
+        ["given"]
+    );
+    let s = person("Кудряшова Галина", "KUDRYASHOVA, Olga");
+    assert!(s < 0.55, "{s}");
+    assert!(contradicted_parts("Kudriashova Olha", "KUDRYASHOVA, Olga").is_empty());
+    assert!(contradicted_parts("CARRILLO FUENTES, Andres", "CARRILLO FUENTES, Vicente").is_empty());
+}
