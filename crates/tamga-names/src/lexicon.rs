@@ -5,6 +5,7 @@
 
 use crate::normalize::tokenize;
 use crate::phonetic::phonetic_key;
+use crate::script::is_arabic_script;
 use crate::tables::{rows, words, FastMap, FastSet, TableError};
 use crate::translit::{token_latin, Lang};
 use crate::TokenRole;
@@ -68,6 +69,10 @@ pub(crate) struct Lexicon {
     pub al_words: FastSet<String>,
     /// Phonetic keys of given-name forms -> class variant key (`@g:vladimir`, `@g:yusuf`).
     pub given_classes: FastMap<String, String>,
+    /// Latin skeletons of given names as Arabic script writes them
+    /// (`data/given_names_arabic_script.tsv`: `ahmd` of احمد) -> class variant key
+    /// (`@g:ahmad`); read for tokens in Arabic script only.
+    pub abjad_given_classes: FastMap<String, String>,
     /// Latin skeletons of the short forms of East Slavic given names
     /// (`data/given_names_short.tsv`) -> the class keys of every full name each stands for
     /// (Sasha: `@g:aleksandr`, `@g:aleksandra`). By skeleton, not phonetic key: a short
@@ -513,8 +518,40 @@ impl Lexicon {
                 }
             }
         }
-        let file = "data/given_names_short.tsv";
         let classes: FastSet<String> = lex.given_classes.values().cloned().collect();
+        let file = "data/given_names_arabic_script.tsv";
+        for (line, cells) in rows(include_str!("../data/given_names_arabic_script.tsv")) {
+            let Some(key) = cells.first() else { continue };
+            let key = format!("@g:{}", key.trim());
+            let err = |message: String| TableError {
+                file,
+                line,
+                message,
+            };
+            if !classes.contains(&key) {
+                return Err(err(format!(
+                    "`{key}` is not a class of data/given_names_arabic_persian.tsv"
+                )));
+            }
+            for form in cells[1..]
+                .iter()
+                .map(|f| f.trim())
+                .filter(|f| !f.is_empty())
+            {
+                if !is_arabic_script(form) {
+                    return Err(err(format!("`{form}` is not written in Arabic script")));
+                }
+                let mut latin = String::new();
+                token_latin(form, Lang::default(), &mut latin);
+                if let Some(other) = lex.abjad_given_classes.get(&latin).filter(|o| **o != key) {
+                    return Err(err(format!(
+                        "`{form}` (skeleton `{latin}`) is already a spelling of {other}"
+                    )));
+                }
+                lex.abjad_given_classes.insert(latin, key.clone());
+            }
+        }
+        let file = "data/given_names_short.tsv";
         for (line, cells) in rows(include_str!("../data/given_names_short.tsv")) {
             let Some(key) = cells.first() else { continue };
             let key = format!("@g:{}", key.trim());

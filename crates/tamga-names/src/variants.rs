@@ -6,6 +6,7 @@
 use crate::keys::is_abjad;
 use crate::pipeline::latin_of;
 use crate::roles::{patronymic_class, patronymic_stem_key};
+use crate::script::is_arabic_script;
 use crate::{
     cognate, lexicon, phonetic, phonetic::phonetic_key, translit, translit::Lang, NameToken,
     PartyHint, TokenClass, TokenRole,
@@ -258,6 +259,9 @@ pub(crate) fn add_concept_variants(tokens: &mut [NameToken], hint: PartyHint) {
             t.add_variant(phonetic_key(base));
         }
         let mut key = key.map(str::to_string);
+        if key.is_none() && hint != PartyHint::Organization && is_arabic_script(&t.text) {
+            key = lex.abjad_given_classes.get(&*t.latin).cloned();
+        }
         if key.is_none() && hint != PartyHint::Organization {
             let class_key = lexicon::given_class_key(&t.latin, &t.phonetic);
             key = lex

@@ -710,3 +710,28 @@ fn a_sea_named_in_two_english_words_meets_the_one_russian_adjective() {
     // Black alone is no sea.
     assert!(!has(&org("Black Bank"), 0, "@blacksea+"));
 }
+
+fn variants_of(name: &str) -> Vec<Vec<String>> {
+    analyze(name, PartyHint::Person)
+        .tokens
+        .iter()
+        .map(|t| t.variants.clone())
+        .collect()
+}
+
+/// A given name in Arabic script carries the class key of its Latin spellings
+/// (`data/given_names_arabic_script.tsv`), whichever of the letters the skeleton folds it
+/// is written with (UN: فيصل بوغانمي, Faycal BOUGHANEMI).
+#[test]
+fn arabic_script_given_names_carry_their_class_key() {
+    let key = |name: &str| variants_of(name)[0].clone();
+    assert!(key("فيصل بوغانمي").contains(&"@g:faisal".to_string()));
+    assert!(variants_of("Faycal BOUGHANEMI")[0].contains(&"@g:faisal".to_string()));
+    for ali in ["علي", "علی"] {
+        assert!(key(ali).contains(&"@g:ali".to_string()), "{ali}");
+    }
+    // Hebrew עלי (Eli) and Latin `Li` share a skeleton with علي, not the table.
+    for other in ["עלי", "Li"] {
+        assert!(!key(other).contains(&"@g:ali".to_string()), "{other}");
+    }
+}
