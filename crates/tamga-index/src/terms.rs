@@ -34,8 +34,69 @@ impl Hasher for FastHasher {
     }
 }
 
-/// Term → name ids, while building.
-pub(crate) type TermMap = HashMap<Term, Vec<u32>, BuildHasherDefault<FastHasher>>;
+/// Term → term id, while building.
+type TermIds = HashMap<Term, u32, BuildHasherDefault<FastHasher>>;
+
+/// One dictionary's terms while building: each term's id (its position of
+/// first filing) and the name ids filed under it.
+///
+/// The term's id separates the lookup from the posting list, so that a
+/// token's ids can be memoised (see [`crate::NameIndexBuilder`]) and a
+/// filing checks for a repeat in `last` (a dense array, mostly in cache)
+/// rather than at the end of the term's list, a read of memory far from
+/// everything else at millions of names.
+#[derive(Default)]
+pub(crate) struct Terms {
+    ids: TermIds,
+    postings: Vec<Vec<u32>>,
+    /// The last name id filed under each term (`u32::MAX`: none yet).
+    last: Vec<u32>,
+}
+
+impl Terms {
+    /// The id of term `key` (not empty), added if new.
+    pub(crate) fn id(&mut self, key: &str) -> u32 {
+        let next = self.postings.len() as u32;
+        let id = *self.ids.entry(Term::new(key)).or_insert(next);
+        if id == next {
+            self.postings.push(Vec::new());
+            self.last.push(u32::MAX);
+        }
+        id
+    }
+
+    /// Files name `id` under term id `term` (ids come in increasing order,
+    /// so a repeat is the last id).
+    pub(crate) fn file_id(&mut self, term: u32, id: u32) {
+        let t = term as usize;
+        if self.last[t] != id {
+            self.last[t] = id;
+            self.postings[t].push(id);
+        }
+    }
+
+    /// Files name `id` under `key`; an empty key is not filed.
+    pub(crate) fn file(&mut self, key: &str, id: u32) {
+        if !key.is_empty() {
+            let term = self.id(key);
+            self.file_id(term, id);
+        }
+    }
+
+    /// The entries in increasing byte order of their terms.
+    pub(crate) fn sorted(self) -> Vec<(Term, Vec<u32>)> {
+        let Terms {
+            ids, mut postings, ..
+        } = self;
+        let mut terms: Vec<(Term, Vec<u32>)> = ids
+            .into_iter()
+            .map(|(term, t)| (term, std::mem::take(&mut postings[t as usize])))
+            .collect();
+        drop(postings);
+        terms.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        terms
+    }
+}
 
 /// Longest term stored inline in a [`Term`].
 const INLINE_TERM: usize = 22;
@@ -84,28 +145,6 @@ impl Hash for Term {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write(self.as_bytes());
     }
-}
-
-/// Files name `id` under `key` in `map` (ids come in increasing order, so a
-/// repeat is the last id).
-pub(crate) fn file(map: &mut TermMap, key: &str, id: u32) {
-    if key.is_empty() {
-        return;
-    }
-    map.entry(Term::new(key))
-        .and_modify(|ids| {
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
-        })
-        .or_insert_with(|| vec![id]);
-}
-
-/// A term map's entries in increasing byte order of their terms.
-pub(crate) fn sorted(map: TermMap) -> Vec<(Term, Vec<u32>)> {
-    let mut terms: Vec<(Term, Vec<u32>)> = map.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    terms
 }
 
 /// Joined-pair terms while building. Almost every pair of adjacent tokens
@@ -174,7 +213,7 @@ mod tests {
     #[test]
     fn inline_and_boxed_terms_file_and_sort_as_their_strings() {
         let long = "abcdefghijklmnopqrstuvwxyz"; // longer than INLINE_TERM
-        let mut map = TermMap::default();
+        let mut map = Terms::default();
         for (key, id) in [
             (long, 1),
             ("abc", 1),
@@ -183,9 +222,11 @@ mod tests {
             ("ab", 3),
             ("", 3),
         ] {
-            file(&mut map, key, id);
+            map.file(key, id);
         }
-        let got: Vec<(Vec<u8>, Vec<u32>)> = sorted(map.clone())
+        assert!(map.ids.contains_key(&Term::new(long)));
+        let got: Vec<(Vec<u8>, Vec<u32>)> = map
+            .sorted()
             .into_iter()
             .map(|(t, ids)| (t.as_bytes().to_vec(), ids))
             .collect();
@@ -196,6 +237,5 @@ mod tests {
         ];
         assert_eq!(got, want);
         assert!(matches!(Term::new(long), Term::Boxed(_)));
-        assert!(map.contains_key(&Term::new(long)));
     }
 }
