@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::dictionary::Dictionary;
+use crate::dictionary::{Dictionary, SplitDictionary};
 
 /// FxHash-style multiply-rotate hashing for the builder's term maps: keys
 /// are list tokens, hashed tens of millions of times at millions of names,
@@ -187,8 +187,53 @@ impl JoinedTerms {
         u64::from_be_bytes(word)
     }
 
-    pub(crate) fn build(mut self) -> Dictionary {
+    /// The dictionary of the pairs, in two parts of about equal size sorted
+    /// and built in parallel (see [`SplitDictionary`]).
+    pub(crate) fn build(mut self) -> SplitDictionary {
         let mut entries = std::mem::take(&mut self.entries);
+        // The first byte that splits the entries in halves.
+        let mut counts = [0usize; 256];
+        for e in &entries {
+            counts[usize::from(self.key(e).first().copied().unwrap_or(0))] += 1;
+        }
+        let mut split = 255u8;
+        let mut below = 0;
+        for (b, count) in counts.iter().enumerate() {
+            if below >= entries.len() / 2 {
+                split = b as u8;
+                break;
+            }
+            below += count;
+        }
+        let part = |e: &(u64, u32, u32)| {
+            SplitDictionary::part_of(split, self.key(e).first().copied().unwrap_or(0))
+        };
+        // Partitioned in place (the parts' order does not matter: each is
+        // sorted by key and name id below).
+        let (mut i, mut j) = (0, entries.len());
+        while i < j {
+            if part(&entries[i]) == 0 {
+                i += 1;
+            } else {
+                j -= 1;
+                entries.swap(i, j);
+            }
+        }
+        let (low, high) = entries.split_at_mut(i);
+        let this = &self;
+        let (low, high) = std::thread::scope(|s| {
+            let high = s.spawn(|| this.dictionary(high));
+            let low = this.dictionary(low);
+            // A panic in the other thread can only come from allocation
+            // failure; building again here would fail the same way.
+            let high = high.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (low, high)
+        });
+        SplitDictionary::new(split, low, high)
+    }
+
+    /// The dictionary of `entries`, sorted here.
+    fn dictionary(&self, entries: &mut [(u64, u32, u32)]) -> Dictionary {
         entries.sort_by_cached_key(|e| self.prefix(e));
         // Runs of equal prefixes are short; order them by the whole key and
         // name id (ties of key keep ids increasing for the postings).
@@ -197,10 +242,9 @@ impl JoinedTerms {
                 run.sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.1.cmp(&b.1)));
             }
         }
-        let this = &self;
         let groups = entries
-            .chunk_by(|a, b| this.key(a) == this.key(b))
-            .map(|g| (this.key(&g[0]), g.iter().map(|e| e.1)));
+            .chunk_by(|a, b| self.key(a) == self.key(b))
+            .map(|g| (self.key(&g[0]), g.iter().map(|e| e.1)));
         // Every entry is at most one term and one name id.
         Dictionary::from_sorted(groups, (entries.len(), entries.len()))
     }
@@ -237,5 +281,34 @@ mod tests {
         ];
         assert_eq!(got, want);
         assert!(matches!(Term::new(long), Term::Boxed(_)));
+    }
+
+    #[test]
+    fn joined_pairs_are_found_in_either_part() {
+        let mut joined = JoinedTerms::default();
+        let words = [
+            "abd", "ali", "kassym", "jomart", "zhan", "mohammad", "yusuf", "b",
+        ];
+        let mut want: Vec<(String, Vec<u32>)> = Vec::new();
+        for (id, pair) in words.windows(2).enumerate() {
+            for id in [id as u32, id as u32 + 10] {
+                joined.push(pair[0], pair[1], id);
+            }
+            want.push((
+                format!("{}{}", pair[0], pair[1]),
+                vec![id as u32, id as u32 + 10],
+            ));
+        }
+        joined.push_one("abdarrahman", 3);
+        joined.push_one("abdarrahman", 3);
+        want.push(("abdarrahman".to_string(), vec![3]));
+        let dictionary = joined.build();
+        for (key, ids) in &want {
+            let term = dictionary.get(key);
+            assert!(term.is_some(), "{key}");
+            assert_eq!(term.map(|t| dictionary.posting(t)), Some(&ids[..]), "{key}");
+        }
+        assert!(dictionary.get("kassym").is_none());
+        assert!(dictionary.get("").is_none());
     }
 }

@@ -225,7 +225,59 @@ pub(crate) fn latin_of(text: &str, lang: Lang) -> String {
     s
 }
 
+/// The token of `text` with skeleton `latin`: its phonetic key and variants and its
+/// consonant keys, class and role not yet told.
 pub(crate) fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
+    // The keys depend only on the text and skeleton, and a list repeats a small vocabulary
+    // across its names: each thread remembers its recent tokens (a bounded cache, emptied
+    // when full, so a long-running server's memory does not grow with its queries).
+    TOKENS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let TokenCache { key, tokens } = &mut *cache;
+        key.clear();
+        key.push_str(&text);
+        // A skeleton is `[a-z0-9]`: the key reads back as (text, latin).
+        key.push('\0');
+        key.push_str(&latin);
+        if let Some(keys) = tokens.get(key.as_str()) {
+            return NameToken {
+                text,
+                latin,
+                hyphen_next,
+                ..keys.clone()
+            };
+        }
+        let token = make_token_uncached(text, latin, hyphen_next);
+        if tokens.len() >= TOKEN_CACHE_CAPACITY {
+            tokens.clear();
+        }
+        let keys = NameToken {
+            text: String::new(),
+            latin: String::new(),
+            hyphen_next: false,
+            ..token.clone()
+        };
+        tokens.insert(key.clone(), keys);
+        token
+    })
+}
+
+/// Most tokens a thread's [`make_token`] cache holds before it is emptied.
+const TOKEN_CACHE_CAPACITY: usize = 1 << 16;
+
+/// A thread's remembered tokens: `text \0 latin` -> the token made of them (its text and
+/// skeleton left empty), and the key being looked up.
+#[derive(Default)]
+struct TokenCache {
+    key: String,
+    tokens: std::collections::HashMap<String, NameToken>,
+}
+
+thread_local! {
+    static TOKENS: std::cell::RefCell<TokenCache> = std::cell::RefCell::new(TokenCache::default());
+}
+
+fn make_token_uncached(text: String, latin: String, hyphen_next: bool) -> NameToken {
     // The `j` of a transliteration from Arabic script is ج (or ژ), never the glide й that
     // a final or preconsonantal Latin j may be: ارج Arj is not Ari.
     let phonetic = if text.chars().any(translit::is_arabic_script_char) {
