@@ -50,7 +50,8 @@ enum Family {
 /// Writes to `out` the fields of `token` that [`NameIndexBuilder::add`]
 /// files it under, `abjad` telling whether its consonant keys are filed:
 /// tokens with equal keys are filed under the same terms. The separators
-/// (0xfe, 0xff) are bytes UTF-8 never uses, so the encoding is unambiguous.
+/// (0xfd for a consonant variant, 0xfe a variant, 0xff the others) are
+/// bytes UTF-8 never uses, so the encoding is unambiguous.
 fn token_key(token: &NameToken, abjad: bool, out: &mut Vec<u8>) {
     out.clear();
     out.push(u8::from(abjad));
