@@ -134,9 +134,11 @@
 //! # Layout
 //!
 //! One module a job: `dictionary` (an fst term map over CSR posting lists,
-//! the storage of every dictionary above), `terms` (term collection while
-//! building), `deletions` (the deletion neighbourhood), `builder` (what of a
-//! name is filed in which dictionary, and the build), `query` (a query
+//! the storage of every dictionary above; the joined pairs' in two parts by
+//! first byte, built in parallel), `terms` (term collection while building:
+//! term ids, posting lists), `deletions` (the deletion neighbourhood),
+//! `builder` (what of a name is filed in which dictionary, memoised per
+//! distinct token, and the build), `query` (a query
 //! token's expansions into weighted posting lists), `topk` (the ranking and
 //! its pruning) and `identifiers`.
 
@@ -157,7 +159,7 @@ pub use builder::NameIndexBuilder;
 pub use identifiers::{normalize_identifier, IdentifierIndex};
 
 use deletions::Deletions;
-use dictionary::Dictionary;
+use dictionary::{Dictionary, SplitDictionary};
 
 /// Evidence factor for a token found through its exact skeleton.
 pub const EXACT_FACTOR: f32 = 1.0;
@@ -214,7 +216,7 @@ pub struct Candidate {
 pub struct NameIndex {
     latin: Dictionary,
     phonetic: Dictionary,
-    joined: Dictionary,
+    joined: SplitDictionary,
     consonants: Dictionary,
     abjad_consonants: Dictionary,
     acronyms: Dictionary,

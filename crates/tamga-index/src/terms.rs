@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::dictionary::Dictionary;
+use crate::dictionary::{Dictionary, SplitDictionary};
 
 /// FxHash-style multiply-rotate hashing for the builder's term maps: keys
 /// are list tokens, hashed tens of millions of times at millions of names,
@@ -34,8 +34,69 @@ impl Hasher for FastHasher {
     }
 }
 
-/// Term → name ids, while building.
-pub(crate) type TermMap = HashMap<Term, Vec<u32>, BuildHasherDefault<FastHasher>>;
+/// Term → term id, while building.
+type TermIds = HashMap<Term, u32, BuildHasherDefault<FastHasher>>;
+
+/// One dictionary's terms while building: each term's id (its position of
+/// first filing) and the name ids filed under it.
+///
+/// The term's id separates the lookup from the posting list, so that a
+/// token's ids can be memoised (see [`crate::NameIndexBuilder`]) and a
+/// filing checks for a repeat in `last` (a dense array, mostly in cache)
+/// rather than at the end of the term's list, a read of memory far from
+/// everything else at millions of names.
+#[derive(Default)]
+pub(crate) struct Terms {
+    ids: TermIds,
+    postings: Vec<Vec<u32>>,
+    /// The last name id filed under each term (`u32::MAX`: none yet).
+    last: Vec<u32>,
+}
+
+impl Terms {
+    /// The id of term `key` (not empty), added if new.
+    pub(crate) fn id(&mut self, key: &str) -> u32 {
+        let next = self.postings.len() as u32;
+        let id = *self.ids.entry(Term::new(key)).or_insert(next);
+        if id == next {
+            self.postings.push(Vec::new());
+            self.last.push(u32::MAX);
+        }
+        id
+    }
+
+    /// Files name `id` under term id `term` (ids come in increasing order,
+    /// so a repeat is the last id).
+    pub(crate) fn file_id(&mut self, term: u32, id: u32) {
+        let t = term as usize;
+        if self.last[t] != id {
+            self.last[t] = id;
+            self.postings[t].push(id);
+        }
+    }
+
+    /// Files name `id` under `key`; an empty key is not filed.
+    pub(crate) fn file(&mut self, key: &str, id: u32) {
+        if !key.is_empty() {
+            let term = self.id(key);
+            self.file_id(term, id);
+        }
+    }
+
+    /// The entries in increasing byte order of their terms.
+    pub(crate) fn sorted(self) -> Vec<(Term, Vec<u32>)> {
+        let Terms {
+            ids, mut postings, ..
+        } = self;
+        let mut terms: Vec<(Term, Vec<u32>)> = ids
+            .into_iter()
+            .map(|(term, t)| (term, std::mem::take(&mut postings[t as usize])))
+            .collect();
+        drop(postings);
+        terms.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        terms
+    }
+}
 
 /// Longest term stored inline in a [`Term`].
 const INLINE_TERM: usize = 22;
@@ -86,28 +147,6 @@ impl Hash for Term {
     }
 }
 
-/// Files name `id` under `key` in `map` (ids come in increasing order, so a
-/// repeat is the last id).
-pub(crate) fn file(map: &mut TermMap, key: &str, id: u32) {
-    if key.is_empty() {
-        return;
-    }
-    map.entry(Term::new(key))
-        .and_modify(|ids| {
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
-        })
-        .or_insert_with(|| vec![id]);
-}
-
-/// A term map's entries in increasing byte order of their terms.
-pub(crate) fn sorted(map: TermMap) -> Vec<(Term, Vec<u32>)> {
-    let mut terms: Vec<(Term, Vec<u32>)> = map.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    terms
-}
-
 /// Joined-pair terms while building. Almost every pair of adjacent tokens
 /// in a large list is distinct, so a map entry per pair (~150 bytes) was
 /// most of the build's memory at millions of names; the pairs are written
@@ -148,8 +187,53 @@ impl JoinedTerms {
         u64::from_be_bytes(word)
     }
 
-    pub(crate) fn build(mut self) -> Dictionary {
+    /// The dictionary of the pairs, in two parts of about equal size sorted
+    /// and built in parallel (see [`SplitDictionary`]).
+    pub(crate) fn build(mut self) -> SplitDictionary {
         let mut entries = std::mem::take(&mut self.entries);
+        // The first byte that splits the entries in halves.
+        let mut counts = [0usize; 256];
+        for e in &entries {
+            counts[usize::from(self.key(e).first().copied().unwrap_or(0))] += 1;
+        }
+        let mut split = 255u8;
+        let mut below = 0;
+        for (b, count) in counts.iter().enumerate() {
+            if below >= entries.len() / 2 {
+                split = b as u8;
+                break;
+            }
+            below += count;
+        }
+        let part = |e: &(u64, u32, u32)| {
+            SplitDictionary::part_of(split, self.key(e).first().copied().unwrap_or(0))
+        };
+        // Partitioned in place (the parts' order does not matter: each is
+        // sorted by key and name id below).
+        let (mut i, mut j) = (0, entries.len());
+        while i < j {
+            if part(&entries[i]) == 0 {
+                i += 1;
+            } else {
+                j -= 1;
+                entries.swap(i, j);
+            }
+        }
+        let (low, high) = entries.split_at_mut(i);
+        let this = &self;
+        let (low, high) = std::thread::scope(|s| {
+            let high = s.spawn(|| this.dictionary(high));
+            let low = this.dictionary(low);
+            // A panic in the other thread can only come from allocation
+            // failure; building again here would fail the same way.
+            let high = high.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (low, high)
+        });
+        SplitDictionary::new(split, low, high)
+    }
+
+    /// The dictionary of `entries`, sorted here.
+    fn dictionary(&self, entries: &mut [(u64, u32, u32)]) -> Dictionary {
         entries.sort_by_cached_key(|e| self.prefix(e));
         // Runs of equal prefixes are short; order them by the whole key and
         // name id (ties of key keep ids increasing for the postings).
@@ -158,10 +242,9 @@ impl JoinedTerms {
                 run.sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.1.cmp(&b.1)));
             }
         }
-        let this = &self;
         let groups = entries
-            .chunk_by(|a, b| this.key(a) == this.key(b))
-            .map(|g| (this.key(&g[0]), g.iter().map(|e| e.1)));
+            .chunk_by(|a, b| self.key(a) == self.key(b))
+            .map(|g| (self.key(&g[0]), g.iter().map(|e| e.1)));
         // Every entry is at most one term and one name id.
         Dictionary::from_sorted(groups, (entries.len(), entries.len()))
     }
@@ -174,7 +257,7 @@ mod tests {
     #[test]
     fn inline_and_boxed_terms_file_and_sort_as_their_strings() {
         let long = "abcdefghijklmnopqrstuvwxyz"; // longer than INLINE_TERM
-        let mut map = TermMap::default();
+        let mut map = Terms::default();
         for (key, id) in [
             (long, 1),
             ("abc", 1),
@@ -183,9 +266,11 @@ mod tests {
             ("ab", 3),
             ("", 3),
         ] {
-            file(&mut map, key, id);
+            map.file(key, id);
         }
-        let got: Vec<(Vec<u8>, Vec<u32>)> = sorted(map.clone())
+        assert!(map.ids.contains_key(&Term::new(long)));
+        let got: Vec<(Vec<u8>, Vec<u32>)> = map
+            .sorted()
             .into_iter()
             .map(|(t, ids)| (t.as_bytes().to_vec(), ids))
             .collect();
@@ -196,6 +281,34 @@ mod tests {
         ];
         assert_eq!(got, want);
         assert!(matches!(Term::new(long), Term::Boxed(_)));
-        assert!(map.contains_key(&Term::new(long)));
+    }
+
+    #[test]
+    fn joined_pairs_are_found_in_either_part() {
+        let mut joined = JoinedTerms::default();
+        let words = [
+            "abd", "ali", "kassym", "jomart", "zhan", "mohammad", "yusuf", "b",
+        ];
+        let mut want: Vec<(String, Vec<u32>)> = Vec::new();
+        for (id, pair) in words.windows(2).enumerate() {
+            for id in [id as u32, id as u32 + 10] {
+                joined.push(pair[0], pair[1], id);
+            }
+            want.push((
+                format!("{}{}", pair[0], pair[1]),
+                vec![id as u32, id as u32 + 10],
+            ));
+        }
+        joined.push_one("abdarrahman", 3);
+        joined.push_one("abdarrahman", 3);
+        want.push(("abdarrahman".to_string(), vec![3]));
+        let dictionary = joined.build();
+        for (key, ids) in &want {
+            let term = dictionary.get(key);
+            assert!(term.is_some(), "{key}");
+            assert_eq!(term.map(|t| dictionary.posting(t)), Some(&ids[..]), "{key}");
+        }
+        assert!(dictionary.get("kassym").is_none());
+        assert!(dictionary.get("").is_none());
     }
 }

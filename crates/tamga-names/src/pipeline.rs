@@ -225,7 +225,116 @@ pub(crate) fn latin_of(text: &str, lang: Lang) -> String {
     s
 }
 
+/// The token of `text` with skeleton `latin`: its phonetic key and variants and its
+/// consonant keys, class and role not yet told.
 pub(crate) fn make_token(text: String, latin: String, hyphen_next: bool) -> NameToken {
+    // The keys depend only on the text and skeleton, and a list repeats a small vocabulary
+    // across its names: each thread remembers its recent tokens (a bounded cache, emptied
+    // when full, so a long-running server's memory does not grow with its queries).
+    TOKENS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let TokenCache { key, tokens } = &mut *cache;
+        key.clear();
+        key.push_str(&text);
+        // A skeleton is `[a-z0-9]`: the key reads back as (text, latin).
+        key.push('\0');
+        key.push_str(&latin);
+        if let Some(keys) = tokens.get(key.as_str()) {
+            return decode_keys(keys, text, latin, hyphen_next);
+        }
+        let token = make_token_uncached(text, latin, hyphen_next);
+        if let Some(keys) = encode_keys(&token) {
+            if tokens.len() >= TOKEN_CACHE_CAPACITY {
+                tokens.clear();
+            }
+            tokens.insert(key.as_str().into(), keys);
+        }
+        token
+    })
+}
+
+/// Most tokens a thread's [`make_token`] cache holds before it is emptied.
+const TOKEN_CACHE_CAPACITY: usize = 1 << 16;
+
+/// Ends a field of [`encode_keys`]; never in a key.
+const FIELD_END: char = '\u{1}';
+/// Separates the keys of a list field of [`encode_keys`]; never in a key.
+const LIST_SEP: char = '\u{2}';
+
+/// The keys [`make_token`] computed for `token` as one string (phonetic key, consonant key,
+/// variants, consonant variants), a third of the memory of the token's fields; None when a
+/// key holds a separator or a list holds an empty key (not cached: the string would not
+/// read back as the token), or when the token is not of the class and role
+/// [`decode_keys`] gives.
+fn encode_keys(token: &NameToken) -> Option<Box<str>> {
+    let lists = [&token.variants, &token.consonant_variants];
+    let fields = [&token.phonetic, &token.consonants];
+    let all = || fields.into_iter().chain(lists.into_iter().flatten());
+    // What [`decode_keys`] restores as constants.
+    if token.class != TokenClass::Name || token.role != TokenRole::Unknown || token.has_lower {
+        return None;
+    }
+    if all().any(|k| k.contains([FIELD_END, LIST_SEP]))
+        || lists.iter().flat_map(|l| l.iter()).any(String::is_empty)
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(all().map(|k| k.len() + 1).sum());
+    for field in fields {
+        out.push_str(field);
+        out.push(FIELD_END);
+    }
+    for list in lists {
+        for (i, k) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(LIST_SEP);
+            }
+            out.push_str(k);
+        }
+        out.push(FIELD_END);
+    }
+    Some(out.into())
+}
+
+/// The token of `text` and `latin` whose keys [`encode_keys`] wrote to `keys`.
+fn decode_keys(keys: &str, text: String, latin: String, hyphen_next: bool) -> NameToken {
+    let mut fields = keys.split(FIELD_END);
+    let mut field = || fields.next().unwrap_or_default();
+    let (phonetic, consonants) = (field().to_string(), field().to_string());
+    let mut list = || -> Vec<String> {
+        match field() {
+            "" => Vec::new(),
+            l => l.split(LIST_SEP).map(str::to_string).collect(),
+        }
+    };
+    let (variants, consonant_variants) = (list(), list());
+    NameToken {
+        text,
+        latin,
+        phonetic,
+        class: TokenClass::Name,
+        role: TokenRole::Unknown,
+        variants,
+        consonants,
+        consonant_variants,
+        hyphen_next,
+        has_lower: false,
+    }
+}
+
+/// A thread's remembered tokens: `text \0 latin` -> their keys ([`encode_keys`]), and the
+/// key being looked up.
+#[derive(Default)]
+struct TokenCache {
+    key: String,
+    tokens: std::collections::HashMap<Box<str>, Box<str>>,
+}
+
+thread_local! {
+    static TOKENS: std::cell::RefCell<TokenCache> = std::cell::RefCell::new(TokenCache::default());
+}
+
+fn make_token_uncached(text: String, latin: String, hyphen_next: bool) -> NameToken {
     // The `j` of a transliteration from Arabic script is ج (or ژ), never the glide й that
     // a final or preconsonantal Latin j may be: ارج Arj is not Ari.
     let phonetic = if text.chars().any(translit::is_arabic_script_char) {

@@ -130,17 +130,20 @@ pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
     // the same words recur across a list's names: the index and the scorer each ask once
     // per name, so each thread remembers its recent answers (a bounded cache, emptied
     // when full, so a long-running server's memory does not grow with its queries).
-    let key = (token.latin.clone(), is_concept_word(token));
-    if let Some(hit) = SPLITS.with(|c| c.borrow().get(&key).cloned()) {
+    // Looked up by the letters as they are (no key built for a lookup: the
+    // cache is asked several times per token of every organisation's name).
+    let concept = usize::from(is_concept_word(token));
+    if let Some(hit) = SPLITS.with(|c| c.borrow()[concept].get(token.latin.as_str()).cloned()) {
         return hit;
     }
     let pieces = split_uncached(token);
     SPLITS.with(|c| {
         let mut c = c.borrow_mut();
-        if c.len() >= SPLIT_CACHE_CAPACITY {
-            c.clear();
+        if c[0].len() + c[1].len() >= SPLIT_CACHE_CAPACITY {
+            c[0].clear();
+            c[1].clear();
         }
-        c.insert(key, pieces.clone());
+        c[concept].insert(token.latin.clone(), pieces.clone());
     });
     pieces
 }
@@ -148,11 +151,12 @@ pub fn split(token: &NameToken) -> Option<Vec<Piece>> {
 /// Most tokens a thread's [`split`] cache holds before it is emptied.
 const SPLIT_CACHE_CAPACITY: usize = 1 << 16;
 
-/// A thread's remembered parses: (letters, concept word) -> pieces.
-type SplitCache = std::collections::HashMap<(String, bool), Option<Vec<Piece>>>;
+/// A thread's remembered parses: letters -> pieces, of tokens that are not concept words
+/// (`[0]`) and of those that are (`[1]`).
+type SplitCache = [std::collections::HashMap<String, Option<Vec<Piece>>>; 2];
 
 thread_local! {
-    static SPLITS: std::cell::RefCell<SplitCache> = std::cell::RefCell::new(SplitCache::new());
+    static SPLITS: std::cell::RefCell<SplitCache> = std::cell::RefCell::new(SplitCache::default());
 }
 
 /// Whether a token is a word of the concept table (not merely one with a cognate key): such

@@ -406,7 +406,7 @@ impl NameScorer for TamgaScorer {
                     &own
                 }
             };
-            PreparedName::build(a, |data| interner.intern(data))
+            PreparedName::build(a, Some(&interner))
         })
     }
 

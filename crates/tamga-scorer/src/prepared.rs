@@ -12,7 +12,7 @@
 
 use crate::join::part_of;
 use crate::{class_factor, rarity_bits};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Deref;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -81,23 +81,36 @@ impl PreparedName {
 }
 
 impl PreparedName {
-    /// Prepares the analysed name `a`, each token's fields passed through `make`,
-    /// which shares them (see [`Interner`]) or holds them alone.
-    pub(crate) fn build(a: &AnalyzedName, mut make: impl FnMut(TokData) -> Tok) -> PreparedName {
+    /// Prepares the analysed name `a`, its tokens shared through `interner`
+    /// (see [`Interner`]) or, without one, held alone.
+    pub(crate) fn build(a: &AnalyzedName, interner: Option<&Interner>) -> PreparedName {
         let abjad = matches!(a.script, "Arab" | "Hebr" | "Syrc" | "Thaa");
         let syllabic = is_syllabic(a.script);
+        let han = a.script == "Hani";
         let mut splits = tamga_names::stumps::splits(a).into_iter().peekable();
         let tokens: Box<[Tok]> = a
             .tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let mut data = TokData::new(t, abjad, syllabic, a.script == "Hani");
-                if let Some((_, pieces)) = splits.next_if(|(k, _)| *k == i) {
-                    data.stump_initials = stump_initials(&pieces);
-                    data.pieces = prepare_pieces(pieces);
+                let pieces = splits.next_if(|(k, _)| *k == i).map(|(_, p)| p);
+                let data = |pieces: Option<Vec<tamga_names::stumps::Piece>>| {
+                    let mut data = TokData::new(t, abjad, syllabic, han);
+                    if let Some(pieces) = pieces {
+                        data.stump_initials = stump_initials(&pieces);
+                        data.pieces = prepare_pieces(pieces);
+                    }
+                    data
+                };
+                match interner {
+                    None => Tok(Arc::new(data(pieces))),
+                    // A compound's pieces come from the name, not the token
+                    // alone: interned by their prepared fields.
+                    Some(interner) if pieces.is_some() => interner.intern(data(pieces)),
+                    Some(interner) => {
+                        interner.intern_token(t, [abjad, syllabic, han], || data(None))
+                    }
                 }
-                make(data)
             })
             .collect();
         let has_patronymic = tokens[..tokens.len().min(MAX_ALIGNED_TOKENS)]
@@ -121,7 +134,7 @@ impl PreparedName {
 
 impl From<&AnalyzedName> for PreparedName {
     fn from(a: &AnalyzedName) -> PreparedName {
-        PreparedName::build(a, |data| Tok(Arc::new(data)))
+        PreparedName::build(a, None)
     }
 }
 
@@ -597,9 +610,22 @@ pub(crate) fn letter_set(s: &[u8]) -> u64 {
 
 /// Shared tokens of one list preparer, in shards so that the parallel build
 /// rarely waits on a lock.
+///
+/// A token's prepared fields are a function of the analysed token and its
+/// name's script class alone ([`TokData::new`]), and a large list repeats a
+/// small vocabulary: the shared token made from an analysed token is
+/// memoised under that token's fields (`made`), so that a repeat is found
+/// by one comparison of bytes instead of being prepared again (a dozen
+/// allocations) and compared field by field with the shared copy.
 pub(crate) struct Interner {
     shards: Vec<Mutex<HashSet<Arc<TokData>>>>,
+    made: Vec<Mutex<HashMap<Box<[u8]>, Tok>>>,
     hasher: std::collections::hash_map::RandomState,
+}
+
+thread_local! {
+    /// The key [`Interner::intern_token`] looks up, reused between tokens.
+    static TOKEN_KEY: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Interner {
@@ -608,6 +634,7 @@ impl Interner {
     pub(crate) fn new() -> Interner {
         Interner {
             shards: (0..Self::SHARDS).map(|_| Mutex::default()).collect(),
+            made: (0..Self::SHARDS).map(|_| Mutex::default()).collect(),
             hasher: Default::default(),
         }
     }
@@ -625,6 +652,97 @@ impl Interner {
         set.insert(Arc::clone(&shared));
         Tok(shared)
     }
+
+    /// The shared token of analysed token `t` in a name of script class
+    /// `script` (abjad, syllabic, Han), whose fields `data` prepares: what
+    /// [`Interner::intern`] of `data()` gives, `data` called only for the
+    /// first token with these fields.
+    pub(crate) fn intern_token(
+        &self,
+        t: &NameToken,
+        script: [bool; 3],
+        data: impl FnOnce() -> TokData,
+    ) -> Tok {
+        TOKEN_KEY.with(|key| {
+            let mut key = key.borrow_mut();
+            token_key(t, script, &mut key);
+            let shard = self.hasher.hash_one(&key[..]) as usize % Self::SHARDS;
+            let made = |key: &[u8]| {
+                let made = self.made[shard].lock().unwrap_or_else(|e| e.into_inner());
+                made.get(key).cloned()
+            };
+            if let Some(tok) = made(&key[..]) {
+                return tok;
+            }
+            // Prepared outside the lock; another thread may store the same
+            // token meanwhile, and `intern` makes both the one shared copy.
+            let tok = self.intern(data());
+            self.made[shard]
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(key[..].into())
+                .or_insert(tok)
+                .clone()
+        })
+    }
+}
+
+/// Writes every field of `t` and its script class to `out`: equal keys are
+/// equal tokens of equal script classes, which [`TokData::new`] prepares
+/// alike. Strings end with 0xff, lists with 0xfe, bytes UTF-8 never uses,
+/// so the encoding is unambiguous. Destructuring without `..` makes a new
+/// field a compile error until it is written too.
+fn token_key(t: &NameToken, script: [bool; 3], out: &mut Vec<u8>) {
+    let NameToken {
+        text,
+        latin,
+        phonetic,
+        class,
+        role,
+        variants,
+        consonants,
+        consonant_variants,
+        hyphen_next,
+        has_lower,
+    } = t;
+    out.clear();
+    let (class, legal) = match class {
+        TokenClass::Name => (0, ""),
+        TokenClass::Initial => (1, ""),
+        TokenClass::Title => (2, ""),
+        TokenClass::Particle => (3, ""),
+        TokenClass::LegalForm(c) => (4, c.as_str()),
+        TokenClass::Stopword => (5, ""),
+    };
+    let role = match role {
+        TokenRole::Unknown => 0,
+        TokenRole::Given => 1,
+        TokenRole::Patronymic => 2,
+        TokenRole::Family => 3,
+    };
+    let [abjad, syllabic, han] = script;
+    out.extend([
+        class,
+        role,
+        u8::from(*hyphen_next),
+        u8::from(*has_lower),
+        u8::from(abjad),
+        u8::from(syllabic),
+        u8::from(han),
+    ]);
+    for field in [text, latin, phonetic, consonants] {
+        out.extend_from_slice(field.as_bytes());
+        out.push(0xff);
+    }
+    out.extend_from_slice(legal.as_bytes());
+    out.push(0xff);
+    for list in [variants, consonant_variants] {
+        for v in list {
+            out.extend_from_slice(v.as_bytes());
+            out.push(0xff);
+        }
+        out.push(0xfe);
+    }
 }
 
 #[cfg(test)]
@@ -633,6 +751,39 @@ mod tests {
     use crate::TamgaScorer;
     use tamga_matcher::{NameKindHint, NameScorer, NoStats};
     use tamga_names::analyze;
+
+    #[test]
+    fn list_preparer_prepares_each_token_as_alone() {
+        // The same words in other roles, classes and scripts: a token shared
+        // by the preparer must equal the token prepared alone in every field.
+        let s = TamgaScorer::new();
+        let preparer = s.list_preparer();
+        let names = [
+            ("Ivan Petrov", PartyHint::Person),
+            ("PETROV, Ivan", PartyHint::Person),
+            ("Petrov Ivan Ivanovich", PartyHint::Person),
+            ("Ivan Petrov LLC", PartyHint::Organization),
+            ("ИВАН ПЕТРОВ", PartyHint::Person),
+            ("Petrov", PartyHint::Unknown),
+            ("Роснефть Petrov", PartyHint::Organization),
+        ];
+        for round in 0..2 {
+            for (name, party) in names {
+                let analyzed = analyze(name, party);
+                let shared = preparer(name, NameKindHint::Unknown, &analyzed);
+                let own = PreparedName::from(&analyzed);
+                assert_eq!(shared.tokens.len(), own.tokens.len(), "{name}");
+                for (a, b) in shared.tokens.iter().zip(own.tokens.iter()) {
+                    assert!(
+                        *a.0 == *b.0,
+                        "{name} (round {round}): {:?} vs {:?}",
+                        a.0,
+                        b.0
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn list_preparer_shares_tokens_and_scores_alike() {
