@@ -308,6 +308,20 @@ fn decode_keys(keys: &str, text: String, latin: String, hyphen_next: bool) -> Na
         }
     };
     let (variants, consonant_variants) = (list(), list());
+    unclassified_token(
+        (text, latin, hyphen_next),
+        phonetic,
+        (consonants, variants, consonant_variants),
+    )
+}
+
+/// A token with its keys, its class and role not yet told ([`make_token`]'s, computed or
+/// remembered).
+fn unclassified_token(
+    (text, latin, hyphen_next): (String, String, bool),
+    phonetic: String,
+    (consonants, variants, consonant_variants): (String, Vec<String>, Vec<String>),
+) -> NameToken {
     NameToken {
         text,
         latin,
@@ -379,18 +393,11 @@ fn make_token_uncached(text: String, latin: String, hyphen_next: bool) -> NameTo
         // A vowel-only token (`a`, `ya`) keeps a key, as `consonant_key` does.
         consonants = consonant_key(&phonetic);
     }
-    NameToken {
-        text,
-        latin,
+    unclassified_token(
+        (text, latin, hyphen_next),
         phonetic,
-        class: TokenClass::Name,
-        role: TokenRole::Unknown,
-        variants,
-        consonants,
-        consonant_variants,
-        hyphen_next,
-        has_lower: false,
-    }
+        (consonants, variants, consonant_variants),
+    )
 }
 
 /// The other reading of a surname ending in -ев/-ёв: Russian print mostly writes ё as е, so
