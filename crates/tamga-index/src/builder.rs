@@ -47,31 +47,14 @@ enum Family {
     AbjadConsonants,
 }
 
-/// Writes to `out` the fields of `token` that [`NameIndexBuilder::add`]
-/// files it under, `abjad` telling whether its consonant keys are filed:
-/// tokens with equal keys are filed under the same terms. The separators
-/// (0xfd for a consonant variant, 0xfe a variant, 0xff the others) are
-/// bytes UTF-8 never uses, so the encoding is unambiguous.
+/// Writes to `out` the key under which [`NameIndexBuilder::add`] memoises what
+/// `token` is filed under: the token ([`NameToken::write_key`]) and whether its
+/// consonant keys are filed (`abjad`). Tokens with equal keys are filed under the
+/// same terms.
 fn token_key(token: &NameToken, abjad: bool, out: &mut Vec<u8>) {
     out.clear();
     out.push(u8::from(abjad));
-    for (sep, field) in [
-        (0xff, &token.latin),
-        (0xff, &token.phonetic),
-        (0xff, &token.consonants),
-    ]
-    .into_iter()
-    .chain(token.variants.iter().map(|v| (0xfe, v)))
-    .chain(
-        token
-            .consonant_variants
-            .iter()
-            .filter(|_| abjad)
-            .map(|v| (0xfd, v)),
-    ) {
-        out.push(sep);
-        out.extend_from_slice(field.as_bytes());
-    }
+    token.write_key(out);
 }
 
 impl NameIndexBuilder {

@@ -519,59 +519,53 @@ impl Lexicon {
             }
         }
         let classes: FastSet<String> = lex.given_classes.values().cloned().collect();
-        for (file, line, key, form) in class_forms(
+        for_class_forms(
             "data/given_names_arabic_script.tsv",
             include_str!("../data/given_names_arabic_script.tsv"),
             &classes,
-        )? {
-            let err = |message: String| TableError {
-                file,
-                line,
-                message,
-            };
-            if !is_arabic_script(form) {
-                return Err(err(format!("`{form}` is not written in Arabic script")));
-            }
-            let mut latin = String::new();
-            token_latin(form, Lang::default(), &mut latin);
-            if let Some(other) = lex.abjad_given_classes.get(&latin).filter(|o| **o != key) {
-                return Err(err(format!(
-                    "`{form}` (skeleton `{latin}`) is already a spelling of {other}"
-                )));
-            }
-            lex.abjad_given_classes.insert(latin, key);
-        }
-        for (file, line, key, form) in class_forms(
+            |key, form| {
+                if !is_arabic_script(form) {
+                    return Err(format!("`{form}` is not written in Arabic script"));
+                }
+                let mut latin = String::new();
+                token_latin(form, Lang::default(), &mut latin);
+                if let Some(other) = lex.abjad_given_classes.get(&latin).filter(|o| **o != key) {
+                    return Err(format!(
+                        "`{form}` (skeleton `{latin}`) is already a spelling of {other}"
+                    ));
+                }
+                lex.abjad_given_classes.insert(latin, key);
+                Ok(())
+            },
+        )?;
+        for_class_forms(
             "data/given_names_short.tsv",
             include_str!("../data/given_names_short.tsv"),
             &classes,
-        )? {
-            let err = |message: String| TableError {
-                file,
-                line,
-                message,
-            };
-            if !form.bytes().all(|b| b.is_ascii_lowercase()) {
-                return Err(err(format!("`{form}` is not a Latin skeleton")));
-            }
-            let k = given_class_key(form, &phonetic_key(form));
-            // A short form spelt as a full form of another name would make that name
-            // meet this one through it.
-            match lex.given_classes.get(&k) {
-                Some(c) if *c == key => continue,
-                Some(c) => {
-                    return Err(err(format!(
-                        "`{form}` (key `{k}`) is a full form of {c}, not a short form of {key}"
-                    )))
+            |key, form| {
+                if !form.bytes().all(|b| b.is_ascii_lowercase()) {
+                    return Err(format!("`{form}` is not a Latin skeleton"));
                 }
-                None => {}
-            }
-            lex.heads.insert(head3(form));
-            let keys = lex.short_forms.entry(form.to_string()).or_default();
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-        }
+                let k = given_class_key(form, &phonetic_key(form));
+                // A short form spelt as a full form of another name would make that name
+                // meet this one through it.
+                match lex.given_classes.get(&k) {
+                    Some(c) if *c == key => return Ok(()),
+                    Some(c) => {
+                        return Err(format!(
+                            "`{form}` (key `{k}`) is a full form of {c}, not a short form of {key}"
+                        ))
+                    }
+                    None => {}
+                }
+                lex.heads.insert(head3(form));
+                let keys = lex.short_forms.entry(form.to_string()).or_default();
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+                Ok(())
+            },
+        )?;
         let file = "data/given_name_compounds.tsv";
         for (line, cells) in rows(include_str!("../data/given_name_compounds.tsv")) {
             let ending = cells.first().map(|c| c.trim()).unwrap_or_default();
@@ -639,35 +633,38 @@ impl Lexicon {
     }
 }
 
-/// The forms of a table whose rows are a given-name class key then forms of it
-/// (`data/given_names_short.tsv`, `data/given_names_arabic_script.tsv`), as (file, line,
-/// class variant key `@g:…`, form), empty cells skipped; an error for a row whose class
-/// the Latin class tables do not have.
-fn class_forms(
+/// Reads a table whose rows are a given-name class key then forms of it
+/// (`data/given_names_short.tsv`, `data/given_names_arabic_script.tsv`): `each` gets the
+/// class variant key (`@g:…`) and a form, empty cells skipped, and its error is reported
+/// at the form's line, as is a row whose class the Latin class tables do not have.
+fn for_class_forms(
     file: &'static str,
     text: &'static str,
     classes: &FastSet<String>,
-) -> Result<Vec<(&'static str, usize, String, &'static str)>, TableError> {
-    let mut out = Vec::new();
+    mut each: impl FnMut(String, &'static str) -> Result<(), String>,
+) -> Result<(), TableError> {
     for (line, cells) in rows(text) {
+        let err = |message: String| TableError {
+            file,
+            line,
+            message,
+        };
         let Some(key) = cells.first() else { continue };
         let key = format!("@g:{}", key.trim());
         if !classes.contains(&key) {
-            return Err(TableError {
-                file,
-                line,
-                message: format!("`{key}` is not a class of the given-name tables"),
-            });
+            return Err(err(format!(
+                "`{key}` is not a class of the given-name tables"
+            )));
         }
         for form in cells[1..]
             .iter()
             .map(|f| f.trim())
             .filter(|f| !f.is_empty())
         {
-            out.push((file, line, key.clone(), form));
+            each(key.clone(), form).map_err(err)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The key a given name is looked up by in the given-name classes: its

@@ -249,6 +249,55 @@ impl NameToken {
         }
     }
 
+    /// Appends every field of the token to `out`, so that equal bytes are equal tokens: a
+    /// key under which a consumer memoises what it derives from a token alone (the index's
+    /// terms, the scorer's prepared token), since a large list repeats a small vocabulary.
+    /// Strings end with 0xff, lists with 0xfe, bytes UTF-8 never uses, so the encoding is
+    /// unambiguous. Destructuring without `..` makes a new field a compile error until it is
+    /// written too.
+    pub fn write_key(&self, out: &mut Vec<u8>) {
+        let NameToken {
+            text,
+            latin,
+            phonetic,
+            class,
+            role,
+            variants,
+            consonants,
+            consonant_variants,
+            hyphen_next,
+            has_lower,
+        } = self;
+        let (class, legal) = match class {
+            TokenClass::Name => (0, ""),
+            TokenClass::Initial => (1, ""),
+            TokenClass::Title => (2, ""),
+            TokenClass::Particle => (3, ""),
+            TokenClass::LegalForm(c) => (4, c.as_str()),
+            TokenClass::Stopword => (5, ""),
+        };
+        let role = match role {
+            TokenRole::Unknown => 0,
+            TokenRole::Given => 1,
+            TokenRole::Patronymic => 2,
+            TokenRole::Family => 3,
+        };
+        out.extend([class, role, u8::from(*hyphen_next), u8::from(*has_lower)]);
+        for field in [text, latin, phonetic, consonants] {
+            out.extend_from_slice(field.as_bytes());
+            out.push(0xff);
+        }
+        out.extend_from_slice(legal.as_bytes());
+        out.push(0xff);
+        for list in [variants, consonant_variants] {
+            for v in list {
+                out.extend_from_slice(v.as_bytes());
+                out.push(0xff);
+            }
+            out.push(0xfe);
+        }
+    }
+
     /// The token's consonant keys: [`NameToken::consonants`], then its
     /// [`NameToken::consonant_variants`].
     pub fn consonant_keys(&self) -> impl Iterator<Item = &str> {

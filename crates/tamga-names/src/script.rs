@@ -21,9 +21,7 @@ pub fn is_syllable_token(text: &str) -> bool {
 /// Whether a token is written in Arabic script (Arabic, Persian, Urdu and their presentation
 /// forms), not Hebrew, the other abjad.
 pub(crate) fn is_arabic_script(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-    })
+    text.chars().any(crate::translit::is_arabic_script_char)
 }
 
 /// Whether a word in Arabic script ends on a vowel letter (ا و ی ي ى), which writes a final

@@ -102,21 +102,29 @@ pub(crate) fn find_contradictions(q: &PreparedName, l: &PreparedName, s: &mut Sc
         }
     }
     // Each rule read both ways; a pair two rules (or both ways) find counts once.
-    let families = [
-        korean_family_contradiction(qt, lt, &s.q_used, &s.chosen, false),
-        korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
-        family_as_given_name(qt, lt, &s.q_used, &s.chosen, false),
-        family_as_given_name(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
-        another_family_name(qt, lt, &s.q_used, &s.l_used),
+    let found = [
+        (another_given_name(qt, lt, &s.q_used, &s.l_used), "given"),
+        (
+            korean_family_contradiction(qt, lt, &s.q_used, &s.chosen, false),
+            "family",
+        ),
+        (
+            korean_family_contradiction(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
+            "family",
+        ),
+        (
+            family_as_given_name(qt, lt, &s.q_used, &s.chosen, false),
+            "family",
+        ),
+        (
+            family_as_given_name(lt, qt, &s.l_used, &s.chosen, true).map(|(b, a)| (a, b)),
+            "family",
+        ),
+        (another_family_name(qt, lt, &s.q_used, &s.l_used), "family"),
     ];
-    if let Some((a, b)) = another_given_name(qt, lt, &s.q_used, &s.l_used) {
-        if !pairs.iter().any(|&(x, y, _)| (x, y) == (a, b)) {
-            pairs.push((a, b, "given"));
-        }
-    }
-    for (a, b) in families.into_iter().flatten() {
-        if !pairs.iter().any(|&(x, y, _)| (x, y) == (a, b)) {
-            pairs.push((a, b, "family"));
+    for (pair, part) in found {
+        if let Some((a, b)) = pair.filter(|&p| !pairs.iter().any(|&(x, y, _)| (x, y) == p)) {
+            pairs.push((a, b, part));
         }
     }
     s.contradicted = pairs;
@@ -199,8 +207,8 @@ pub(crate) fn korean_family_contradiction(
 /// holds its family name too (`Qari Muhammad Ayub`). `one`'s family name must say so by
 /// its own formant (`-ov`, `-zoda`, `-enko`: [`Tok::has_family_formant`]), not by a
 /// weaker reading of roles: `Kevin Daniels` reads `Kevin` as a family name by its `-in`,
-/// and `Daniels` ~ `DANIEL, Saw` is another matter. Only a run written as one word: lists give the same person with
-/// given and family names swapped between aliases (`MARK, James Nando` ~ `James Nando
+/// and `Daniels` ~ `DANIEL, Saw` is another matter. Only a run written as one word:
+/// lists give the same person with given and family names swapped between aliases (`MARK, James Nando` ~ `James Nando
 /// MARK`, roles read from capitals and commas that disagree), so a family name matched to
 /// a given name word for word is no evidence of another family. Gives the two family
 /// names' positions (`one`'s, then `other`'s); `flipped` when `one` is the list side.
@@ -275,8 +283,8 @@ pub(crate) fn another_family_name(
 /// `… Vicente`: two held-out aliases fell below the 1 % threshold without this); each name
 /// must tell its given name by its roles, and the two must be far apart
 /// ([`names_differ`], which keeps another language's form of one name). A given name of
-/// either side that is matched (one of two given names written) is no contradiction. Gives the two given names' positions
-/// (query's, then list's).
+/// either side that is matched (one of two given names written) is no contradiction.
+/// Gives the two given names' positions (query's, then list's).
 pub(crate) fn another_given_name(
     qt: &[Tok],
     lt: &[Tok],

@@ -687,62 +687,12 @@ impl Interner {
     }
 }
 
-/// Writes every field of `t` and its script class to `out`: equal keys are
-/// equal tokens of equal script classes, which [`TokData::new`] prepares
-/// alike. Strings end with 0xff, lists with 0xfe, bytes UTF-8 never uses,
-/// so the encoding is unambiguous. Destructuring without `..` makes a new
-/// field a compile error until it is written too.
+/// Writes `t` and its script class to `out` ([`NameToken::write_key`]): equal keys
+/// are equal tokens of equal script classes, which [`TokData::new`] prepares alike.
 fn token_key(t: &NameToken, script: [bool; 3], out: &mut Vec<u8>) {
-    let NameToken {
-        text,
-        latin,
-        phonetic,
-        class,
-        role,
-        variants,
-        consonants,
-        consonant_variants,
-        hyphen_next,
-        has_lower,
-    } = t;
     out.clear();
-    let (class, legal) = match class {
-        TokenClass::Name => (0, ""),
-        TokenClass::Initial => (1, ""),
-        TokenClass::Title => (2, ""),
-        TokenClass::Particle => (3, ""),
-        TokenClass::LegalForm(c) => (4, c.as_str()),
-        TokenClass::Stopword => (5, ""),
-    };
-    let role = match role {
-        TokenRole::Unknown => 0,
-        TokenRole::Given => 1,
-        TokenRole::Patronymic => 2,
-        TokenRole::Family => 3,
-    };
-    let [abjad, syllabic, han] = script;
-    out.extend([
-        class,
-        role,
-        u8::from(*hyphen_next),
-        u8::from(*has_lower),
-        u8::from(abjad),
-        u8::from(syllabic),
-        u8::from(han),
-    ]);
-    for field in [text, latin, phonetic, consonants] {
-        out.extend_from_slice(field.as_bytes());
-        out.push(0xff);
-    }
-    out.extend_from_slice(legal.as_bytes());
-    out.push(0xff);
-    for list in [variants, consonant_variants] {
-        for v in list {
-            out.extend_from_slice(v.as_bytes());
-            out.push(0xff);
-        }
-        out.push(0xfe);
-    }
+    out.extend(script.map(u8::from));
+    t.write_key(out);
 }
 
 #[cfg(test)]
