@@ -20,7 +20,8 @@
 
 use crate::align::Item;
 use crate::join::{
-    acronym_path, compound_pair, compound_run, joined_pair, joined_triple, may_join, run_frames,
+    acronym_path, compound_pair, compound_run, formant_missing, joined_pair, joined_triple,
+    may_join, run_frames,
 };
 use crate::pair::{token_pair, Path};
 use crate::prepared::{PreparedName, Tok};
@@ -223,17 +224,4 @@ pub(crate) fn push_consonant_run_items(
             items.push(w.item(single_q, k, (start, end), SIM_CONSONANTS, Path::Joined));
         }
     }
-}
-
-/// Whether `single` is a surname by its formant (`Əlizadə`, son of Ali) and
-/// the run's last word is neither a surname by a formant of its own nor the
-/// formant written apart: a run of a given name and a surname (`علی آزادی`,
-/// Ali Azadi) is another name whose consonants the surname's happen to
-/// spell, as on the Latin joined path (see `join::joined_pair`). The formant
-/// written apart (`علی زاده`, Ali-zadeh) starts the last word; its
-/// skeleton's vowels are the script's, so only its first letter is compared.
-fn formant_missing(single: &Tok, last: &Tok) -> bool {
-    tamga_names::family_formant(&single.latin).is_some_and(|f| {
-        !last.has_family_formant() && last.latin.as_bytes().first() != f.as_bytes().first()
-    })
 }

@@ -75,7 +75,7 @@ pub(crate) fn joined_pair(single: &Tok, pa: &Tok, pb: &Tok) -> Option<f64> {
     }
     // A surname with its formant is not a name of two words the formant is missing
     // from: `Samirov` (son of Samir) is not `Samir FOZ` two edits off.
-    if single.has_family_formant() && !pb.has_family_formant() {
+    if formant_missing(single, pb) {
         return None;
     }
     // A family name and a given name the list set apart by its comma (`MAN, Nu`)
@@ -238,5 +238,19 @@ pub(crate) fn may_join(runs: &[Tok], singles: &[Tok]) -> bool {
                             .any(|k| k.len() >= 3 && k.starts_with(rk))
                 })
         })
+    })
+}
+
+/// Whether `single` is a surname by its formant (`Samirov`, son of Samir;
+/// `Əlizadə`, son of Ali) and the last word of the run it would be joined
+/// from is neither a surname by a formant of its own nor the formant written
+/// apart: that run is a given name and another name (`Samir FOZ`; `علی آزادی`,
+/// Ali Azadi) whose letters the surname's happen to spell, a few edits off.
+/// The formant written apart (`Ali Zada`, `علی زاده`) starts the last word;
+/// an abjad skeleton's vowels are the script's, so only its first letter is
+/// compared.
+pub(crate) fn formant_missing(single: &Tok, last: &Tok) -> bool {
+    tamga_names::family_formant(&single.latin).is_some_and(|f| {
+        !last.has_family_formant() && last.latin.as_bytes().first() != f.as_bytes().first()
     })
 }

@@ -31,3 +31,23 @@ fn the_family_and_given_name_written_together_as_listed_still_join() {
     assert!(joined(&s), "{:?}", s.explanation);
     assert!(s.score > 0.9, "{}", s.score);
 }
+
+/// UN listing TAi.101 (Mohammad Eshaq AKHUNZADA): the Latin name writes the family name in one
+/// word, the original script (`آخوند زاده`) with its `-zada` formant apart. The formant
+/// written apart is the surname's own, so the two join; before the Latin joined path took
+/// the abjad path's formant check, `akhunzada` could not be joined from a last word that
+/// is not itself a surname, and the name fell to 0.52.
+#[test]
+fn a_surname_joins_its_formant_written_apart_in_another_script() {
+    let s = person("Mohammad Eshaq AKHUNZADA", "محمد اسحاق آخوند زاده");
+    assert!(joined(&s), "{:?}", s.explanation);
+    assert!(s.score > 0.8, "{}", s.score);
+}
+
+/// The same check still refuses a surname with its formant against a given name and
+/// another word: `Samirov` (son of Samir) is not `Samir Foz`.
+#[test]
+fn a_surname_does_not_join_a_given_name_and_another_word() {
+    let s = person("Samirov", "Samir Foz");
+    assert!(!joined(&s), "{:?}", s.explanation);
+}
