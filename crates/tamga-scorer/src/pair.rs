@@ -282,6 +282,7 @@ pub(crate) fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
                 && abjad_spelling_agrees(q, l)
         })
     };
+    let edit = edit.or_else(|| vowel_edits(q, l));
     if let Some((sim, d)) = edit {
         // Spelling errors seldom touch a word's first letter (Pollock and Zamora 1984,
         // "Automatic spelling correction in scientific and scholarly text", CACM 27(4):
@@ -400,6 +401,41 @@ fn abjad_spelling_agrees(q: &Tok, l: &Tok) -> bool {
             rendering.latin.len() >= ABJAD_EDIT_MIN || rendering.legal.is_some()
         }
     }
+}
+
+/// Two Latin words of six or seven letters (and five or more) two edits
+/// apart, every edit a vowel: the consonants, in order, are the same. Such
+/// pairs are renderings of one name whose short vowels the source script does
+/// not write or writes in another convention (Arabic, Persian, Hebrew:
+/// `Zaitar` ~ `Zuaiter`, `Khamis` ~ `Khemais`), which [`allowed_distance`]
+/// allows only from eight letters. Not for syllabic or abjad tokens, which
+/// have their own checks.
+fn vowel_edits(q: &Tok, l: &Tok) -> Option<(f64, u8)> {
+    let (a, b) = (q.latin.as_bytes(), l.latin.as_bytes());
+    if q.syllabic || l.syllabic || q.abjad || l.abjad || q.legal.is_some() || l.legal.is_some() {
+        return None;
+    }
+    // The same last letter: a vowel added or dropped at the end is an ending, another
+    // name's (`Marin` ~ `Mariano`, `Ivan` ~ `Ivana`), not a rendering of the same one.
+    if a.len().min(b.len()) < 5 || !(6..=7).contains(&a.len().max(b.len())) || a.last() != b.last()
+    {
+        return None;
+    }
+    let vowel = |c: &&u8| matches!(**c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    if !a
+        .iter()
+        .filter(|c| !vowel(c))
+        .eq(b.iter().filter(|c| !vowel(c)))
+    {
+        return None;
+    }
+    let d = osa::distance_with_args(
+        a.iter().copied(),
+        b.iter().copied(),
+        &osa::Args::default().score_cutoff(2),
+    )?;
+    (d == 2 && !another_name_by_suffix(q, l))
+        .then(|| (1.0 - 0.75 * 2.0 / a.len().max(b.len()) as f64, 2))
 }
 
 /// Shortest Latin word that meets a word in an abjad by the edit distance
