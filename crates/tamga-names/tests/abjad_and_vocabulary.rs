@@ -735,3 +735,25 @@ fn arabic_script_given_names_carry_their_class_key() {
         assert!(!key(other).contains(&"@g:ali".to_string()), "{other}");
     }
 }
+
+#[test]
+fn a_persian_final_yeh_read_as_alif_maqsura_takes_the_given_name_class() {
+    // Persian writes the final alif maqsura of Arabic names (يحيى Yahya, موسى Musa) with its
+    // own yeh, which the skeleton reads i as in علی Ali: یحیی, موسی. Both spellings carry
+    // the class key their Latin forms carry.
+    for (persian, class) in [
+        ("یحیی", "@g:yahya"),
+        ("موسی", "@g:musa"),
+        ("مصطفی", "@g:mustafa"),
+    ] {
+        let a = analyze(persian, PartyHint::Person);
+        assert!(
+            a.tokens[0].variants.iter().any(|v| v == class),
+            "{persian}: {:?}",
+            a.tokens[0].variants
+        );
+        let latin = class.trim_start_matches("@g:");
+        let l = analyze(latin, PartyHint::Person);
+        assert!(l.tokens[0].variants.iter().any(|v| v == class), "{latin}");
+    }
+}
