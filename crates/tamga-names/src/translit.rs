@@ -455,9 +455,14 @@ fn semitic_weak(chars: &[char], i: usize) -> Option<&'static str> {
     // After a word-initial ʿayn (not written in Latin) the weak letter starts the word as
     // Latin writes it: عوض Awad, عويس Aweys.
     let after_initial_ayn = i == 1 && prev == Some('ع');
+    // The و of abu before the article written together (ابوالفضل Abolfazl, ابوالقاسم
+    // Abolghasem, Persian compound given names) is the long vowel of abu: the alif after
+    // it is the article's, not a long ā.
+    let abu_article =
+        c == 'و' && prev == Some('ب') && chars.get(i + 2) == Some(&'ل') && chars.len() > i + 4;
     let consonant = i == 0
         || after_initial_ayn
-        || alif(next)
+        || (alif(next) && !abu_article)
         || alif(prev)
         || matches!(next, Some('و' | 'ي' | 'ی'));
     match c {

@@ -757,3 +757,14 @@ fn a_persian_final_yeh_read_as_alif_maqsura_takes_the_given_name_class() {
         assert!(l.tokens[0].variants.iter().any(|v| v == class), "{latin}");
     }
 }
+
+#[test]
+fn abu_before_the_article_written_together_is_read_with_its_long_vowel() {
+    // Persian compound given names of abu + article + word, written as one (Canada SEMA lists
+    // `Abualfazl Nazeri` as ابوالفضل نظری): the و is abu's vowel, not a consonant before a
+    // long ā. A و before an alif and l that end the word stays the consonant (شوال Shawwal).
+    assert!(meet("ابوالفضل", "Abualfazl"));
+    assert!(meet("ابوالفضل", "Abolfazl"));
+    assert!(meet("ابوالقاسم", "Abolghasem"));
+    assert!(meet("شوال", "Shawwal"));
+}
