@@ -598,7 +598,9 @@ impl Lexicon {
             }
         }
         let (lo, hi) = self.stem_len;
-        if latin.len() < lo || !latin.is_ascii() {
+        // Stems have 4+ letters; the bound also holds for the empty lexicon of a table
+        // that failed to load, whose `stem_len` is (0, 0).
+        if latin.len() < lo.max(4) || !latin.is_ascii() {
             return None;
         }
         let b = latin.as_bytes();
@@ -694,4 +696,19 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 /// The load result, for [`crate::check_tables`].
 pub(crate) fn load_result() -> Result<&'static Lexicon, TableError> {
     LEXICON.as_ref().map_err(Clone::clone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lexicon;
+
+    /// The empty lexicon stands in when a table fails to load (the failure is reported by
+    /// `check_tables`); reading a short word from it must not index past the word.
+    #[test]
+    fn the_empty_lexicon_reads_short_words() {
+        let empty = Lexicon::default();
+        for word in ["", "a", "ab", "abc", "abcd"] {
+            assert_eq!(empty.concept(word), None, "{word}");
+        }
+    }
 }

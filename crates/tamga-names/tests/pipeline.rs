@@ -865,6 +865,24 @@ fn east_slavic_given_name_forms_share_a_class_key() {
             "mikhailovich",
             "Ivan Mikhailovich Ivanov",
         ),
+        // Ukrainian and Belarusian forms that no phonetic key folds into the Russian one.
+        ("hlib", "Hlib Ivanov", "gleb", "Gleb Ivanov"),
+        ("yahor", "Yahor Ivanou", "egor", "Egor Ivanov"),
+        (
+            "uladzislau",
+            "Uladzislau Ivanou",
+            "vladislav",
+            "Vladislav Ivanov",
+        ),
+        ("pylyp", "Pylyp Ivanov", "filipp", "Filipp Ivanov"),
+        ("tsimafei", "Tsimafei Ivanou", "timofey", "Timofey Ivanov"),
+        ("yukhym", "Yukhym Ivanov", "efim", "Efim Ivanov"),
+        (
+            "valiantsina",
+            "Valiantsina Ivanova",
+            "valentina",
+            "Valentina Ivanova",
+        ),
     ] {
         let (x, y) = (token_of(an, a, person), token_of(bn, b, person));
         assert!(
