@@ -1143,6 +1143,12 @@ fn classes_core(text: &str, latin: &str, framed: bool) -> (Framed, Vec<Framed>) 
         // قواسم) is w in every convention; only a word-initial one is also written as the
         // vowel `ou` (French convention: Ould ولد, Oualid وليد).
         let consonant_waw = c == 'و' && i > 0 && readings.first() == Some(&"w");
+        // Persian writes a silent و after خ before ا (خواجه khāje, خواهر khāhar: the
+        // "vāv-e maʿdule" of Persian orthography), so there it also reads as nothing at all,
+        // neither consonant nor vowel.
+        if consonant_waw && chars[i - 1] == 'خ' && chars.get(i + 1) == Some(&'ا') {
+            readings.push("");
+        }
         if used == 1 {
             if let Some(more) = t.abjad_readings.get(&c) {
                 for r in more {
