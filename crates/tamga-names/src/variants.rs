@@ -8,8 +8,8 @@ use crate::pipeline::latin_of;
 use crate::roles::{patronymic_class, patronymic_stem_key};
 use crate::script::is_arabic_script;
 use crate::{
-    cognate, lexicon, phonetic, phonetic::phonetic_key, translit, translit::Lang, NameToken,
-    PartyHint, TokenClass, TokenRole,
+    cognate, english, lexicon, phonetic, phonetic::phonetic_key, translit, translit::Lang,
+    NameToken, PartyHint, TokenClass, TokenRole,
 };
 
 /// Words of the Belarusian legal forms (ISO 20275 ELF code list, Belarus: ТАА, ААТ, ЗАТ,
@@ -158,6 +158,51 @@ pub(crate) fn add_loanword_variants(tokens: &mut [NameToken]) {
         }
         if let Some(k) = phonetic::loanword_key(&t.latin) {
             t.add_variant(k.to_string());
+        }
+    }
+}
+
+/// Most English readings ([`english::readings`]) a token keeps as variants: each is a key
+/// the index files and probes.
+const MAX_ENGLISH_READINGS: usize = 4;
+
+/// Shortest word read by the English rules: a two-letter word is an abbreviation or a
+/// function word far more often than a brand (`fly`, three letters, is read `flai`).
+const ENGLISH_READING_MIN: usize = 3;
+
+/// A Latin word of a name that may be an organisation's gets the phonetic keys of its
+/// English readings as variants (`data/english_reading.tsv`: `beeline` read `bilain`,
+/// `precision` read `presizhn`), so an English brand or word meets the spelling another
+/// script gives its sound, in that script (билайн) or romanised back (BILAIN). Not a word
+/// the loanword table already reads: that table gives the English word itself.
+///
+/// Each key is marked as a reading ([`crate::english_reading`]): it meets another token's
+/// own phonetic key only, never another English reading, since two Latin words that English
+/// would read alike (Adams, Idiams) are two spellings of nothing a list transcribed.
+pub(crate) fn add_english_reading_variants(tokens: &mut [NameToken]) {
+    for t in tokens.iter_mut() {
+        if !matches!(t.class, TokenClass::Name | TokenClass::Stopword)
+            || t.latin.len() < ENGLISH_READING_MIN
+            || !t.text.is_ascii()
+            || !t.latin.bytes().all(|b| b.is_ascii_lowercase())
+            || phonetic::loanword_key(&t.latin).is_some()
+        {
+            continue;
+        }
+        let mut added = 0;
+        for reading in english::readings(&t.latin) {
+            if added == MAX_ENGLISH_READINGS {
+                break;
+            }
+            let key = phonetic_key(&reading);
+            if key.len() < 2 || key == t.phonetic {
+                continue;
+            }
+            let key = format!("{}{key}", english::READING_MARK);
+            if !t.variants.contains(&key) {
+                t.add_variant(key);
+                added += 1;
+            }
         }
     }
 }
