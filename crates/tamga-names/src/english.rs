@@ -138,10 +138,14 @@ fn pattern(p: &str) -> Option<Rule> {
     })
 }
 
-static RULES: LazyLock<Result<Vec<Rule>, TableError>> = LazyLock::new(|| {
+static RULES: LazyLock<Result<Vec<Rule>, TableError>> =
+    LazyLock::new(|| parse_rules(include_str!("../data/english_reading.tsv")));
+
+/// Parses the rule table; an error names the file and line.
+fn parse_rules(text: &'static str) -> Result<Vec<Rule>, TableError> {
     const FILE: &str = "data/english_reading.tsv";
     let mut out: Vec<Rule> = Vec::new();
-    for (line, cells) in rows(include_str!("../data/english_reading.tsv")) {
+    for (line, cells) in rows(text) {
         let err = |message: String| TableError {
             file: FILE,
             line,
@@ -179,11 +183,64 @@ static RULES: LazyLock<Result<Vec<Rule>, TableError>> = LazyLock::new(|| {
         ))
     });
     Ok(out)
-});
+}
+
+static LETTER_NAMES: LazyLock<Result<[String; 26], TableError>> =
+    LazyLock::new(|| parse_letter_names(include_str!("../data/english_letter_names.tsv")));
+
+/// Parses the letter-name table; an error names the file and line.
+fn parse_letter_names(text: &'static str) -> Result<[String; 26], TableError> {
+    const FILE: &str = "data/english_letter_names.tsv";
+    let mut out: [String; 26] = Default::default();
+    for (line, cells) in rows(text) {
+        let err = |message: &str| TableError {
+            file: FILE,
+            line,
+            message: message.to_string(),
+        };
+        let (Some(letter), Some(name), None) = (cells.first(), cells.get(1), cells.get(2)) else {
+            return Err(err("expected `letter<TAB>name`"));
+        };
+        let (&[l], name) = (letter.trim().as_bytes(), name.trim()) else {
+            return Err(err("the letter is one lowercase letter"));
+        };
+        if !l.is_ascii_lowercase()
+            || name.is_empty()
+            || !name.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return Err(err(
+                "expected a lowercase letter and its name in lowercase letters",
+            ));
+        }
+        out[usize::from(l - b'a')] = name.to_string();
+    }
+    if let Some(k) = out.iter().position(String::is_empty) {
+        return Err(TableError {
+            file: FILE,
+            line: 0,
+            message: format!("no name for `{}`", char::from(b'a' + k as u8)),
+        });
+    }
+    Ok(out)
+}
+
+/// The English names of the letters of `word` (lowercase ASCII letters) read in a row, as
+/// another script spells out an acronym (`usm`: `yuesem`, ЮЭСЭМ); None for anything else or
+/// when the table failed to load.
+pub(crate) fn letter_names(word: &str) -> Option<String> {
+    let names = LETTER_NAMES.as_ref().ok()?;
+    word.bytes()
+        .map(|b| {
+            b.is_ascii_lowercase()
+                .then(|| names[usize::from(b - b'a')].as_str())
+        })
+        .collect()
+}
 
 /// The load result of the table, for [`crate::check_tables`].
 pub(crate) fn load_result() -> Result<(), TableError> {
-    RULES.as_ref().map(|_| ()).map_err(Clone::clone)
+    RULES.as_ref().map(|_| ()).map_err(Clone::clone)?;
+    LETTER_NAMES.as_ref().map(|_| ()).map_err(Clone::clone)
 }
 
 /// Most partial readings kept while a word is read: each grapheme with two readings could
@@ -229,6 +286,47 @@ pub(crate) fn readings(word: &str) -> Vec<String> {
     partial.into_iter().map(|(_, s)| s).collect()
 }
 
+/// Most words a thread's [`reading_keys`] cache holds before it is emptied.
+const KEY_CACHE_CAPACITY: usize = 1 << 15;
+
+thread_local! {
+    /// The marked keys of recently read words: a list repeats a small vocabulary, and
+    /// reading a word tries every rule at every letter.
+    static KEYS: std::cell::RefCell<std::collections::HashMap<Box<str>, Box<[String]>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The phonetic keys of the English readings of a word with skeleton `latin` and phonetic
+/// key `own`, marked with [`READING_MARK`]: at most `max`, none equal to `own`, none
+/// shorter than two letters, in the order of [`readings`].
+pub(crate) fn reading_keys(latin: &str, own: &str, max: usize) -> Vec<String> {
+    KEYS.with(|cache| {
+        if let Some(keys) = cache.borrow().get(latin) {
+            return keys.to_vec();
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for reading in readings(latin) {
+            if keys.len() == max {
+                break;
+            }
+            let key = crate::phonetic_key(&reading);
+            if key.len() < 2 || key == own {
+                continue;
+            }
+            let key = format!("{READING_MARK}{key}");
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= KEY_CACHE_CAPACITY {
+            cache.clear();
+        }
+        cache.insert(latin.into(), keys.clone().into_boxed_slice());
+        keys
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +346,22 @@ mod tests {
         assert_eq!(first("precision"), "presizhn");
         assert!(readings("retail").contains(&"riteil".to_string()));
         assert!(readings("ilogic").contains(&"ailogik".to_string()));
+    }
+
+    #[test]
+    fn a_malformed_row_names_its_file_and_line() {
+        let e = parse_rules("# header\n[ee]\ti\n[c]X\ts\n").err();
+        assert_eq!(
+            e.map(|e| (e.file, e.line)),
+            Some(("data/english_reading.tsv", 3))
+        );
+        let e = parse_rules("[ee]\ti,I\n").err();
+        assert_eq!(e.map(|e| e.line), Some(1));
+        let e = parse_letter_names("a\tei\nbb\tbi\n").err();
+        assert_eq!(
+            e.map(|e| (e.file, e.line)),
+            Some(("data/english_letter_names.tsv", 2))
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! sound (`tamga-names/data/english_reading.tsv`): Beeline ~ билайн, Precision ~ PRESIZHN,
 //! iLogic ~ АЙЛОГИК, read as Russian practical transcription writes English. An English
 //! reading meets another token's own spelling only, never another word's English reading.
+//! An acronym in capitals meets its letters' English names spelt out (USM ~ YUESEM).
 //!
 //! The positive pairs are names of one entity as published in the Canadian SEMA list
 //! (2025-05) and the US OFAC SDN list (2023-12-28), bundled under `data/lists`.
@@ -35,6 +36,19 @@ fn english_words_meet_their_transcription() {
             "{english} ~ {transcribed}: {score:.3}, expected an alert (≥ 0.7)"
         );
     }
+}
+
+#[test]
+fn acronyms_meet_their_letters_names() {
+    // SDN aliases of one entity: USM spelt out as ЮЭСЭМ and romanised back.
+    let score = org("USM HOLDINGS LIMITED", "HOLDING COMPANY YUESEM");
+    assert!(score >= 0.7, "USM ~ YUESEM: {score:.3}");
+    // Two short letter names make a common word's key (ELN read `elen`, Allen): not read.
+    let score = org("Allen Group", "ELN");
+    assert!(score < 0.5, "Allen ~ ELN: {score:.3}");
+    // A word written in lowercase is a word, not letters.
+    let score = org("Usm Holdings", "HOLDING COMPANY YUESEM");
+    assert!(score < 0.7, "Usm ~ YUESEM: {score:.3}");
 }
 
 #[test]
