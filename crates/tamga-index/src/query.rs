@@ -6,7 +6,9 @@ use tamga_names::acronym::{
     acronym_keys_at, has_acronyms, is_acronym_candidate, name_stump_initials, StumpInitials,
     MIN_ACRONYM,
 };
-use tamga_names::{arabic_article_joins, stumps, AnalyzedName, NameToken, TokenClass};
+use tamga_names::{
+    arabic_article_joins, stumps, AnalyzedName, NameToken, TokenClass, READING_MARK,
+};
 
 use crate::{
     edit_bound, NameIndex, ACRONYM_FACTOR, COMMON_TOKEN_SHARE, CONSONANT_FACTOR, EDIT_FACTOR,
@@ -175,7 +177,18 @@ impl NameIndex {
             exact_df = p.len();
             out.push((EXACT_FACTOR * self.idf(p.len()), p));
         }
-        let keys = std::iter::once(&token.phonetic).chain(&token.variants);
+        // An English reading (`~bilain`, `tamga_names::english_reading`) is filed marked and
+        // meets a token's own key only: probed without its mark, and the token's own key is
+        // probed with the mark, for the listed words English reads that way.
+        let marked = format!("{}{}", READING_MARK, token.phonetic);
+        let keys = std::iter::once(token.phonetic.as_str())
+            .chain(std::iter::once(marked.as_str()))
+            .chain(
+                token
+                    .variants
+                    .iter()
+                    .map(|v| tamga_names::english_reading(v).unwrap_or(v)),
+            );
         for key in keys.filter(|k| k.len() >= 2) {
             if let Some(t) = self.phonetic.get(key) {
                 let p = self.phonetic.posting(t);

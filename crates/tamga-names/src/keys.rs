@@ -33,9 +33,17 @@ pub fn key_match(a: &NameToken, b: &NameToken) -> Option<KeyMatch> {
     if a.phonetic == b.phonetic {
         return Some(KeyMatch::Phonetic);
     }
-    if a.variants.contains(&b.phonetic)
-        || b.variants.contains(&a.phonetic)
-        || a.variants.iter().any(|v| b.variants.contains(v))
+    // An English reading (`~bilain`) meets the other token's own key only.
+    let reads_as = |t: &NameToken, key: &str| {
+        t.variants
+            .iter()
+            .any(|v| v == key || crate::english_reading(v) == Some(key))
+    };
+    if reads_as(a, &b.phonetic)
+        || reads_as(b, &a.phonetic)
+        || a.variants
+            .iter()
+            .any(|v| crate::english_reading(v).is_none() && b.variants.contains(v))
     {
         return Some(KeyMatch::Variant);
     }

@@ -52,7 +52,9 @@
 //!    [`phonetic`]). Latin-script tokens also get
 //!    [`NameToken::variants`] (their key under other readings of j/x/ch, and under the
 //!    French, Persian and Turkish readings of Arabic names: `ou` = w, `dh` = z, the e of the
-//!    pattern fāʿil = i, as in Ouali = Wali, Kadhim = Kazim, Nayef = Naif), and every token a
+//!    pattern fāʿil = i, as in Ouali = Wali, Kadhim = Kazim, Nayef = Naif; in a name that may
+//!    be an organisation's, the word read aloud as English, marked: Beeline `~bilain` =
+//!    Билайн, see [`english_reading`]), and every token a
 //!    [`NameToken::consonants`] key for scripts that write no short vowels. A Belarusian name
 //!    in Cyrillic (ў after a vowel, or a Belarusian legal form such as ТАА) also gets the keys
 //!    of its Russian reading (ў = в, і = и, дз/ц = д/т before a soft vowel, akanye а = о:
@@ -101,6 +103,8 @@
 //! | `cognates.tsv` | international words of Latin and Greek origin across English, Russian, Turkish, French, Spanish, Italian, German: letter correspondences, inflections and derivational suffixes → a cognate key as a variant (`okeanologii` = oceanology) | Wiktionary suffix entries and translation tables; Krysin's dictionary of foreign words; TDK spelling rules (see header) |
 //! | `ru_stumps.tsv` | stumps of Russian compound abbreviations of organisation names (рос, пром, нефте, спец, …) -> the Russian words and English equivalents they stand for, for [`stumps`] (Роснефть = Russian Oil) | Rosenthal, Справочник по правописанию и стилистике § 17; Русская грамматика (1980) §§ 412-416; Словарь сокращений русского языка (1984); Russian Wiktionary entries of the stumps |
 //! | `loanwords_ru_en.tsv` | Russian renderings of English business words → the English word's phonetic key as a variant (`lizing` = leasing) | Russian dictionaries of foreign words / Wiktionary (see header) |
+//! | `english_reading.tsv` | how English spelling is read aloud (digraphs, magic e, open syllables, soft c and g, -tion, -sion) → the readings of a Latin organisation word as a transcription into Russian, Persian or Arabic writes its sound, their phonetic keys marked variants (`beeline` read `bilain` = Билайн; see [`english_reading`]) | Ermolovich, *Англо-русская практическая транскрипция*; Gilyarevsky & Starostin, *Иностранные имена и названия в русском тексте* (1985); Wikipedia "English orthography", "English–Russian practical transcription" |
+//! | `english_letter_names.tsv` | the English letters' names (u `yu`, s `es`, m `em`) → an acronym of two or three capitals spelt out (USM read `yuesem` = ЮЭСЭМ), a marked variant like the readings | Wikipedia "English alphabet" letter names; Russian Wikipedia "Английский алфавит" (their Cyrillic spellings); Ermolovich |
 //! | `given_names.tsv` | East Slavic given-name forms → class variant key (`@g:vladimir`: Uladzimir = Volodymyr = Vladimir) | Wiktionary name entries |
 //! | `given_names_arabic_persian.tsv` | given names of Arabic and Persian origin in the Latin spellings of the languages that use them → class variant key (`@g:yusuf`: Yussef = Yusif = Jusup = Yuusuf); a form belongs to one class | Wiktionary name entries and Wikipedia name articles; Turkish, Azerbaijani, Uzbek, Kazakh, Somali orthographies; BGN/PCGN for Russian and Tajik Cyrillic |
 //! | `given_names_arabic_script.tsv` | the same names as Arabic script writes them → the class key, for tokens in Arabic script only (يوسف: `@g:yusuf`) | Arabic-script head words of the Wiktionary name entries; Persian spellings where they differ |
@@ -116,6 +120,7 @@
 pub mod acronym;
 mod arabic_latin;
 mod cognate;
+mod english;
 mod forms;
 mod han;
 mod keys;
@@ -133,6 +138,7 @@ mod variants;
 
 use lexicon::lexicon;
 
+pub use english::{english_reading, READING_MARK};
 pub use keys::{
     arabic_article_join_parts, arabic_article_joins, consonant_runs, consonant_runs_into,
     consonant_vowels_agree, consonants_meet, is_arabic_article, is_latin_arabic_article,
@@ -219,7 +225,9 @@ pub struct NameToken {
     /// letters (j as й or х, x as х, ch as х, h as г; see [`phonetic_variants`]), or of a Hangul
     /// syllable under McCune-Reischauer initials (k/t/p for RR g/d/b), or of a surname ending
     /// in -ev/-yov under the other reading of е/ё (Korolev, Korolyov). Empty for most tokens. A match on a variant is as
-    /// good as a match on `phonetic`: index both, probe both.
+    /// good as a match on `phonetic`: index both, probe both. A key marked
+    /// [`READING_MARK`] (`~bilain`) is an English reading of the word and meets another
+    /// token's `phonetic` only ([`english_reading`]).
     pub variants: Vec<String>,
     /// The consonant-class skeleton of the token (vowels dropped, the consonants Latin
     /// renderings of one Arabic or Hebrew letter disagree on merged: q/k/g/gh, kh/h, d/z/dh,
@@ -390,6 +398,7 @@ pub fn check_tables() -> Result<(), TableError> {
     acronym::load_result()?;
     phonetic::load_result()?;
     cognate::load_result()?;
+    english::load_result()?;
     stumps::load_result()?;
     Ok(())
 }

@@ -7,8 +7,8 @@ use crate::roles::{assign_korean_roles, assign_roles};
 use crate::script::{is_han, is_hangul, is_latin_text};
 use crate::variants::{
     add_belarusian_surname_variants, add_cognate_variants, add_concept_variants,
-    add_dedication_variants, add_loanword_variants, add_russian_reading_variants,
-    BELARUSIAN_FORM_WORDS,
+    add_dedication_variants, add_english_reading_variants, add_loanword_variants,
+    add_russian_reading_variants, BELARUSIAN_FORM_WORDS,
 };
 use crate::{
     acronym, han, lexicon, normalize, normalize::RawToken, phonetic, phonetic::consonant_key,
@@ -610,6 +610,7 @@ pub fn analyze(name: &str, hint: PartyHint) -> AnalyzedName {
     }
     if hint != PartyHint::Person {
         add_loanword_variants(&mut tokens);
+        add_english_reading_variants(&mut tokens);
         add_cognate_variants(&mut tokens);
     }
     add_concept_variants(&mut tokens, hint);

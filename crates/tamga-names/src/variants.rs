@@ -8,8 +8,8 @@ use crate::pipeline::latin_of;
 use crate::roles::{patronymic_class, patronymic_stem_key};
 use crate::script::is_arabic_script;
 use crate::{
-    cognate, lexicon, phonetic, phonetic::phonetic_key, translit, translit::Lang, NameToken,
-    PartyHint, TokenClass, TokenRole,
+    cognate, english, lexicon, phonetic, phonetic::phonetic_key, translit, translit::Lang,
+    NameToken, PartyHint, TokenClass, TokenRole,
 };
 
 /// Words of the Belarusian legal forms (ISO 20275 ELF code list, Belarus: ТАА, ААТ, ЗАТ,
@@ -158,6 +158,64 @@ pub(crate) fn add_loanword_variants(tokens: &mut [NameToken]) {
         }
         if let Some(k) = phonetic::loanword_key(&t.latin) {
             t.add_variant(k.to_string());
+        }
+    }
+}
+
+/// Most English readings ([`english::readings`]) a token keeps as variants: each is a key
+/// the index files and probes.
+const MAX_ENGLISH_READINGS: usize = 4;
+
+/// Shortest word read by the English rules: a two-letter word is an abbreviation or a
+/// function word far more often than a brand (`fly`, three letters, is read `flai`).
+const ENGLISH_READING_MIN: usize = 3;
+
+/// Longest acronym spelt out by its letters' names: a longer word in capitals is more often
+/// a word (NEVA, ROSE) than letters.
+const ACRONYM_SPELT_MAX: usize = 3;
+
+/// Shortest key of an acronym spelt out by its letters' names: two short names make a
+/// common short word or name (ELN read `elen` is the key of Allen; IT read `aiti`).
+const SPELT_KEY_MIN: usize = 5;
+
+/// A Latin word of a name that may be an organisation's gets the phonetic keys of its
+/// English readings as variants (`data/english_reading.tsv`: `beeline` read `bilain`,
+/// `precision` read `presizhn`), so an English brand or word meets the spelling another
+/// script gives its sound, in that script (билайн) or romanised back (BILAIN). Not a word
+/// the loanword table already reads: that table gives the English word itself. An acronym
+/// of two or three capitals also gets the key of its letters' names read in a row
+/// (`data/english_letter_names.tsv`: USM read `yuesem`, ЮЭСЭМ).
+///
+/// Each key is marked as a reading ([`crate::english_reading`]): it meets another token's
+/// own phonetic key only, never another English reading, since two Latin words that English
+/// would read alike (Adams, Idiams) are two spellings of nothing a list transcribed.
+pub(crate) fn add_english_reading_variants(tokens: &mut [NameToken]) {
+    for t in tokens.iter_mut() {
+        if !matches!(t.class, TokenClass::Name | TokenClass::Stopword)
+            || t.latin.len() < 2
+            || !t.text.is_ascii()
+            || !t.latin.bytes().all(|b| b.is_ascii_lowercase())
+            || phonetic::loanword_key(&t.latin).is_some()
+        {
+            continue;
+        }
+        let keys = if t.latin.len() >= ENGLISH_READING_MIN {
+            english::reading_keys(&t.latin, &t.phonetic, MAX_ENGLISH_READINGS)
+        } else {
+            Vec::new()
+        };
+        for key in keys {
+            t.add_variant(key);
+        }
+        // An acronym written in capitals is spelt out by its letters' names
+        // (`data/english_letter_names.tsv`: USM = ЮЭСЭМ, YUESEM).
+        if !t.has_lower && (2..=ACRONYM_SPELT_MAX).contains(&t.latin.len()) {
+            if let Some(names) = english::letter_names(&t.latin) {
+                let key = phonetic_key(&names);
+                if key.len() >= SPELT_KEY_MIN && key != t.phonetic {
+                    t.add_variant(format!("{}{key}", english::READING_MARK));
+                }
+            }
         }
     }
 }

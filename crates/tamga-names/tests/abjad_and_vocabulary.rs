@@ -268,8 +268,11 @@ fn english_inflections_of_organisation_words_meet_their_base() {
         assert!(all_words_meet(&y, &x), "{b} -> {a}: {:?}", y.tokens);
     }
     // A short word is more often a surname than an inflected noun; a person's name is never
-    // read this way.
-    assert!(org("Davies").tokens[0].variants.is_empty());
+    // read this way (its English readings, `data/english_reading.tsv`, aside).
+    assert!(org("Davies").tokens[0]
+        .variants
+        .iter()
+        .all(|v| tamga_names::english_reading(v).is_some()));
     let p = analyze("Lotteries", PartyHint::Person);
     assert!(p.tokens[0].variants.is_empty(), "{:?}", p.tokens);
 }

@@ -233,12 +233,23 @@ impl Tok {
         }
         // A compound head (`@c:`) is not a key of the token: two compounds on one first part
         // are two names (Nasrullah, Nasruddin); see [`Tok::compound_head`].
+        // An English reading (`~bilain`, see `tamga_names::english_reading`) meets the other
+        // token's own key only, in either direction.
+        let reading = |a: &'a Tok, b: &'a Tok| {
+            a.variants
+                .iter()
+                .find_map(|v| tamga_names::english_reading(v).filter(|k| *k == &*b.phonetic))
+        };
         std::iter::once(&self.phonetic)
             .chain(self.variants.iter())
             .find(|k| {
-                (other.variants.contains(k) || **k == other.phonetic) && !k.starts_with("@c:")
+                (other.variants.contains(k) || **k == other.phonetic)
+                    && !k.starts_with("@c:")
+                    && tamga_names::english_reading(k).is_none()
             })
             .map(|k| &**k)
+            .or_else(|| reading(self, other))
+            .or_else(|| reading(other, self))
     }
 
     /// The compound head (`@c:` variant, see `tamga_names`' `data/given_name_compounds.tsv`)
@@ -592,7 +603,9 @@ fn fnv32(bytes: &[u8]) -> u32 {
 /// The set of `keys`, each folded onto one of 64 bits by its hash: a key
 /// two tokens share sets the same bit in both sets.
 fn key_set<'a>(keys: impl Iterator<Item = &'a String>) -> u64 {
-    keys.fold(0, |m, k| m | 1 << (fnv32(k.as_bytes()) % 64))
+    // An English reading is set under the key it meets (`~bilain` as `bilain`).
+    keys.map(|k| tamga_names::english_reading(k).unwrap_or(k))
+        .fold(0, |m, k| m | 1 << (fnv32(k.as_bytes()) % 64))
 }
 
 /// The set of bytes of `s`, each folded onto one of 64 bits (`b % 64`).
