@@ -246,6 +246,12 @@ pub const FIRST_LETTER_EDIT_COST: f64 = 0.06;
 /// own that others bear, so weaker than a spelling of one name ([`SIM_PHONETIC`]), as strong
 /// as an abjad consonant skeleton ([`SIM_CONSONANTS`]).
 pub const SIM_COMPOUND_HEAD: f64 = 0.85;
+/// Similarity of a token against another by the English reading of one of them
+/// ([`tamga_names::english_reading`]: `Beeline` ~ `билайн`, `precision` ~ `presizhn`): a
+/// sound inferred from an English spelling, not a spelling of the same name, so as strong as
+/// an abjad consonant skeleton ([`SIM_CONSONANTS`]), not as a shared phonetic key. The
+/// explanation gives the reading's key with its mark (`key="~bilain"`).
+pub const SIM_ENGLISH_READING: f64 = 0.85;
 /// Similarity of two tokens that equal one token when written together.
 pub const SIM_JOINED: f64 = 0.95;
 /// Similarity of a token read as the initials of a run of tokens (see

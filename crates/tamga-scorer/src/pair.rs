@@ -11,8 +11,9 @@
 
 use crate::prepared::Tok;
 use crate::{
-    FIRST_LETTER_EDIT_COST, SIM_ARABIC_LATIN, SIM_COMPOUND_HEAD, SIM_CONSONANTS, SIM_INITIAL,
-    SIM_LEGAL_RELATED, SIM_PHONETIC, SIM_SHORT_PHONETIC, SIM_TRANSLITERATION,
+    FIRST_LETTER_EDIT_COST, SIM_ARABIC_LATIN, SIM_COMPOUND_HEAD, SIM_CONSONANTS,
+    SIM_ENGLISH_READING, SIM_INITIAL, SIM_LEGAL_RELATED, SIM_PHONETIC, SIM_SHORT_PHONETIC,
+    SIM_TRANSLITERATION,
 };
 use rapidfuzz::distance::osa;
 use tamga_names::TokenRole;
@@ -268,6 +269,11 @@ pub(crate) fn token_pair(q: &Tok, l: &Tok) -> Option<(f64, Path)> {
         q.shared_phonetic(l)
     }
     .filter(|k| k.starts_with('@') || !hangul_syllables_differ(q, l));
+    if shared.is_some_and(|k| k.starts_with(tamga_names::READING_MARK)) {
+        // Short words pay for a shared key as any do (`Wiek` ~ `UAC`, `Cooke` ~ `CUC`).
+        let sim = SIM_ENGLISH_READING.min(short_phonetic_similarity(q, l));
+        return Some((sim, Path::Phonetic));
+    }
     if shared.is_some_and(|k| !k.starts_with('@')) {
         return Some((short_phonetic_similarity(q, l), Path::Phonetic));
     }

@@ -235,10 +235,13 @@ impl Tok {
         // are two names (Nasrullah, Nasruddin); see [`Tok::compound_head`].
         // An English reading (`~bilain`, see `tamga_names::english_reading`) meets the other
         // token's own key only, in either direction.
+        // The reading is returned marked, so that the pair pays for the inference and the
+        // explanation says which key it was.
         let reading = |a: &'a Tok, b: &'a Tok| {
             a.variants
                 .iter()
-                .find_map(|v| tamga_names::english_reading(v).filter(|k| *k == &*b.phonetic))
+                .find(|v| tamga_names::english_reading(v).is_some_and(|k| k == &*b.phonetic))
+                .map(|v| &**v)
         };
         std::iter::once(&self.phonetic)
             .chain(self.variants.iter())

@@ -74,3 +74,29 @@ fn only_organisation_words_are_read_as_english() {
     // Another script's word is read by its own letters.
     assert_eq!(readings("билайн", PartyHint::Organization), 0);
 }
+
+/// The explanation says a match came by an English reading (its key keeps the reading's
+/// mark), and the match counts less than a shared phonetic key: a sound inferred from a
+/// spelling is weaker evidence than a spelling of the same name.
+#[test]
+fn an_english_reading_is_explained_and_weighed_as_such() {
+    let s = TamgaScorer;
+    let kind = NameKindHint::Organization;
+    let score = s.score(
+        &s.prepare("Beeline", kind),
+        &s.prepare("билайн", kind),
+        &NoStats,
+    );
+    let token = &score.explanation.tokens[0];
+    match &token.path {
+        tamga_matcher::MatchPath::Phonetic { key } => {
+            assert!(key.starts_with(tamga_names::READING_MARK), "{key}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        token.similarity < tamga_scorer::SIM_PHONETIC,
+        "{}",
+        token.similarity
+    );
+}
