@@ -1,10 +1,11 @@
 //! Term collection while building: the hashed term maps (term → name ids)
-//! and the byte arena of joined pairs, each turned into a [`Dictionary`].
+//! and the byte arena of joined pairs, each turned into a dictionary
+//! ([`crate::dictionary`]).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::dictionary::{Dictionary, SplitDictionary};
+use crate::dictionary::{ExactDictionary, SplitDictionary};
 
 /// FxHash-style multiply-rotate hashing for the builder's term maps: keys
 /// are list tokens, hashed tens of millions of times at millions of names,
@@ -233,7 +234,7 @@ impl JoinedTerms {
     }
 
     /// The dictionary of `entries`, sorted here.
-    fn dictionary(&self, entries: &mut [(u64, u32, u32)]) -> Dictionary {
+    fn dictionary(&self, entries: &mut [(u64, u32, u32)]) -> ExactDictionary {
         entries.sort_by_cached_key(|e| self.prefix(e));
         // Runs of equal prefixes are short; order them by the whole key and
         // name id (ties of key keep ids increasing for the postings).
@@ -246,7 +247,7 @@ impl JoinedTerms {
             .chunk_by(|a, b| self.key(a) == self.key(b))
             .map(|g| (self.key(&g[0]), g.iter().map(|e| e.1)));
         // Every entry is at most one term and one name id.
-        Dictionary::from_sorted(groups, (entries.len(), entries.len()))
+        ExactDictionary::from_sorted(groups, (entries.len(), entries.len()))
     }
 }
 
