@@ -156,7 +156,7 @@ mod topk;
 use tamga_matcher::TokenStats;
 use tamga_names::AnalyzedName;
 
-pub use builder::NameIndexBuilder;
+pub use builder::{NameFiling, NameIndexBuilder};
 pub use identifiers::{normalize_identifier, IdentifierIndex};
 
 use deletions::Deletions;
