@@ -1,6 +1,6 @@
-//! [`NameIndexBuilder`]: what of an analysed name is filed in which
-//! dictionary, and the build of the dictionaries and the deletion
-//! neighbourhood.
+//! [`NameFiling`]: what of an analysed name is filed in which dictionary,
+//! written down apart from the builder; [`NameIndexBuilder`]: the filing,
+//! and the build of the dictionaries and the deletion neighbourhood.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
