@@ -212,17 +212,31 @@ impl ExactDictionary {
         let r = lo.checked_sub(1)?;
         let terms = self.offsets.len() - 1;
         let mut at = self.restarts[r];
-        let mut current: Vec<u8> = Vec::with_capacity(key.len());
+        // The keys are read without being put together: `matched` is the
+        // length of the prefix the key before shares with `key` (which is
+        // after it). A key sharing more with the key before is still before
+        // `key`; one sharing less is after it; one sharing exactly as much
+        // is `key[..matched]` and its rest, compared with the rest of `key`.
+        let mut matched = 0;
         for t in r * RESTART..terms.min((r + 1) * RESTART) {
             let shared = read_number(&self.keys, &mut at)?;
             let len = read_number(&self.keys, &mut at)?;
-            current.truncate(shared);
-            current.extend_from_slice(self.keys.get(at..at + len)?);
+            let rest = self.keys.get(at..at + len)?;
             at += len;
-            match current[..].cmp(key) {
-                std::cmp::Ordering::Less => {}
-                std::cmp::Ordering::Equal => return Some(t as u64),
-                std::cmp::Ordering::Greater => return None,
+            if shared > matched {
+                continue;
+            }
+            if shared < matched {
+                return None;
+            }
+            let tail = &key[matched..];
+            let common = rest.iter().zip(tail).take_while(|(a, b)| a == b).count();
+            match (rest.get(common), tail.get(common)) {
+                (None, None) => return Some(t as u64),
+                // This key is a prefix of `key`, or smaller where they differ.
+                (None, Some(_)) => matched += common,
+                (Some(a), Some(b)) if a < b => matched += common,
+                _ => return None,
             }
         }
         None
