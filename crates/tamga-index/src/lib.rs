@@ -134,8 +134,9 @@
 //! # Layout
 //!
 //! One module a job: `dictionary` (an fst term map over CSR posting lists,
-//! the storage of every dictionary above; the joined pairs' in two parts by
-//! first byte, built in parallel), `terms` (term collection while building:
+//! the storage of every dictionary above but the joined pairs', whose
+//! near-unique terms are looked up only whole and are stored front-coded
+//! instead, in two parts by first byte, built in parallel), `terms` (term collection while building:
 //! term ids, posting lists), `deletions` (the deletion neighbourhood),
 //! `builder` (what of a name is filed in which dictionary, memoised per
 //! distinct token, and the build), `query` (a query
@@ -155,7 +156,7 @@ mod topk;
 use tamga_matcher::TokenStats;
 use tamga_names::AnalyzedName;
 
-pub use builder::NameIndexBuilder;
+pub use builder::{NameFiling, NameIndexBuilder};
 pub use identifiers::{normalize_identifier, IdentifierIndex};
 
 use deletions::Deletions;

@@ -1,10 +1,11 @@
 //! Term collection while building: the hashed term maps (term → name ids)
-//! and the byte arena of joined pairs, each turned into a [`Dictionary`].
+//! and the byte arena of joined pairs, each turned into a dictionary
+//! ([`crate::dictionary`]).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::dictionary::{Dictionary, SplitDictionary};
+use crate::dictionary::{ExactDictionary, SplitDictionary};
 
 /// FxHash-style multiply-rotate hashing for the builder's term maps: keys
 /// are list tokens, hashed tens of millions of times at millions of names,
@@ -55,7 +56,7 @@ pub(crate) struct Terms {
 
 impl Terms {
     /// The id of term `key` (not empty), added if new.
-    pub(crate) fn id(&mut self, key: &str) -> u32 {
+    pub(crate) fn id(&mut self, key: &[u8]) -> u32 {
         let next = self.postings.len() as u32;
         let id = *self.ids.entry(Term::new(key)).or_insert(next);
         if id == next {
@@ -76,7 +77,7 @@ impl Terms {
     }
 
     /// Files name `id` under `key`; an empty key is not filed.
-    pub(crate) fn file(&mut self, key: &str, id: u32) {
+    pub(crate) fn file(&mut self, key: &[u8], id: u32) {
         if !key.is_empty() {
             let term = self.id(key);
             self.file_id(term, id);
@@ -117,9 +118,8 @@ pub(crate) enum Term {
 }
 
 impl Term {
-    /// The term of `s`.
-    pub(crate) fn new(s: &str) -> Term {
-        let b = s.as_bytes();
+    /// The term of `b`.
+    pub(crate) fn new(b: &[u8]) -> Term {
         if b.len() <= INLINE_TERM {
             let mut bytes = [0u8; INLINE_TERM];
             bytes[..b.len()].copy_from_slice(b);
@@ -132,7 +132,7 @@ impl Term {
         }
     }
 
-    /// The term's bytes (UTF-8, as given to [`Term::new`]).
+    /// The term's bytes (as given to [`Term::new`]).
     pub(crate) fn as_bytes(&self) -> &[u8] {
         match self {
             Term::Inline { len, bytes } => &bytes[..usize::from(*len)],
@@ -159,17 +159,17 @@ pub(crate) struct JoinedTerms {
 }
 
 impl JoinedTerms {
-    pub(crate) fn push(&mut self, a: &str, b: &str, id: u32) {
+    pub(crate) fn push(&mut self, a: &[u8], b: &[u8], id: u32) {
         let start = self.bytes.len() as u64;
-        self.bytes.extend_from_slice(a.as_bytes());
-        self.bytes.extend_from_slice(b.as_bytes());
+        self.bytes.extend_from_slice(a);
+        self.bytes.extend_from_slice(b);
         self.entries.push((start, id, (a.len() + b.len()) as u32));
     }
 
     /// A term already written together (a three-token run, see
     /// [`tamga_names::arabic_article_joins`]).
-    pub(crate) fn push_one(&mut self, term: &str, id: u32) {
-        self.push(term, "", id);
+    pub(crate) fn push_one(&mut self, term: &[u8], id: u32) {
+        self.push(term, &[], id);
     }
 
     fn key(&self, e: &(u64, u32, u32)) -> &[u8] {
@@ -233,7 +233,7 @@ impl JoinedTerms {
     }
 
     /// The dictionary of `entries`, sorted here.
-    fn dictionary(&self, entries: &mut [(u64, u32, u32)]) -> Dictionary {
+    fn dictionary(&self, entries: &mut [(u64, u32, u32)]) -> ExactDictionary {
         entries.sort_by_cached_key(|e| self.prefix(e));
         // Runs of equal prefixes are short; order them by the whole key and
         // name id (ties of key keep ids increasing for the postings).
@@ -246,7 +246,7 @@ impl JoinedTerms {
             .chunk_by(|a, b| self.key(a) == self.key(b))
             .map(|g| (self.key(&g[0]), g.iter().map(|e| e.1)));
         // Every entry is at most one term and one name id.
-        Dictionary::from_sorted(groups, (entries.len(), entries.len()))
+        ExactDictionary::from_sorted(groups, (entries.len(), entries.len()))
     }
 }
 
@@ -266,9 +266,9 @@ mod tests {
             ("ab", 3),
             ("", 3),
         ] {
-            map.file(key, id);
+            map.file(key.as_bytes(), id);
         }
-        assert!(map.ids.contains_key(&Term::new(long)));
+        assert!(map.ids.contains_key(&Term::new(long.as_bytes())));
         let got: Vec<(Vec<u8>, Vec<u32>)> = map
             .sorted()
             .into_iter()
@@ -280,7 +280,7 @@ mod tests {
             (long.as_bytes().to_vec(), vec![1, 2]),
         ];
         assert_eq!(got, want);
-        assert!(matches!(Term::new(long), Term::Boxed(_)));
+        assert!(matches!(Term::new(long.as_bytes()), Term::Boxed(_)));
     }
 
     #[test]
@@ -292,15 +292,15 @@ mod tests {
         let mut want: Vec<(String, Vec<u32>)> = Vec::new();
         for (id, pair) in words.windows(2).enumerate() {
             for id in [id as u32, id as u32 + 10] {
-                joined.push(pair[0], pair[1], id);
+                joined.push(pair[0].as_bytes(), pair[1].as_bytes(), id);
             }
             want.push((
                 format!("{}{}", pair[0], pair[1]),
                 vec![id as u32, id as u32 + 10],
             ));
         }
-        joined.push_one("abdarrahman", 3);
-        joined.push_one("abdarrahman", 3);
+        joined.push_one(b"abdarrahman", 3);
+        joined.push_one(b"abdarrahman", 3);
         want.push(("abdarrahman".to_string(), vec![3]));
         let dictionary = joined.build();
         for (key, ids) in &want {

@@ -421,10 +421,12 @@ impl<S: NameScorer> Screener<S> {
         let n_names: usize = entities.iter().map(|e| e.names.len()).sum();
         // Analysis dominates the build: each name is analysed once, in
         // parallel, and the analysis feeds both the scorer's preparation and
-        // the index. Names go through in chunks so that only one chunk's
-        // analyses are alive at a time (at millions of names, holding them
-        // all took more memory than the lists), and a chunk is filed in the
-        // index while the next one is analysed.
+        // what the index files of it (`NameFiling`: its keys, written down
+        // in parallel too, so that the one thread filing them into the index
+        // only looks them up and files ids, and each analysis is dropped on
+        // the thread that made it). Names go through in chunks so that only
+        // one chunk's filings are alive at a time, and a chunk is filed in
+        // the index while the next one is analysed.
         let preparer = scorer.list_preparer();
         let analyse = |chunk: &[(u32, u32, &str, EntityKind)]| {
             chunk
@@ -444,16 +446,16 @@ impl<S: NameScorer> Screener<S> {
                             name,
                             prepared,
                         },
-                        analyzed,
+                        tamga_index::NameFiling::new(&analyzed),
                     )
                 })
                 .collect::<Vec<_>>()
         };
         let mut names: Vec<IndexedName<S::Prepared>> = Vec::with_capacity(n_names);
         let mut builder = tamga_index::NameIndexBuilder::new();
-        let mut file = |done: Vec<(IndexedName<S::Prepared>, tamga_names::AnalyzedName)>| {
-            for (indexed, analyzed) in done {
-                builder.add(names.len() as u32, &analyzed);
+        let mut file = |done: Vec<(IndexedName<S::Prepared>, tamga_index::NameFiling)>| {
+            for (indexed, filing) in done {
+                builder.add_filing(names.len() as u32, &filing);
                 names.push(indexed);
             }
         };
