@@ -4,17 +4,11 @@
 //! real designations of the bundled lists (held-out aliases of the evaluation); the
 //! screened names are those lists' other aliases or made up.
 
-use tamga_matcher::{NameKindHint, NameScore, NameScorer, NoStats};
-use tamga_scorer::{TamgaScorer, EXTRA_QUERY_WORD_COST, UNMATCHED_QUERY_COST};
+mod common;
 
-fn score(query: &str, listed: &str, kind: NameKindHint) -> NameScore {
-    let s = TamgaScorer;
-    s.score(&s.prepare(query, kind), &s.prepare(listed, kind), &NoStats)
-}
-
-fn organisation(query: &str, listed: &str) -> NameScore {
-    score(query, listed, NameKindHint::Organization)
-}
+use common::{organisation, score};
+use tamga_matcher::{NameKindHint, NameScore};
+use tamga_scorer::{EXTRA_QUERY_WORD_COST, UNMATCHED_QUERY_COST};
 
 fn contained(s: &NameScore) -> bool {
     s.explanation

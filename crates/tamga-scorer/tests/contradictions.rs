@@ -3,15 +3,11 @@
 //! designations of the bundled lists; the screened names are made up or taken from the
 //! innocent population's name data.
 
+mod common;
+
+use common::person_score as person;
 use tamga_matcher::{NameKindHint, NameScorer, NoStats};
 use tamga_scorer::TamgaScorer;
-
-fn person(a: &str, b: &str) -> f64 {
-    let s = TamgaScorer;
-    let kind = NameKindHint::Person;
-    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
-        .score
-}
 
 /// A Korean name in Hangul whose family name is not the one the Latin name writes is
 /// another person's, whether the Latin family name is left over (`Kim`) or was taken by a

@@ -6,15 +6,10 @@
 //! Myanmar (Burma) and Ukraine schedules, the UN list's Arabic original, the UK OFSI list),
 //! the query side written the way another list or an alias writes it.
 
-use tamga_matcher::{NameKindHint, NameScore, NameScorer, NoStats};
-use tamga_scorer::TamgaScorer;
+mod common;
 
-fn org(a: &str, b: &str) -> NameScore {
-    let s = TamgaScorer;
-    let a = s.prepare(a, NameKindHint::Organization);
-    let b = s.prepare(b, NameKindHint::Organization);
-    s.score(&a, &b, &NoStats)
-}
+use common::organisation as org;
+use tamga_matcher::NameScore;
 
 /// Whether the alignment pairs a query token containing `q` with a list token containing `l`.
 fn paired(score: &NameScore, q: &str, l: &str) -> bool {

@@ -4,16 +4,10 @@
 //! The pairs are names of one entity as published in the bundled lists (Canada SEMA,
 //! US OFAC SDN).
 
-use tamga_matcher::{NameKindHint, NameScorer, NoStats};
-use tamga_names::{analyze, phonetic_key, PartyHint};
-use tamga_scorer::TamgaScorer;
+mod common;
 
-fn org(a: &str, b: &str) -> f64 {
-    let s = TamgaScorer;
-    let a = s.prepare(a, NameKindHint::Organization);
-    let b = s.prepare(b, NameKindHint::Organization);
-    s.score(&a, &b, &NoStats).score
-}
+use common::organisation_score as org;
+use tamga_names::{analyze, phonetic_key, PartyHint};
 
 #[test]
 fn the_dedicatee_in_the_genitive_meets_its_nominative() {

@@ -7,16 +7,12 @@
 //! The positive pairs are names of one entity as published in the Canadian SEMA list
 //! (2025-05) and the US OFAC SDN list (2023-12-28), bundled under `data/lists`.
 
+mod common;
+
+use common::organisation_score as org;
 use tamga_matcher::{NameKindHint, NameScorer, NoStats};
 use tamga_names::{analyze, english_reading, PartyHint};
 use tamga_scorer::TamgaScorer;
-
-fn org(a: &str, b: &str) -> f64 {
-    let s = TamgaScorer;
-    let a = s.prepare(a, NameKindHint::Organization);
-    let b = s.prepare(b, NameKindHint::Organization);
-    s.score(&a, &b, &NoStats).score
-}
 
 #[test]
 fn english_words_meet_their_transcription() {

@@ -4,14 +4,11 @@
 //! bundled lists (held-out aliases of the evaluation); the other names are made up or the
 //! same lists' other aliases.
 
-use tamga_matcher::{NameKindHint, NameScore, NameScorer, NoStats};
-use tamga_scorer::TamgaScorer;
+mod common;
 
-fn person(a: &str, b: &str) -> NameScore {
-    let s = TamgaScorer;
-    let kind = NameKindHint::Person;
-    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
-}
+use common::person;
+use tamga_matcher::{NameKindHint, NameScorer, NoStats};
+use tamga_scorer::TamgaScorer;
 
 /// The default alert threshold of `tamga-screen` (`DEFAULT_THRESHOLD`).
 const ALERT: f64 = 0.7;

@@ -4,14 +4,10 @@
 //! The listed names are real designations of the bundled lists (UN, UK OFSI, OFAC); the
 //! screened names are Uzbek and Tajik given names with family names of the region.
 
-use tamga_matcher::{NameKindHint, NameScore, NameScorer, NoStats};
-use tamga_scorer::TamgaScorer;
+mod common;
 
-fn person(a: &str, b: &str) -> NameScore {
-    let s = TamgaScorer;
-    let kind = NameKindHint::Person;
-    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
-}
+use common::person;
+use tamga_matcher::NameScore;
 
 fn family_contradicted(s: &NameScore) -> bool {
     s.explanation

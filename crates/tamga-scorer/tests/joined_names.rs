@@ -3,14 +3,10 @@
 //! The listed name is a real designation (OFAC SDN `MAN, Nu`); the screened names are
 //! English names of the innocent population's source data.
 
-use tamga_matcher::{NameKindHint, NameScore, NameScorer, NoStats};
-use tamga_scorer::TamgaScorer;
+mod common;
 
-fn person(a: &str, b: &str) -> NameScore {
-    let s = TamgaScorer;
-    let kind = NameKindHint::Person;
-    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
-}
+use common::person;
+use tamga_matcher::NameScore;
 
 fn joined(s: &NameScore) -> bool {
     s.explanation.tokens.iter().any(|t| t.list.contains(' '))

@@ -5,14 +5,10 @@
 //! the bundled lists (the first two are held-out aliases of the evaluation); the other names
 //! are their aliases written short, or made up to stand for an innocent namesake.
 
-use tamga_matcher::{MatchPath, NameKindHint, NameScore, NameScorer, NoStats};
-use tamga_scorer::TamgaScorer;
+mod common;
 
-fn person(a: &str, b: &str) -> NameScore {
-    let s = TamgaScorer;
-    let kind = NameKindHint::Person;
-    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
-}
+use common::person;
+use tamga_matcher::{MatchPath, NameScore};
 
 /// The default alert threshold of `tamga-screen` (`DEFAULT_THRESHOLD`).
 const ALERT: f64 = 0.7;

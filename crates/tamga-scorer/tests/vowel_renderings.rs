@@ -5,13 +5,10 @@
 //! PASARGAD`); the names kept apart are Spanish given names of the innocent population's
 //! source data.
 
-use tamga_matcher::{MatchPath, NameKindHint, NameScore, NameScorer, NoStats};
-use tamga_scorer::TamgaScorer;
+mod common;
 
-fn score(a: &str, b: &str, kind: NameKindHint) -> NameScore {
-    let s = TamgaScorer;
-    s.score(&s.prepare(a, kind), &s.prepare(b, kind), &NoStats)
-}
+use common::score;
+use tamga_matcher::{MatchPath, NameKindHint, NameScore};
 
 /// The path by which the query token `q` met a list token, if it met one.
 fn path_of(s: &NameScore, q: &str) -> Option<MatchPath> {
