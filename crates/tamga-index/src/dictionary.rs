@@ -10,8 +10,62 @@ use crate::terms::Term;
 /// A dictionary: sorted terms in an fst map pointing into CSR posting lists.
 pub(crate) struct Dictionary {
     terms: Map<Vec<u8>>,
+    postings: Postings,
+}
+
+/// Each term's name ids as one CSR array: `offsets[t]..offsets[t + 1]` into
+/// `ids`. Allocated once at the size a build asks for (see
+/// [`Dictionary::from_sorted`]).
+struct Postings {
     offsets: Vec<u32>,
-    postings: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Postings {
+    /// Room for `terms` terms and `ids` name ids.
+    fn with_capacity(terms: usize, ids: usize) -> Postings {
+        let mut offsets = Vec::with_capacity(terms + 1);
+        offsets.push(0);
+        Postings {
+            offsets,
+            ids: Vec::with_capacity(ids),
+        }
+    }
+
+    /// Appends the next term's name ids, given in increasing order; repeats
+    /// are dropped.
+    fn push_term(&mut self, ids: impl Iterator<Item = u32>) {
+        let start = self.ids.len();
+        for id in ids {
+            if self.ids.len() == start || self.ids.last() != Some(&id) {
+                self.ids.push(id);
+            }
+        }
+        self.offsets.push(self.ids.len() as u32);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.offsets.shrink_to_fit();
+        self.ids.shrink_to_fit();
+    }
+
+    /// The name ids of term `t`; empty for a term not held.
+    fn of(&self, t: u64) -> &[u32] {
+        let t = t as usize;
+        match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.ids[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Number of terms.
+    fn terms(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    fn heap_bytes(&self) -> usize {
+        (self.offsets.len() + self.ids.len()) * 4
+    }
 }
 
 impl Dictionary {
@@ -37,9 +91,7 @@ impl Dictionary {
         capacity: (usize, usize),
     ) -> Dictionary {
         let mut builder = MapBuilder::memory();
-        let mut offsets = Vec::with_capacity(capacity.0 + 1);
-        offsets.push(0);
-        let mut postings = Vec::with_capacity(capacity.1);
+        let mut postings = Postings::with_capacity(capacity.0, capacity.1);
         let mut i = 0u64;
         for (key, ids) in terms {
             // Keys are sorted and unique, the only conditions under which
@@ -48,31 +100,16 @@ impl Dictionary {
                 continue;
             }
             i += 1;
-            let start = postings.len();
-            for id in ids {
-                if postings.len() == start || postings.last() != Some(&id) {
-                    postings.push(id);
-                }
-            }
-            offsets.push(postings.len() as u32);
+            postings.push_term(ids);
         }
         let bytes = builder.into_inner().unwrap_or_default();
         let terms = Map::new(bytes).unwrap_or_default();
-        offsets.shrink_to_fit();
         postings.shrink_to_fit();
-        Dictionary {
-            terms,
-            offsets,
-            postings,
-        }
+        Dictionary { terms, postings }
     }
 
     pub(crate) fn posting(&self, term: u64) -> &[u32] {
-        let t = term as usize;
-        match (self.offsets.get(t), self.offsets.get(t + 1)) {
-            (Some(&a), Some(&b)) => &self.postings[a as usize..b as usize],
-            _ => &[],
-        }
+        self.postings.of(term)
     }
 
     /// Number of terms.
@@ -85,7 +122,7 @@ impl Dictionary {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.terms.as_fst().as_bytes().len() + self.offsets.len() * 4 + self.postings.len() * 4
+        self.terms.as_fst().as_bytes().len() + self.postings.heap_bytes()
     }
 }
 
@@ -104,8 +141,7 @@ pub(crate) struct ExactDictionary {
     keys: Vec<u8>,
     /// The position in `keys` of every [`RESTART`]-th key.
     restarts: Vec<usize>,
-    offsets: Vec<u32>,
-    postings: Vec<u32>,
+    postings: Postings,
 }
 
 /// Keys between two keys written whole in an [`ExactDictionary`].
@@ -149,9 +185,7 @@ impl ExactDictionary {
     ) -> ExactDictionary {
         let mut keys = Vec::new();
         let mut restarts = Vec::with_capacity(capacity.0 / RESTART + 1);
-        let mut offsets = Vec::with_capacity(capacity.0 + 1);
-        offsets.push(0);
-        let mut postings = Vec::with_capacity(capacity.1);
+        let mut postings = Postings::with_capacity(capacity.0, capacity.1);
         let mut previous: &[u8] = &[];
         let mut n = 0usize;
         for (key, ids) in terms {
@@ -169,22 +203,14 @@ impl ExactDictionary {
             keys.extend_from_slice(&key[shared..]);
             previous = key;
             n += 1;
-            let start = postings.len();
-            for id in ids {
-                if postings.len() == start || postings.last() != Some(&id) {
-                    postings.push(id);
-                }
-            }
-            offsets.push(postings.len() as u32);
+            postings.push_term(ids);
         }
         keys.shrink_to_fit();
         restarts.shrink_to_fit();
-        offsets.shrink_to_fit();
         postings.shrink_to_fit();
         ExactDictionary {
             keys,
             restarts,
-            offsets,
             postings,
         }
     }
@@ -210,7 +236,7 @@ impl ExactDictionary {
             }
         }
         let r = lo.checked_sub(1)?;
-        let terms = self.offsets.len() - 1;
+        let terms = self.postings.terms();
         let mut at = self.restarts[r];
         // The keys are read without being put together: `matched` is the
         // length of the prefix the key before shares with `key` (which is
@@ -243,18 +269,13 @@ impl ExactDictionary {
     }
 
     pub(crate) fn posting(&self, term: u64) -> &[u32] {
-        let t = term as usize;
-        match (self.offsets.get(t), self.offsets.get(t + 1)) {
-            (Some(&a), Some(&b)) => &self.postings[a as usize..b as usize],
-            _ => &[],
-        }
+        self.postings.of(term)
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
         self.keys.len()
             + self.restarts.len() * std::mem::size_of::<usize>()
-            + self.offsets.len() * 4
-            + self.postings.len() * 4
+            + self.postings.heap_bytes()
     }
 }
 
