@@ -883,6 +883,14 @@ fn east_slavic_given_name_forms_share_a_class_key() {
             "valentina",
             "Valentina Ivanova",
         ),
+        // The Russian form of a name borrowed from the West and its Western spelling.
+        (
+            "анжелика",
+            "Анжелика Глазкова",
+            "angelica",
+            "Angelica Glazkova",
+        ),
+        ("анжела", "Анжела Иванова", "angela", "Angela Ivanova"),
     ] {
         let (x, y) = (token_of(an, a, person), token_of(bn, b, person));
         assert!(
