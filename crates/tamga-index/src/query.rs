@@ -7,7 +7,7 @@ use tamga_names::acronym::{
     MIN_ACRONYM,
 };
 use tamga_names::{
-    arabic_article_joins, stumps, AnalyzedName, NameToken, PartyHint, TokenClass, READING_MARK,
+    arabic_article_joins, marked_reading, stumps, AnalyzedName, NameToken, PartyHint, TokenClass,
 };
 
 use crate::{
@@ -183,8 +183,7 @@ impl NameIndex {
         // filed for names that may be organisations' only, and a person's name screened
         // against one pays the kind mismatch anyway: its tokens skip that probe (about 5 %
         // of a person query's work).
-        let marked = (query.party != PartyHint::Person)
-            .then(|| format!("{}{}", READING_MARK, token.phonetic));
+        let marked = (query.party != PartyHint::Person).then(|| marked_reading(&token.phonetic));
         let keys = std::iter::once(token.phonetic.as_str())
             .chain(marked.as_deref())
             .chain(

@@ -16,6 +16,8 @@
 
 use std::sync::LazyLock;
 
+use crate::phonetic::{is_vowel, is_vowel_or_y};
+
 /// Marks a variant key that is an English reading (`~bilain` of `beeline`), see
 /// [`english_reading`].
 pub const READING_MARK: char = '~';
@@ -31,6 +33,12 @@ pub const READING_MARK: char = '~';
 /// without its mark; it probes a token's phonetic key with the mark too.
 pub fn english_reading(variant: &str) -> Option<&str> {
     variant.strip_prefix(READING_MARK)
+}
+
+/// The phonetic key `key` marked as an English reading ([`READING_MARK`]): the variant
+/// [`english_reading`] reads back, and the key a probe for such variants looks up.
+pub fn marked_reading(key: &str) -> String {
+    format!("{READING_MARK}{key}")
 }
 
 use crate::tables::{rows, TableError};
@@ -51,10 +59,8 @@ enum Ctx {
 impl Ctx {
     fn fits(self, b: u8) -> bool {
         match self {
-            Ctx::Vowel => matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'),
-            Ctx::Consonant => {
-                b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
-            }
+            Ctx::Vowel => is_vowel(b),
+            Ctx::Consonant => b.is_ascii_lowercase() && !is_vowel_or_y(b),
             Ctx::Front => matches!(b, b'e' | b'i' | b'y'),
             Ctx::Letter(c) => b == c,
         }
@@ -313,7 +319,7 @@ pub(crate) fn reading_keys(latin: &str, own: &str, max: usize) -> Vec<String> {
             if key.len() < 2 || key == own {
                 continue;
             }
-            let key = format!("{READING_MARK}{key}");
+            let key = marked_reading(&key);
             if !keys.contains(&key) {
                 keys.push(key);
             }

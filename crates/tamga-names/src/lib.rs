@@ -138,7 +138,7 @@ mod variants;
 
 use lexicon::lexicon;
 
-pub use english::{english_reading, READING_MARK};
+pub use english::{english_reading, marked_reading, READING_MARK};
 pub use keys::{
     arabic_article_join_parts, arabic_article_joins, consonant_runs, consonant_runs_into,
     consonant_vowels_agree, consonants_meet, is_arabic_article, is_latin_arabic_article,

@@ -75,12 +75,12 @@ pub(crate) struct Reading {
 const GLIDE: u8 = b'Y';
 
 /// A vowel letter of a Latin skeleton.
-pub(crate) fn is_vowel(b: u8) -> bool {
+pub fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
 /// A vowel letter of a Latin skeleton, or y.
-pub(crate) fn is_vowel_or_y(b: u8) -> bool {
+pub fn is_vowel_or_y(b: u8) -> bool {
     is_vowel(b) || b == b'y'
 }
 

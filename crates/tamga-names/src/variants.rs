@@ -213,7 +213,7 @@ pub(crate) fn add_english_reading_variants(tokens: &mut [NameToken]) {
             if let Some(names) = english::letter_names(&t.latin) {
                 let key = phonetic_key(&names);
                 if key.len() >= SPELT_KEY_MIN && key != t.phonetic {
-                    t.add_variant(format!("{}{key}", english::READING_MARK));
+                    t.add_variant(english::marked_reading(&key));
                 }
             }
         }

@@ -86,7 +86,13 @@ pub(crate) fn edit_similarity(
         b,
         &osa::Args::default().score_cutoff(allowed),
     )?;
-    Some((base - 0.75 * d as f64 / la.max(blen) as f64, d as u8))
+    Some((edit_score(base, d, la.max(blen)), d as u8))
+}
+
+/// `base − 0.75·d/len`: the similarity of two words `d` edits apart, `len` the longer's
+/// length.
+fn edit_score(base: f64, d: usize, len: usize) -> f64 {
+    base - 0.75 * d as f64 / len as f64
 }
 
 /// Whether a Hangul token and a Latin one that share a generic phonetic key
@@ -104,9 +110,7 @@ pub(crate) fn hangul_syllables_differ(q: &Tok, l: &Tok) -> bool {
     let Some((korean, latin)) = korean_and_latin(q, l, |t| t.hangul) else {
         return false;
     };
-    fn vowel(b: u8) -> bool {
-        matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
-    }
+    use tamga_names::phonetic::is_vowel as vowel;
     // A y between a consonant and a vowel.
     let glide = |s: &[u8]| {
         (1..s.len().saturating_sub(1))
@@ -427,12 +431,8 @@ fn vowel_edits(q: &Tok, l: &Tok) -> Option<(f64, u8)> {
     {
         return None;
     }
-    let vowel = |c: &&u8| matches!(**c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-    if !a
-        .iter()
-        .filter(|c| !vowel(c))
-        .eq(b.iter().filter(|c| !vowel(c)))
-    {
+    let consonant = |c: &&u8| !tamga_names::phonetic::is_vowel_or_y(**c);
+    if !a.iter().filter(consonant).eq(b.iter().filter(consonant)) {
         return None;
     }
     let d = osa::distance_with_args(
@@ -440,8 +440,7 @@ fn vowel_edits(q: &Tok, l: &Tok) -> Option<(f64, u8)> {
         b.iter().copied(),
         &osa::Args::default().score_cutoff(2),
     )?;
-    (d == 2 && !another_name_by_suffix(q, l))
-        .then(|| (1.0 - 0.75 * 2.0 / a.len().max(b.len()) as f64, 2))
+    (d == 2 && !another_name_by_suffix(q, l)).then(|| (edit_score(1.0, 2, a.len().max(b.len())), 2))
 }
 
 /// Shortest Latin word that meets a word in an abjad by the edit distance

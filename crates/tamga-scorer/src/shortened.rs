@@ -182,7 +182,7 @@ pub(crate) fn extra_query_words(
 /// words (`SMITH, Paul John`) are read so too, and keep their middle names' full cost:
 /// the safe side.
 fn in_syllables(tokens: &[Tok]) -> bool {
-    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let vowel = tamga_names::phonetic::is_vowel_or_y;
     let one_syllable = |t: &Tok| {
         let b = t.latin.as_bytes();
         (0..b.len())
