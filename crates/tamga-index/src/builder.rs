@@ -27,11 +27,9 @@ use crate::{IndexOptions, NameIndex};
 /// the lookups and the filing of name ids.
 #[derive(Default)]
 pub struct NameIndexBuilder {
-    latin: Terms,
-    phonetic: Terms,
+    /// The dictionaries a token's own keys are filed in.
+    families: FamilyTerms,
     joined: JoinedTerms,
-    consonants: Terms,
-    abjad_consonants: Terms,
     acronyms: Terms,
     /// A token's filing key ([`token_key`]) → the terms it is filed under.
     memo: TokenMemo,
@@ -48,6 +46,28 @@ enum Family {
     Phonetic,
     Consonants,
     AbjadConsonants,
+}
+
+/// The term maps of the [`Family`] dictionaries, apart from the builder's memo so
+/// that a memoised token's terms are filed while the memo is borrowed.
+#[derive(Default)]
+struct FamilyTerms {
+    latin: Terms,
+    phonetic: Terms,
+    consonants: Terms,
+    abjad_consonants: Terms,
+}
+
+impl FamilyTerms {
+    /// The term map of `family`.
+    fn of(&mut self, family: Family) -> &mut Terms {
+        match family {
+            Family::Latin => &mut self.latin,
+            Family::Phonetic => &mut self.phonetic,
+            Family::Consonants => &mut self.consonants,
+            Family::AbjadConsonants => &mut self.abjad_consonants,
+        }
+    }
 }
 
 /// Writes to `out` the key under which [`NameIndexBuilder`] memoises what
@@ -287,38 +307,22 @@ impl NameIndexBuilder {
                                     break;
                                 };
                                 entries.at = end;
-                                terms.push((family, self.family(family).id(term)));
+                                terms.push((family, self.families.of(family).id(term)));
                             }
                             self.memo.entry(key.into()).or_insert(terms.into())
                         }
                     };
                     for &(family, term) in terms.iter() {
-                        let map = match family {
-                            Family::Latin => &mut self.latin,
-                            Family::Phonetic => &mut self.phonetic,
-                            Family::Consonants => &mut self.consonants,
-                            Family::AbjadConsonants => &mut self.abjad_consonants,
-                        };
-                        map.file_id(term, id);
+                        self.families.of(family).file_id(term, id);
                     }
                 }
                 // A token's term entries are read with its key above.
                 Entry::Latin | Entry::Phonetic | Entry::Consonants | Entry::AbjadConsonants => {}
-                Entry::AbjadRun => self.abjad_consonants.file(key, id),
+                Entry::AbjadRun => self.families.abjad_consonants.file(key, id),
                 Entry::Joined => self.joined.push_one(key, id),
                 Entry::Acronym => self.acronyms.file(key, id),
-                Entry::Stump => self.phonetic.file(key, id),
+                Entry::Stump => self.families.phonetic.file(key, id),
             }
-        }
-    }
-
-    /// The term map of `family`.
-    fn family(&mut self, family: Family) -> &mut Terms {
-        match family {
-            Family::Latin => &mut self.latin,
-            Family::Phonetic => &mut self.phonetic,
-            Family::Consonants => &mut self.consonants,
-            Family::AbjadConsonants => &mut self.abjad_consonants,
         }
     }
 
@@ -326,11 +330,14 @@ impl NameIndexBuilder {
     pub fn build(self, options: IndexOptions) -> NameIndex {
         let names = self.names;
         let NameIndexBuilder {
-            latin,
-            phonetic,
+            families:
+                FamilyTerms {
+                    latin,
+                    phonetic,
+                    consonants,
+                    abjad_consonants,
+                },
             joined,
-            consonants,
-            abjad_consonants,
             acronyms,
             memo,
             ..
